@@ -2,6 +2,7 @@ package org.chargingmanager.simulator.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -13,9 +14,12 @@ import org.chargingmanager.api.MeterReading;
 import org.chargingmanager.api.PhaseCurrents;
 import org.chargingmanager.api.PhasePowers;
 import org.chargingmanager.api.PhaseVoltages;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -27,8 +31,7 @@ import org.osgi.service.metatype.annotations.Designate;
  * simulated charging point on the grid phase it is wired to. Its energy registers integrate
  * the power over time, like a real meter's.
  */
-@Component(name = SimulatedMeter.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, service = Meter.class,
-        property = { "chargingmanager.driver=simulator", "chargingmanager.simulated=true" })
+@Component(name = SimulatedMeter.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
 @Designate(ocd = SimulatedMeterConfig.class, factory = true)
 public class SimulatedMeter implements Meter {
 
@@ -42,15 +45,39 @@ public class SimulatedMeter implements Meter {
     private volatile MeterInfo info;
     private MeterReading last;
 
+    private ServiceRegistration<Meter> registration;
+
     @Activate
-    void activate(SimulatedMeterConfig config) {
+    void activate(BundleContext context, SimulatedMeterConfig config) {
         modified(config);
+        registration = context.registerService(Meter.class, this, serviceProperties(info));
     }
 
     @Modified
     void modified(SimulatedMeterConfig config) {
         this.config = config;
         this.info = new MeterInfo(config.id(), config.name(), "simulator", config.role());
+        if (registration != null) {
+            registration.setProperties(serviceProperties(info));
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        try {
+            registration.unregister();
+        } catch (IllegalStateException alreadyGone) {
+            // the framework unregisters our services itself when the bundle stops
+        }
+    }
+
+    private static Hashtable<String, Object> serviceProperties(MeterInfo info) {
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put(Meter.ID_PROPERTY, info.id());
+        properties.put(Meter.ROLE_PROPERTY, info.role().name());
+        properties.put(Evse.DRIVER_PROPERTY, "simulator");
+        properties.put(SimulatedWallbox.SIMULATED_PROPERTY, Boolean.TRUE);
+        return properties;
     }
 
     @Override

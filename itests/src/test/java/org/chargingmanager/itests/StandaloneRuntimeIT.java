@@ -1,0 +1,209 @@
+package org.chargingmanager.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import javax.inject.Inject;
+
+import org.chargingmanager.api.AdminAuthenticator;
+import org.chargingmanager.api.ChargingLimit;
+import org.chargingmanager.api.DataDirectory;
+import org.chargingmanager.api.Evse;
+import org.chargingmanager.api.EvseState;
+import org.chargingmanager.api.LimitReason;
+import org.chargingmanager.api.Meter;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+/** Boots every bundle of the standalone runtime in a real Felix framework. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class StandaloneRuntimeIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    private ConfigurationAdmin configurationAdmin;
+
+    @Inject
+    private DataDirectory dataDirectory;
+
+    @Inject
+    private AdminAuthenticator adminAuthenticator;
+
+    @Configuration
+    public Option[] configuration() {
+        return StandaloneRuntime.options(StandaloneRuntime.testDirectory("standalone"), StandaloneRuntime.freePort(),
+                name -> true);
+    }
+
+    @Test
+    public void everyBundleResolvesAndIsActive() {
+        List<String> notActive = Stream.of(context.getBundles())
+                .filter(bundle -> bundle.getHeaders().get("Fragment-Host") == null)
+                .filter(bundle -> bundle.getState() != Bundle.ACTIVE)
+                .map(bundle -> bundle.getSymbolicName() + " " + bundle.getState())
+                .collect(Collectors.toList());
+        assertTrue("bundles not active: " + notActive, notActive.isEmpty());
+        for (String name : List.of("org.chargingmanager.api", "org.chargingmanager.core",
+                "org.chargingmanager.simulator", "org.chargingmanager.webconsole", "org.apache.felix.scr",
+                "org.apache.felix.webconsole", "org.apache.felix.http.jetty12", "org.apache.felix.fileinstall")) {
+            assertTrue(name + " is installed",
+                    Stream.of(context.getBundles()).anyMatch(bundle -> name.equals(bundle.getSymbolicName())));
+        }
+    }
+
+    @Test
+    public void coreServicesUseTheConfiguredDataDirectoryAndAdminPassword() {
+        assertEquals(Path.of(context.getProperty("chargingmanager.data")).toAbsolutePath().normalize(),
+                dataDirectory.path());
+        assertTrue(Files.exists(dataDirectory.path().resolve("security/admin-password")));
+        assertTrue(adminAuthenticator.authenticate("admin", StandaloneRuntime.ADMIN_PASSWORD.toCharArray()));
+        assertTrue(!adminAuthenticator.authenticate("admin", "admin".toCharArray()));
+    }
+
+    @Test
+    public void simulatedWallboxConfiguredThroughConfigAdminComesAndGoesAsEvse() throws Exception {
+        org.osgi.service.cm.Configuration configuration = configurationAdmin
+                .getFactoryConfiguration("org.chargingmanager.simulator.wallbox", "itest-lifecycle", "?");
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put("id", "lifecycle");
+        properties.put("connectors", 2);
+        properties.put("phases", 1);
+        properties.put("maxCurrentAmps", 32.0);
+        configuration.update(properties);
+
+        Evse first = Await.value("EVSE lifecycle-1", TIMEOUT, () -> evse("lifecycle-1"));
+        assertNotNull(Await.value("EVSE lifecycle-2", TIMEOUT, () -> evse("lifecycle-2")));
+        assertEquals(1, first.info().phases());
+        assertEquals(32_000, first.info().maxCurrentMilliamps());
+        assertEquals("simulator", first.info().driver());
+
+        configuration.delete();
+        Await.until("EVSEs of the deleted configuration to disappear", TIMEOUT,
+                () -> evse("lifecycle-1") == null && evse("lifecycle-2") == null);
+    }
+
+    @Test
+    public void simulatedCarChargesWithTheAppliedLimitAndTheGridMeterSeesIt() throws Exception {
+        org.osgi.service.cm.Configuration wallbox = configurationAdmin
+                .getFactoryConfiguration("org.chargingmanager.simulator.wallbox", "itest-charging", "?");
+        Hashtable<String, Object> wallboxProperties = new Hashtable<>();
+        wallboxProperties.put("id", "charging");
+        wallboxProperties.put("carPluggedIn", true);
+        wallbox.update(wallboxProperties);
+        org.osgi.service.cm.Configuration meter = configurationAdmin
+                .getFactoryConfiguration("org.chargingmanager.simulator.meter", "itest-grid", "?");
+        Hashtable<String, Object> meterProperties = new Hashtable<>();
+        meterProperties.put("id", "itest-grid");
+        meterProperties.put("baseLoadL1Watts", 0.0);
+        meterProperties.put("baseLoadL2Watts", 0.0);
+        meterProperties.put("baseLoadL3Watts", 0.0);
+        meter.update(meterProperties);
+        try {
+            Evse evse = Await.value("EVSE charging-1", TIMEOUT, () -> evse("charging-1"));
+            Meter grid = Await.value("meter itest-grid", TIMEOUT, () -> meter("itest-grid"));
+            Await.until("car waits for a limit", TIMEOUT,
+                    () -> evse.snapshot().state() == EvseState.SUSPENDED_EVSE);
+
+            evse.applyLimit(new ChargingLimit(10_000, LimitReason.HOUSE_LIMIT, "itest"));
+            Await.until("car charges at 10 A", TIMEOUT, () -> evse.snapshot().state() == EvseState.CHARGING);
+            assertEquals(3 * 230 * 10, evse.snapshot().powerWatts(), 0.5);
+            Await.until("grid meter sees 6.9 kW", TIMEOUT, () -> Math.abs(grid.reading().powerWatts() - 6900) < 1);
+
+            wallboxProperties.put("carPluggedIn", false);
+            wallbox.update(wallboxProperties);
+            Await.until("car unplugged", TIMEOUT, () -> evse.snapshot().state() == EvseState.AVAILABLE);
+            Await.until("grid meter back to 0 W", TIMEOUT, () -> Math.abs(grid.reading().powerWatts()) < 1);
+        } finally {
+            wallbox.delete();
+            meter.delete();
+        }
+    }
+
+    @Test
+    public void webConsoleListsSimulatorFormsOnlyForTheAdmin() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        URI configManager = URI.create("http://127.0.0.1:" + context.getProperty("org.osgi.service.http.port")
+                + "/system/console/configMgr");
+        Await.until("Web Console to answer", TIMEOUT, () -> status(client, configManager, null) != 404
+                && status(client, configManager, null) != -1);
+
+        assertEquals(401, status(client, configManager, null));
+        assertEquals(401, status(client, configManager, "admin:admin"));
+        assertEquals(401, status(client, configManager, "admin:wrong"));
+
+        HttpResponse<String> page = client.send(request(configManager, "admin:" + StandaloneRuntime.ADMIN_PASSWORD),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("Charging Manager: simulated wallbox"));
+        assertTrue(page.body().contains("Charging Manager: simulated meter"));
+    }
+
+    private static HttpRequest request(URI uri, String credentials) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10));
+        if (credentials != null) {
+            builder.header("Authorization", "Basic "
+                    + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        return builder.build();
+    }
+
+    private static int status(HttpClient client, URI uri, String credentials) {
+        try {
+            return client.send(request(uri, credentials), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private Evse evse(String id) {
+        return service(Evse.class, "(" + Evse.ID_PROPERTY + "=" + id + ")");
+    }
+
+    private Meter meter(String id) {
+        return service(Meter.class, "(" + Meter.ID_PROPERTY + "=" + id + ")");
+    }
+
+    private <T> T service(Class<T> type, String filter) {
+        try {
+            Collection<ServiceReference<T>> references = context.getServiceReferences(type, filter);
+            return references.isEmpty() ? null : context.getService(references.iterator().next());
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}
