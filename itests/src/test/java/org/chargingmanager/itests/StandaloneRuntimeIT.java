@@ -76,7 +76,7 @@ public class StandaloneRuntimeIT {
                 .collect(Collectors.toList());
         assertTrue("bundles not active: " + notActive, notActive.isEmpty());
         for (String name : List.of("org.chargingmanager.api", "org.chargingmanager.core",
-                "org.chargingmanager.simulator", "org.chargingmanager.webconsole", "org.apache.felix.scr",
+                "org.chargingmanager.simulator", "org.chargingmanager.runtime", "org.apache.felix.scr",
                 "org.apache.felix.webconsole", "org.apache.felix.http.jetty12", "org.apache.felix.fileinstall")) {
             assertTrue(name + " is installed",
                     Stream.of(context.getBundles()).anyMatch(bundle -> name.equals(bundle.getSymbolicName())));

@@ -1,4 +1,4 @@
-package org.chargingmanager.webconsole.internal;
+package org.chargingmanager.runtime.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

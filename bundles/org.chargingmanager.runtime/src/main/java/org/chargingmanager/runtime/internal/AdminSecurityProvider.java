@@ -1,4 +1,4 @@
-package org.chargingmanager.webconsole.internal;
+package org.chargingmanager.runtime.internal;
 
 import java.util.Optional;
 
