@@ -18,9 +18,9 @@ import org.chargingmanager.api.Phase;
  * <ol>
  * <li>Charging points without a car, not answering, disabled, limited to below their minimum
  * by a rule, or paused too recently (hysteresis) get 0.</li>
- * <li>In order of priority (higher first; at equal priority those already charging first,
- * then by ID), each gets its minimum current if it fits on all its phases and in the power
- * limit; otherwise 0. So no charging point ever gets a current between 0 and its minimum.</li>
+ * <li>In order of priority (higher first; at equal priority first those that started charging
+ * within the minimum charging time, then those charging longer, then by ID), each gets its
+ * minimum current if it fits on all its phases and in the power limit; otherwise 0. So no charging point ever gets a current between 0 and its minimum.</li>
  * <li>What is left is shared priority by priority as a rising "water level": every charging
  * point of the group gets the same current, capped at its maximum; when a phase is full, those
  * on it stop rising and the others go on.</li>
@@ -56,7 +56,7 @@ public final class Allocator {
             }
         }
         candidates.sort(Comparator.comparingInt(EvseDemand::priority).reversed()
-                .thenComparing(demand -> demand.previousLimitMilliamps() > 0 ? 0 : 1)
+                .thenComparingInt(demand -> chargingRank(demand, site, settings))
                 .thenComparing(EvseDemand::id));
 
         Map<String, Long> allocated = new TreeMap<>();
@@ -90,6 +90,16 @@ public final class Allocator {
                     : new ChargingLimit((int) current, shortage, ""));
         }
         return result;
+    }
+
+    /** 0: started charging within the minimum charging time, 1: charging longer, 2: not charging. */
+    private static int chargingRank(EvseDemand demand, SiteSnapshot site, AllocationSettings settings) {
+        if (demand.previousLimitMilliamps() <= 0) {
+            return 2;
+        }
+        boolean recent = demand.chargingSince() != null
+                && Duration.between(demand.chargingSince(), site.now()).compareTo(settings.minimumChargeTime()) < 0;
+        return recent ? 0 : 1;
     }
 
     private static long remainingPowerUnits(SiteSnapshot site) {

@@ -62,7 +62,7 @@ public class LiveValues {
         this(Clock.systemDefaultZone());
     }
 
-    LiveValues(Clock clock) {
+    public LiveValues(Clock clock) {
         this.clock = clock;
     }
 

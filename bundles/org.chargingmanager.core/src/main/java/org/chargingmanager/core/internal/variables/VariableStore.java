@@ -54,7 +54,7 @@ public class VariableStore implements Variables {
         this(live, dataDirectory.path().resolve(FILE_NAME));
     }
 
-    VariableStore(LiveValues live, Path file) throws IOException {
+    public VariableStore(LiveValues live, Path file) throws IOException {
         this.live = live;
         this.file = file;
         if (Files.exists(file)) {

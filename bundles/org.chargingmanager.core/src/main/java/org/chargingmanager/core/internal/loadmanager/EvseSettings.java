@@ -1,0 +1,42 @@
+package org.chargingmanager.core.internal.loadmanager;
+
+import java.util.Locale;
+
+import org.chargingmanager.api.PhaseRotation;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.metatype.annotations.Designate;
+
+/** The load management settings of one charging point, from ConfigAdmin. */
+@Component(name = "org.chargingmanager.core.evse", configurationPolicy = ConfigurationPolicy.REQUIRE,
+        service = EvseSettings.class)
+@Designate(ocd = EvseSettingsConfig.class, factory = true)
+public class EvseSettings {
+
+    /** The settings of a charging point that has none configured. */
+    static final Values DEFAULTS = new Values("", true, 0, "", "", 0, null);
+
+    /**
+     * @param minCurrentMilliamps 0 for the charging point's own
+     * @param phaseRotation {@code null} for the driver's
+     */
+    record Values(String evseId, boolean enabled, int priority, String maxCurrentAmps, String maxPowerWatts,
+            int minCurrentMilliamps, PhaseRotation phaseRotation) {
+    }
+
+    private final Values values;
+
+    @Activate
+    public EvseSettings(EvseSettingsConfig config) {
+        String rotation = config.phaseRotation() == null ? "" : config.phaseRotation().trim();
+        this.values = new Values(config.evseId().trim(), config.enabled(), config.priority(),
+                config.maxCurrentAmps().trim(), config.maxPowerWatts().trim(),
+                (int) Math.round(config.minCurrentAmps() * 1000),
+                rotation.isEmpty() ? null : PhaseRotation.valueOf(rotation.toUpperCase(Locale.ROOT)));
+    }
+
+    Values values() {
+        return values;
+    }
+}

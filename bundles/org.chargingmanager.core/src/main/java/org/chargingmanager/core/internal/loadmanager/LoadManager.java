@@ -1,0 +1,474 @@
+package org.chargingmanager.core.internal.loadmanager;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.chargingmanager.api.Authorization;
+import org.chargingmanager.api.Authorizer;
+import org.chargingmanager.api.ChargingLimit;
+import org.chargingmanager.api.Evse;
+import org.chargingmanager.api.EvseInfo;
+import org.chargingmanager.api.EvseSnapshot;
+import org.chargingmanager.api.EvseState;
+import org.chargingmanager.api.InvalidExpressionException;
+import org.chargingmanager.api.LimitReason;
+import org.chargingmanager.api.Meter;
+import org.chargingmanager.api.MeterReading;
+import org.chargingmanager.api.MeterRole;
+import org.chargingmanager.api.Phase;
+import org.chargingmanager.api.PhaseCurrents;
+import org.chargingmanager.api.PhaseRotation;
+import org.chargingmanager.api.Variables;
+import org.chargingmanager.api.VariablesListener;
+import org.chargingmanager.core.internal.allocation.AllocationSettings;
+import org.chargingmanager.core.internal.allocation.Allocator;
+import org.chargingmanager.core.internal.allocation.DemandStatus;
+import org.chargingmanager.core.internal.allocation.EvseDemand;
+import org.chargingmanager.core.internal.allocation.SiteSnapshot;
+import org.chargingmanager.core.internal.rules.ChargingRule;
+import org.chargingmanager.core.internal.rules.ChargingRuleComponent;
+import org.chargingmanager.core.internal.variables.LiveValues;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The control loop. Every cycle, and at once when a variable changes: read the meters and
+ * charging points, evaluate the limits and rules, allocate ({@link Allocator}), and send each
+ * charging point its limit if it changed.
+ */
+@Component(name = LoadManager.PID, service = VariablesListener.class, immediate = true)
+@Designate(ocd = LoadManagerConfig.class)
+public class LoadManager implements VariablesListener {
+
+    public static final String PID = "org.chargingmanager.core.loadmanager";
+    static final double NOMINAL_VOLTS = 230;
+    /** A charging car drawing this much less than its limit is taken to be limited by the car. */
+    static final int CAR_LIMITED_MARGIN_MILLIAMPS = 2000;
+    private static final Logger LOG = LoggerFactory.getLogger(LoadManager.class);
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private final List<Evse> evses = new CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private final List<Meter> meters = new CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private final List<EvseSettings> settings = new CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private final List<ChargingRuleComponent> rules = new CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Authorizer authorizer;
+
+    private final Variables variables;
+    private final Clock clock;
+    private final Map<String, EvseHistory> history = new ConcurrentHashMap<>();
+    private final AtomicBoolean cycleRequested = new AtomicBoolean();
+    private volatile LoadManagerConfig config;
+    private ScheduledExecutorService executor;
+    private volatile Set<String> reportedProblems = Set.of();
+
+    /** What the loop remembers of a charging point between cycles. */
+    private static final class EvseHistory {
+        ChargingLimit sent;
+        Instant pausedSince;
+        Instant chargingSince;
+    }
+
+    @Activate
+    public LoadManager(@Reference Variables variables, LoadManagerConfig config) {
+        this(variables, config, Clock.systemDefaultZone());
+    }
+
+    LoadManager(Variables variables, LoadManagerConfig config, Clock clock) {
+        this.variables = variables;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Activate
+    void activate() {
+        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "chargingmanager-loadmanager");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(this::safeCycle, 0, config.cycleMillis(), TimeUnit.MILLISECONDS);
+        LOG.info("Load management started: house connection {} A per phase, {} W in total, every {} ms",
+                blankAsNone(config.houseConnectionCurrentAmps()), blankAsNone(config.houseConnectionPowerWatts()),
+                config.cycleMillis());
+    }
+
+    @Modified
+    void modified(LoadManagerConfig changed) {
+        int previousCycle = config.cycleMillis();
+        config = changed;
+        LOG.info("Load management settings changed: house connection {} A per phase, {} W in total",
+                blankAsNone(changed.houseConnectionCurrentAmps()), blankAsNone(changed.houseConnectionPowerWatts()));
+        if (previousCycle != changed.cycleMillis() && executor != null) {
+            executor.shutdownNow();
+            activate();
+        } else {
+            requestCycle();
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        executor.shutdownNow();
+    }
+
+    void addEvse(Evse evse) {
+        evses.add(evse);
+    }
+
+    void addMeter(Meter meter) {
+        meters.add(meter);
+    }
+
+    void addSettings(EvseSettings evseSettings) {
+        settings.add(evseSettings);
+    }
+
+    void addRule(ChargingRuleComponent rule) {
+        rules.add(rule);
+    }
+
+    @Override
+    public void variablesChanged(Set<String> names) {
+        requestCycle();
+    }
+
+    private void requestCycle() {
+        if (executor != null && cycleRequested.compareAndSet(false, true)) {
+            executor.execute(this::safeCycle);
+        }
+    }
+
+    private void safeCycle() {
+        cycleRequested.set(false);
+        try {
+            cycle();
+        } catch (RuntimeException e) {
+            LOG.error("Load management cycle failed; limits unchanged", e);
+        }
+    }
+
+    /** One cycle of the control loop. */
+    synchronized Map<String, ChargingLimit> cycle() {
+        Instant now = clock.instant();
+        LoadManagerConfig current = config;
+        Set<String> problems = new HashSet<>();
+        double volts = NOMINAL_VOLTS;
+
+        List<Meter> gridMeters = gridMeters(current);
+        List<MeterReading> gridReadings = new ArrayList<>();
+        boolean gridFresh = !gridMeters.isEmpty();
+        for (Meter meter : gridMeters) {
+            MeterReading reading = meter.reading();
+            if (reading == null || reading.timestamp() == null
+                    || Duration.between(reading.timestamp(), now).compareTo(LiveValues.STALE_AFTER) > 0) {
+                gridFresh = false;
+                problems.add("grid meter " + meter.info().id() + " does not answer");
+            } else {
+                gridReadings.add(reading);
+                volts = Math.max(volts, Math.max(reading.voltages().l1Volts(),
+                        Math.max(reading.voltages().l2Volts(), reading.voltages().l3Volts())));
+            }
+        }
+        if (gridMeters.isEmpty()) {
+            problems.add("no grid meter");
+        }
+
+        double houseCurrentAmps = evaluateOrNaN(current.houseConnectionCurrentAmps(), Double.POSITIVE_INFINITY,
+                "house connection current", problems);
+        double powerLimitWatts = evaluateOrNaN(current.houseConnectionPowerWatts(), Double.POSITIVE_INFINITY,
+                "house connection power", problems);
+        boolean fallback = !gridFresh || Double.isNaN(houseCurrentAmps) || Double.isNaN(powerLimitWatts);
+
+        Map<String, EvseSettings.Values> settingsById = new HashMap<>();
+        for (EvseSettings evseSettings : settings) {
+            settingsById.put(evseSettings.values().evseId(), evseSettings.values());
+        }
+        List<ChargingRule> activeRules = new ArrayList<>();
+        for (ChargingRuleComponent component : rules) {
+            activeRules.add(component.rule());
+        }
+
+        PhaseCurrents evseLoad = PhaseCurrents.ZERO;
+        double evsePowerWatts = 0;
+        PhaseCurrents staleReserve = PhaseCurrents.ZERO;
+        double staleReservePowerWatts = 0;
+        List<EvseDemand> demands = new ArrayList<>();
+        Map<String, Evse> byId = new HashMap<>();
+        LocalDateTime localTime = LocalDateTime.now(clock);
+        for (Evse evse : evses) {
+            EvseInfo info = evse.info();
+            EvseSnapshot snapshot = evse.snapshot();
+            byId.put(info.id(), evse);
+            EvseSettings.Values evseSettings = settingsById.getOrDefault(info.id(), EvseSettings.DEFAULTS);
+            PhaseRotation rotation = evseSettings.phaseRotation() != null ? evseSettings.phaseRotation()
+                    : info.phaseRotation();
+            boolean stale = snapshot == null || snapshot.state() == EvseState.OFFLINE || snapshot.timestamp() == null
+                    || Duration.between(snapshot.timestamp(), now).compareTo(LiveValues.STALE_AFTER) > 0;
+            if (stale) {
+                PhaseCurrents reserve = rotation.toGrid(PhaseCurrents.onPhases(info.phases(), info.maxCurrentMilliamps()));
+                staleReserve = staleReserve.plus(reserve);
+                staleReservePowerWatts += info.phases() * info.maxCurrentMilliamps() * volts / 1000;
+                problems.add("charging point " + info.id() + " does not answer");
+            } else {
+                evseLoad = evseLoad.plus(rotation.toGrid(snapshot.currents()));
+                evsePowerWatts += snapshot.powerWatts();
+            }
+            demands.add(demand(info, snapshot, stale, evseSettings, rotation, activeRules, localTime, volts, problems));
+        }
+
+        PhaseCurrents houseLimit;
+        PhaseCurrents baseLoad;
+        double basePowerWatts;
+        double effectivePowerLimit = powerLimitWatts;
+        if (fallback) {
+            int budget = (int) Math.round(current.fallbackCurrentAmps() * 1000);
+            houseLimit = PhaseCurrents.onPhases(3, budget);
+            baseLoad = PhaseCurrents.ZERO;
+            basePowerWatts = 0;
+            effectivePowerLimit = Double.POSITIVE_INFINITY;
+        } else {
+            houseLimit = PhaseCurrents.onPhases(3, Double.isInfinite(houseCurrentAmps) ? Integer.MAX_VALUE
+                    : (int) Math.max(0, Math.min(Integer.MAX_VALUE - 1, Math.floor(houseCurrentAmps * 1000))));
+            PhaseCurrents grid = PhaseCurrents.ZERO;
+            double gridPowerWatts = 0;
+            for (MeterReading reading : gridReadings) {
+                grid = grid.plus(reading.currents());
+                gridPowerWatts += reading.powerWatts();
+            }
+            baseLoad = grid.minus(evseLoad).plus(staleReserve);
+            basePowerWatts = gridPowerWatts - evsePowerWatts + staleReservePowerWatts;
+        }
+
+        SiteSnapshot site = new SiteSnapshot(now, houseLimit, effectivePowerLimit, baseLoad, basePowerWatts, volts,
+                fallback, demands);
+        Map<String, ChargingLimit> limits = Allocator.allocate(site,
+                new AllocationSettings(Duration.ofSeconds(current.minimumPauseSeconds()),
+                        Duration.ofSeconds(current.minimumChargeSeconds())));
+        apply(limits, byId, now);
+        reportProblems(problems);
+        history.keySet().retainAll(byId.keySet());
+        return limits;
+    }
+
+    private EvseDemand demand(EvseInfo info, EvseSnapshot snapshot, boolean stale, EvseSettings.Values evseSettings,
+            PhaseRotation rotation, List<ChargingRule> activeRules, LocalDateTime localTime, double volts,
+            Set<String> problems) {
+        int phases = snapshot != null && snapshot.phasesInUse() > 0 ? Math.min(snapshot.phasesInUse(), info.phases())
+                : info.phases();
+        List<Phase> gridPhases = new ArrayList<>();
+        for (int phase = 1; phase <= phases; phase++) {
+            gridPhases.add(rotation.gridPhaseOf(phase));
+        }
+        int minimum = evseSettings.minCurrentMilliamps() > 0 ? evseSettings.minCurrentMilliamps()
+                : info.minCurrentMilliamps();
+        int maximum = info.maxCurrentMilliamps();
+        LimitReason reason = LimitReason.EVSE_MAXIMUM;
+        String detail = "";
+
+        double settingAmps = evaluateOrNaN(evseSettings.maxCurrentAmps(), Double.POSITIVE_INFINITY,
+                "maximum current of " + info.id(), problems);
+        double settingWatts = evaluateOrNaN(evseSettings.maxPowerWatts(), Double.POSITIVE_INFINITY,
+                "maximum power of " + info.id(), problems);
+        int fromSettings = Math.min(milliamps(settingAmps), milliamps(settingWatts / (phases * volts)));
+        if (fromSettings < maximum) {
+            maximum = fromSettings;
+            detail = "charging point settings";
+        }
+
+        Set<String> userIds = userIds(snapshot);
+        for (ChargingRule rule : activeRules) {
+            if (!rule.matches(info.id(), userIds, localTime) || !conditionHolds(rule, problems)) {
+                continue;
+            }
+            int allowed = rule.allowedMilliamps(phases, volts);
+            if (allowed < maximum) {
+                maximum = allowed;
+                reason = LimitReason.RULE;
+                detail = rule.name();
+            }
+        }
+
+        EvseHistory past = history.computeIfAbsent(info.id(), id -> new EvseHistory());
+        int previous = past.sent == null ? 0 : past.sent.currentMilliamps();
+        if (snapshot != null && !stale) {
+            int drawn = snapshot.currents().maxMilliamps();
+            if (snapshot.state() == EvseState.CHARGING && previous > 0
+                    && drawn < previous - CAR_LIMITED_MARGIN_MILLIAMPS
+                    && drawn + CAR_LIMITED_MARGIN_MILLIAMPS < maximum) {
+                maximum = Math.max(minimum, drawn + CAR_LIMITED_MARGIN_MILLIAMPS);
+                reason = LimitReason.EVSE_MAXIMUM;
+                detail = "the car draws less";
+            } else if (snapshot.state() == EvseState.SUSPENDED_EV && minimum < maximum) {
+                maximum = minimum;
+                reason = LimitReason.EVSE_MAXIMUM;
+                detail = "the car does not draw";
+            }
+        }
+
+        DemandStatus status;
+        if (stale) {
+            status = DemandStatus.STALE;
+        } else if (!evseSettings.enabled()) {
+            status = DemandStatus.DISABLED;
+        } else if (!snapshot.state().vehicleConnected()) {
+            status = DemandStatus.NO_VEHICLE;
+        } else {
+            status = DemandStatus.WANTS_CHARGE;
+        }
+        return new EvseDemand(info.id(), evseSettings.priority(), gridPhases, minimum, maximum, reason, detail, status,
+                previous, past.pausedSince, past.chargingSince);
+    }
+
+    private Set<String> userIds(EvseSnapshot snapshot) {
+        if (snapshot == null || snapshot.idTag() == null || snapshot.idTag().isEmpty()) {
+            return Set.of();
+        }
+        Set<String> ids = new HashSet<>();
+        ids.add(snapshot.idTag());
+        Authorizer users = authorizer;
+        if (users != null) {
+            try {
+                Authorization authorization = users.authorize(snapshot.idTag(), snapshot.evseId());
+                if (authorization != null && authorization.userId() != null) {
+                    ids.add(authorization.userId());
+                }
+            } catch (RuntimeException e) {
+                LOG.debug("Cannot look up the user of the tag at {}: {}", snapshot.evseId(), e.toString());
+            }
+        }
+        return ids;
+    }
+
+    private boolean conditionHolds(ChargingRule rule, Set<String> problems) {
+        if (rule.condition().isEmpty()) {
+            return true;
+        }
+        double value = evaluateOrNaN(rule.condition(), 1, "condition of rule '" + rule.name() + "'", problems);
+        return Double.isNaN(value) || value != 0;
+    }
+
+    private void apply(Map<String, ChargingLimit> limits, Map<String, Evse> byId, Instant now) {
+        for (Map.Entry<String, ChargingLimit> entry : limits.entrySet()) {
+            Evse evse = byId.get(entry.getKey());
+            ChargingLimit limit = entry.getValue();
+            EvseHistory past = history.computeIfAbsent(entry.getKey(), id -> new EvseHistory());
+            EvseSnapshot snapshot = evse.snapshot();
+            boolean driverHasIt = snapshot != null && limit.equals(snapshot.appliedLimit());
+            if (limit.equals(past.sent) && driverHasIt) {
+                continue;
+            }
+            int before = past.sent == null ? 0 : past.sent.currentMilliamps();
+            if (limit.currentMilliamps() == 0 && before > 0) {
+                past.pausedSince = now;
+                past.chargingSince = null;
+            } else if (limit.currentMilliamps() > 0 && before == 0) {
+                past.chargingSince = now;
+                past.pausedSince = null;
+            }
+            if (past.sent == null || past.sent.currentMilliamps() != limit.currentMilliamps()
+                    || past.sent.reason() != limit.reason()) {
+                LOG.info("EVSE {}: limit {} A ({}{})", entry.getKey(), limit.currentMilliamps() / 1000.0,
+                        limit.reason(), limit.detail().isEmpty() ? "" : ": " + limit.detail());
+            }
+            past.sent = limit;
+            try {
+                evse.applyLimit(limit);
+            } catch (RuntimeException e) {
+                LOG.warn("EVSE {}: the driver did not take the limit: {}", entry.getKey(), e.toString());
+            }
+        }
+    }
+
+    private void reportProblems(Set<String> problems) {
+        Set<String> previous = reportedProblems;
+        for (String problem : problems) {
+            if (!previous.contains(problem)) {
+                LOG.warn("Load management: {}; a safe fallback applies", problem);
+            }
+        }
+        for (String solved : previous) {
+            if (!problems.contains(solved)) {
+                LOG.info("Load management: solved: {}", solved);
+            }
+        }
+        reportedProblems = Set.copyOf(problems);
+    }
+
+    private List<Meter> gridMeters(LoadManagerConfig current) {
+        List<Meter> grid = new ArrayList<>();
+        String id = current.gridMeterId() == null ? "" : current.gridMeterId().trim();
+        for (Meter meter : meters) {
+            if (id.isEmpty() ? meter.info().role() == MeterRole.GRID : meter.info().id().equals(id)) {
+                grid.add(meter);
+            }
+        }
+        return grid;
+    }
+
+    /** Evaluates a setting; empty gives {@code whenEmpty}, a failure NaN and a problem report. */
+    private double evaluateOrNaN(String expression, double whenEmpty, String what, Set<String> problems) {
+        if (expression == null || expression.isBlank()) {
+            return whenEmpty;
+        }
+        try {
+            double value = variables.evaluate(expression);
+            if (Double.isNaN(value)) {
+                problems.add(what + " '" + expression + "' cannot be computed now");
+            }
+            return value;
+        } catch (InvalidExpressionException e) {
+            problems.add(what + " '" + expression + "' is invalid: " + e.getMessage());
+            return Double.NaN;
+        }
+    }
+
+    private static int milliamps(double amps) {
+        if (Double.isNaN(amps)) {
+            return 0;
+        }
+        if (amps >= Integer.MAX_VALUE / 1000.0) {
+            return Integer.MAX_VALUE;
+        }
+        return (int) Math.max(0, Math.floor(amps * 1000));
+    }
+
+    private static String blankAsNone(String value) {
+        return value == null || value.isBlank() ? "(none)" : value;
+    }
+}

@@ -1,0 +1,36 @@
+package org.chargingmanager.core.internal.loadmanager;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "Charging Manager: load management",
+        description = "The house connection and how its power is shared among the charging points.")
+public @interface LoadManagerConfig {
+
+    @AttributeDefinition(name = "House connection current per phase (A)", description = "The main fuse, as a number "
+            + "or an expression such as 63 * AVAIL / 100; empty for no current limit", required = false)
+    String houseConnectionCurrentAmps() default "35";
+
+    @AttributeDefinition(name = "House connection power (W)", description = "The power the site may draw in total, "
+            + "as a number or an expression such as 55000 * AVAIL / 100; empty for no power limit", required = false)
+    String houseConnectionPowerWatts() default "";
+
+    @AttributeDefinition(name = "Grid meter ID", description = "The meter at the house connection; empty for every "
+            + "meter with the role GRID", required = false)
+    String gridMeterId() default "";
+
+    @AttributeDefinition(name = "Fallback current per phase (A)", description = "When the grid meter stops answering "
+            + "or the limit cannot be computed, all charging points together get at most this much per phase")
+    double fallbackCurrentAmps() default 6;
+
+    @AttributeDefinition(name = "Minimum pause (s)", description = "A paused car is not started again before this")
+    int minimumPauseSeconds() default 60;
+
+    @AttributeDefinition(name = "Minimum charging time (s)", description = "A car that started charging less than "
+            + "this ago keeps its minimum current before others of the same priority, as far as the limits allow")
+    int minimumChargeSeconds() default 120;
+
+    @AttributeDefinition(name = "Cycle (ms)", description = "How often limits are computed; also at once when a "
+            + "variable changes", min = "200", max = "60000")
+    int cycleMillis() default 1000;
+}

@@ -1,0 +1,158 @@
+package org.chargingmanager.core.internal.loadmanager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import org.chargingmanager.api.ChargingLimit;
+import org.chargingmanager.api.LimitReason;
+import org.chargingmanager.api.PhaseCurrents;
+import org.chargingmanager.api.PhaseRotation;
+import org.chargingmanager.core.internal.rules.ChargingRuleComponent;
+import org.chargingmanager.core.internal.rules.ChargingRuleConfig;
+import org.chargingmanager.core.internal.rules.RuleAction;
+import org.chargingmanager.core.internal.variables.LiveValues;
+import org.chargingmanager.core.internal.variables.VariableStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LoadManagerTest {
+
+    @TempDir
+    Path directory;
+
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
+    private final FakeSite site = new FakeSite(clock);
+    private VariableStore variables;
+    private FakeSite.FakeEvse left;
+    private FakeSite.FakeEvse right;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        LiveValues live = new LiveValues(clock);
+        variables = new VariableStore(live, directory.resolve("variables.txt"));
+        left = site.addEvse("left-1", 3, PhaseRotation.L1_L2_L3);
+        right = site.addEvse("right-1", 3, PhaseRotation.L2_L3_L1);
+        site.baseLoad = new PhaseCurrents(2609, 1739, 1304);
+    }
+
+    private LoadManager loadManager(Map<String, Object> config) {
+        LoadManager manager = new LoadManager(variables, Configs.of(LoadManagerConfig.class, config), clock);
+        site.evses.forEach(manager::addEvse);
+        manager.addMeter(site.gridMeter());
+        return manager;
+    }
+
+    /** Runs cycles until the fake cars follow their limits. */
+    private Map<String, ChargingLimit> settle(LoadManager manager) {
+        Map<String, ChargingLimit> limits = null;
+        for (int i = 0; i < 3; i++) {
+            limits = manager.cycle();
+        }
+        return limits;
+    }
+
+    @Test
+    void curtailmentThroughAvailKeepsTheSiteWithinTheHouseConnectionPower() throws Exception {
+        LoadManager manager = loadManager(Map.of("houseConnectionCurrentAmps", "63",
+                "houseConnectionPowerWatts", "55000 * AVAIL / 100"));
+        settle(manager);
+        assertThat(left.limit.currentMilliamps()).isEqualTo(16_000);
+        assertThat(site.gridPowerWatts()).isGreaterThan(22_000);
+
+        variables.set("AVAIL", "20");
+        Map<String, ChargingLimit> limits = settle(manager);
+        assertThat(site.gridPowerWatts()).isLessThanOrEqualTo(11_000);
+        assertThat(limits.get("left-1").reason()).isEqualTo(LimitReason.HOUSE_LIMIT);
+        assertThat(limits.get("left-1").currentMilliamps()).isBetween(7000, 7100);
+        assertThat(right.limit).isEqualTo(left.limit);
+    }
+
+    @Test
+    void onlyChangedLimitsAreSentToTheDrivers() {
+        LoadManager manager = loadManager(Map.of());
+        settle(manager);
+        int sentBefore = left.applied.size();
+        manager.cycle();
+        manager.cycle();
+        assertThat(left.applied).hasSize(sentBefore);
+        assertThat(sentBefore).isBetween(1, 2);
+    }
+
+    @Test
+    void perPhaseFuseIsHonouredWithRotatedPhases() {
+        site.baseLoad = new PhaseCurrents(20_000, 0, 0);
+        LoadManager manager = loadManager(Map.of("houseConnectionCurrentAmps", "32"));
+        settle(manager);
+        PhaseCurrents grid = site.gridCurrents();
+        assertThat(grid.maxMilliamps()).isLessThanOrEqualTo(32_000);
+        assertThat(left.limit.currentMilliamps()).isEqualTo(6000);
+        assertThat(right.limit.currentMilliamps()).isEqualTo(6000);
+    }
+
+    @Test
+    void staleGridMeterFallsBackToTheSafeBudget() {
+        LoadManager manager = loadManager(Map.of("fallbackCurrentAmps", 10.0));
+        settle(manager);
+        site.meterOnline = false;
+        Map<String, ChargingLimit> limits = settle(manager);
+        int total = limits.values().stream().mapToInt(ChargingLimit::currentMilliamps).sum();
+        assertThat(total).isLessThanOrEqualTo(10_000);
+        assertThat(limits.values()).filteredOn(limit -> limit.currentMilliamps() > 0).singleElement()
+                .isEqualTo(new ChargingLimit(10_000, LimitReason.FALLBACK, ""));
+    }
+
+    @Test
+    void silentChargingPointGetsZeroAndItsMaximumIsReservedOnTopOfWhatItDrew() {
+        LoadManager manager = loadManager(Map.of("houseConnectionCurrentAmps", "45"));
+        settle(manager);
+        right.online = false;
+        Map<String, ChargingLimit> limits = manager.cycle();
+        assertThat(limits.get("right-1").reason()).isEqualTo(LimitReason.FALLBACK);
+        assertThat(limits.get("left-1").currentMilliamps())
+                .as("45 A minus base load on L1 minus the 16 A it may still draw minus 16 A reserved")
+                .isEqualTo(45_000 - 2609 - 16_000 - 16_000);
+    }
+
+    @Test
+    void tariffRuleStopsChargingAndShowsItsName() throws Exception {
+        LoadManager manager = loadManager(Map.of());
+        manager.addRule(new ChargingRuleComponent(Configs.of(ChargingRuleConfig.class,
+                Map.of("name", "only cheap tariff", "condition", "TARIF == 0", "action", RuleAction.NO_CHARGING,
+                        "evseIds", new String[] { "left-1" }))));
+        Map<String, ChargingLimit> limits = settle(manager);
+        assertThat(limits.get("left-1")).isEqualTo(new ChargingLimit(0, LimitReason.RULE, "only cheap tariff"));
+        variables.set("TARIF", "1");
+        limits = settle(manager);
+        assertThat(limits.get("left-1").currentMilliamps()).isEqualTo(16_000);
+    }
+
+    @Test
+    void chargingPointSettingsSetPriorityAndMaximumByExpression() throws Exception {
+        LoadManager manager = loadManager(Map.of("houseConnectionCurrentAmps", "20"));
+        manager.addSettings(new EvseSettings(Configs.of(EvseSettingsConfig.class,
+                Map.of("evseId", "right-1", "priority", 1, "maxCurrentAmps", "if(TARIF == 1, 16, 10)"))));
+        site.baseLoad = PhaseCurrents.ZERO;
+        Map<String, ChargingLimit> limits = settle(manager);
+        assertThat(limits.get("right-1")).isEqualTo(new ChargingLimit(10_000, LimitReason.EVSE_MAXIMUM,
+                "charging point settings"));
+        assertThat(limits.get("left-1").currentMilliamps()).isEqualTo(10_000);
+        variables.set("TARIF", "1");
+        limits = settle(manager);
+        assertThat(limits.get("right-1").currentMilliamps()).isEqualTo(14_000);
+        assertThat(limits.get("left-1").currentMilliamps()).isEqualTo(6000);
+    }
+
+    @Test
+    void noCarMeansZeroAndNoChargingAllowedBeforeAllocation() {
+        left.carConnected = false;
+        LoadManager manager = loadManager(Map.of());
+        Map<String, ChargingLimit> limits = settle(manager);
+        assertThat(limits.get("left-1")).isEqualTo(new ChargingLimit(0, LimitReason.NOT_ALLOCATED, "no car connected"));
+    }
+}
