@@ -80,6 +80,9 @@ public class GridOperatorServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // read the body before any getParameter(): a client such as curl -d labels it as a form,
+        // and the container would otherwise consume it as form fields
+        byte[] body = readBody(request);
         String command = request.getParameter("cmd");
         if (!"set_cm_vars".equals(command)) {
             if ("get_cm_vars".equals(command)) {
@@ -90,7 +93,6 @@ public class GridOperatorServlet extends HttpServlet {
             unknownCommand(request, response, command);
             return;
         }
-        byte[] body = readBody(request);
         if (body == null) {
             badRequest(request, response, "the body is larger than " + MAXIMUM_BODY_BYTES + " bytes");
             return;

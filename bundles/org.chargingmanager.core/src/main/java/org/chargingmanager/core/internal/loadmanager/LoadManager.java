@@ -42,6 +42,8 @@ import org.chargingmanager.core.internal.allocation.SiteSnapshot;
 import org.chargingmanager.core.internal.rules.ChargingRule;
 import org.chargingmanager.core.internal.rules.ChargingRuleComponent;
 import org.chargingmanager.core.internal.variables.LiveValues;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -59,7 +61,7 @@ import org.slf4j.LoggerFactory;
  * charging points, evaluate the limits and rules, allocate ({@link Allocator}), and send each
  * charging point its limit if it changed.
  */
-@Component(name = LoadManager.PID, service = VariablesListener.class, immediate = true)
+@Component(name = LoadManager.PID, service = {}, immediate = true)
 @Designate(ocd = LoadManagerConfig.class)
 public class LoadManager implements VariablesListener {
 
@@ -96,6 +98,11 @@ public class LoadManager implements VariablesListener {
     private volatile LoadManagerConfig config;
     private ScheduledExecutorService executor;
     private volatile Set<String> reportedProblems = Set.of();
+    private volatile Instant startedAt = Instant.MIN;
+    /** Drivers and meters register within seconds after start; problems are not reported before this. */
+    static final Duration START_GRACE = Duration.ofSeconds(15);
+    /** Registered by hand, not by DS: the variables store and the load manager depend on each other. */
+    private ServiceRegistration<VariablesListener> listenerRegistration;
 
     /** What the loop remembers of a charging point between cycles. */
     private static final class EvseHistory {
@@ -116,7 +123,13 @@ public class LoadManager implements VariablesListener {
     }
 
     @Activate
-    void activate() {
+    void activate(BundleContext context) {
+        listenerRegistration = context.registerService(VariablesListener.class, this, null);
+        startLoop();
+    }
+
+    private void startLoop() {
+        startedAt = clock.instant();
         executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "chargingmanager-loadmanager");
             thread.setDaemon(true);
@@ -136,7 +149,7 @@ public class LoadManager implements VariablesListener {
                 blankAsNone(changed.houseConnectionCurrentAmps()), blankAsNone(changed.houseConnectionPowerWatts()));
         if (previousCycle != changed.cycleMillis() && executor != null) {
             executor.shutdownNow();
-            activate();
+            startLoop();
         } else {
             requestCycle();
         }
@@ -144,6 +157,11 @@ public class LoadManager implements VariablesListener {
 
     @Deactivate
     void deactivate() {
+        try {
+            listenerRegistration.unregister();
+        } catch (IllegalStateException alreadyGone) {
+            // unregistered by the framework when the bundle stopped
+        }
         executor.shutdownNow();
     }
 
@@ -281,7 +299,9 @@ public class LoadManager implements VariablesListener {
                 new AllocationSettings(Duration.ofSeconds(current.minimumPauseSeconds()),
                         Duration.ofSeconds(current.minimumChargeSeconds())));
         apply(limits, byId, now);
-        reportProblems(problems);
+        if (Duration.between(startedAt, now).compareTo(START_GRACE) >= 0) {
+            reportProblems(problems);
+        }
         history.keySet().retainAll(byId.keySet());
         return limits;
     }

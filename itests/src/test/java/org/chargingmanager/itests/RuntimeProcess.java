@@ -1,0 +1,93 @@
+package org.chargingmanager.itests;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The standalone runtime as a newcomer starts it: {@code bin/chargingmanager} in its own process,
+ * with a fresh data directory, a free port on loopback and a known admin password.
+ */
+final class RuntimeProcess implements AutoCloseable {
+
+    static final String PASSWORD = "process-test-Password-7";
+
+    private final Process process;
+    private final int port;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final Path log;
+
+    private RuntimeProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    static RuntimeProcess start(String name) throws IOException, InterruptedException {
+        Path directory = StandaloneRuntime.testDirectory(name);
+        int port = StandaloneRuntime.freePort();
+        Path log = directory.resolve("console.log");
+        ProcessBuilder builder = new ProcessBuilder(
+                StandaloneRuntime.runtimeDirectory().resolve("bin/chargingmanager").toAbsolutePath().toString());
+        builder.environment().put("CHARGINGMANAGER_DATA", directory.resolve("data").toString());
+        builder.environment().put("CHARGINGMANAGER_HTTP_PORT", String.valueOf(port));
+        builder.environment().put("CHARGINGMANAGER_ADMIN_PASSWORD", PASSWORD);
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        RuntimeProcess runtime = new RuntimeProcess(builder.start(), port, log);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (runtime.status("/cnf?cmd=get_cm_vars") != 200) {
+            if (System.nanoTime() > deadline || !runtime.process.isAlive()) {
+                String output = Files.exists(log) ? Files.readString(log) : "";
+                runtime.close();
+                throw new AssertionError("the runtime did not become ready; its console:\n" + output);
+            }
+            Thread.sleep(100);
+        }
+        return runtime;
+    }
+
+    private int status(String path) {
+        try {
+            return get(path).statusCode();
+        } catch (IOException | InterruptedException e) {
+            return -1;
+        }
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        return client.send(request(path).POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/x-www-form-urlencoded").build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> getWithoutPassword(String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
