@@ -59,35 +59,56 @@ public final class Allocator {
                 .thenComparingInt(demand -> chargingRank(demand, site, settings))
                 .thenComparing(EvseDemand::id));
 
-        Map<String, Long> allocated = new TreeMap<>();
-        List<EvseDemand> granted = new ArrayList<>();
-        for (EvseDemand demand : candidates) {
+        int count = candidates.size();
+        int[] phaseMask = new int[count];
+        int[] phaseCount = new int[count];
+        long[] maximum = new long[count];
+        long[] allocated = new long[count];
+        boolean[] granted = new boolean[count];
+        for (int i = 0; i < count; i++) {
+            EvseDemand demand = candidates.get(i);
+            for (Phase phase : demand.gridPhases()) {
+                phaseMask[i] |= 1 << phase.ordinal();
+            }
+            phaseCount[i] = Integer.bitCount(phaseMask[i]);
+            maximum[i] = demand.maxMilliamps();
             long minimum = demand.minMilliamps();
-            if (fits(demand, minimum, remaining, remainingPower[0])) {
-                take(demand, minimum, remaining, remainingPower);
-                allocated.put(demand.id(), minimum);
-                granted.add(demand);
+            if (fits(phaseMask[i], phaseCount[i], minimum, remaining, remainingPower[0])) {
+                take(phaseMask[i], phaseCount[i], minimum, remaining, remainingPower);
+                allocated[i] = minimum;
+                granted[i] = true;
             } else {
                 result.put(demand.id(), new ChargingLimit(0, shortage, "not enough for the minimum current"));
             }
         }
 
-        int index = 0;
-        while (index < granted.size()) {
-            int priority = granted.get(index).priority();
-            List<EvseDemand> group = new ArrayList<>();
-            while (index < granted.size() && granted.get(index).priority() == priority) {
-                group.add(granted.get(index++));
+        int start = 0;
+        while (start < count) {
+            int end = start;
+            while (end < count && candidates.get(end).priority() == candidates.get(start).priority()) {
+                end++;
             }
-            raiseWaterLevel(group, allocated, remaining, remainingPower);
+            int[] group = new int[end - start];
+            int size = 0;
+            for (int i = start; i < end; i++) {
+                if (granted[i]) {
+                    group[size++] = i;
+                }
+            }
+            raiseWaterLevel(java.util.Arrays.copyOf(group, size), phaseMask, phaseCount, maximum, allocated,
+                    remaining, remainingPower);
+            start = end;
         }
 
-        for (EvseDemand demand : granted) {
-            long current = allocated.get(demand.id());
-            boolean atMaximum = current >= demand.maxMilliamps();
+        for (int i = 0; i < count; i++) {
+            if (!granted[i]) {
+                continue;
+            }
+            EvseDemand demand = candidates.get(i);
+            boolean atMaximum = allocated[i] >= maximum[i];
             result.put(demand.id(), atMaximum
-                    ? new ChargingLimit((int) current, demand.maxReason(), demand.maxDetail())
-                    : new ChargingLimit((int) current, shortage, ""));
+                    ? new ChargingLimit((int) allocated[i], demand.maxReason(), demand.maxDetail())
+                    : new ChargingLimit((int) allocated[i], shortage, ""));
         }
         return result;
     }
@@ -132,101 +153,107 @@ public final class Allocator {
         return null;
     }
 
-    private static boolean fits(EvseDemand demand, long current, long[] remaining, long remainingPower) {
-        for (Phase phase : demand.gridPhases()) {
-            if (remaining[phase.ordinal()] < current) {
+    private static boolean fits(int phaseMask, int phaseCount, long current, long[] remaining, long remainingPower) {
+        for (int phase = 0; phase < 3; phase++) {
+            if ((phaseMask & (1 << phase)) != 0 && remaining[phase] < current) {
                 return false;
             }
         }
-        return remainingPower >= current * demand.gridPhases().size();
+        return remainingPower >= current * phaseCount;
     }
 
-    private static void take(EvseDemand demand, long current, long[] remaining, long[] remainingPower) {
-        for (Phase phase : demand.gridPhases()) {
-            remaining[phase.ordinal()] -= current;
+    private static void take(int phaseMask, int phaseCount, long current, long[] remaining, long[] remainingPower) {
+        for (int phase = 0; phase < 3; phase++) {
+            if ((phaseMask & (1 << phase)) != 0) {
+                remaining[phase] -= current;
+            }
         }
-        remainingPower[0] -= current * demand.gridPhases().size();
+        remainingPower[0] -= current * phaseCount;
     }
 
-    /** Raises every member of the group to a common level, as far as phases and power allow. */
-    private static void raiseWaterLevel(List<EvseDemand> group, Map<String, Long> allocated, long[] remaining,
-            long[] remainingPower) {
-        List<EvseDemand> rising = new ArrayList<>(group);
+    /**
+     * Raises every member of the group (indexes into the arrays) to a common level, as far as
+     * phases and power allow; when a phase is full, the members on it stop and the others go on.
+     */
+    private static void raiseWaterLevel(int[] group, int[] phaseMask, int[] phaseCount, long[] maximum,
+            long[] allocated, long[] remaining, long[] remainingPower) {
+        int[] rising = group;
         while (true) {
-            rising.removeIf(demand -> allocated.get(demand.id()) >= demand.maxMilliamps());
-            if (rising.isEmpty()) {
+            rising = java.util.Arrays.stream(rising).filter(i -> allocated[i] < maximum[i]).toArray();
+            if (rising.length == 0) {
                 return;
             }
             long low = Long.MAX_VALUE;
             long high = 0;
-            for (EvseDemand demand : rising) {
-                low = Math.min(low, allocated.get(demand.id()));
-                high = Math.max(high, demand.maxMilliamps());
+            for (int i : rising) {
+                low = Math.min(low, allocated[i]);
+                high = Math.max(high, maximum[i]);
             }
             while (low < high) {
                 long middle = low + (high - low + 1) / 2;
-                if (feasible(rising, allocated, middle, remaining, remainingPower[0])) {
+                if (feasible(rising, phaseMask, phaseCount, maximum, allocated, middle, remaining, remainingPower[0])) {
                     low = middle;
                 } else {
                     high = middle - 1;
                 }
             }
             long level = low;
-            for (EvseDemand demand : rising) {
-                long before = allocated.get(demand.id());
-                long after = Math.max(before, Math.min(level, demand.maxMilliamps()));
-                take(demand, after - before, remaining, remainingPower);
-                allocated.put(demand.id(), after);
-            }
             long[] growingPerPhase = new long[3];
             long growingPower = 0;
-            for (EvseDemand demand : rising) {
-                if (allocated.get(demand.id()) <= level && allocated.get(demand.id()) < demand.maxMilliamps()) {
-                    for (Phase phase : demand.gridPhases()) {
-                        growingPerPhase[phase.ordinal()]++;
+            for (int i : rising) {
+                long after = Math.max(allocated[i], Math.min(level, maximum[i]));
+                take(phaseMask[i], phaseCount[i], after - allocated[i], remaining, remainingPower);
+                allocated[i] = after;
+                if (after <= level && after < maximum[i]) {
+                    for (int phase = 0; phase < 3; phase++) {
+                        if ((phaseMask[i] & (1 << phase)) != 0) {
+                            growingPerPhase[phase]++;
+                        }
                     }
-                    growingPower += demand.gridPhases().size();
+                    growingPower += phaseCount[i];
                 }
             }
-            if (growingPower == 0) {
+            if (growingPower == 0 || growingPower > remainingPower[0]) {
                 return;
             }
-            if (growingPower > remainingPower[0]) {
-                return;
-            }
-            boolean[] full = new boolean[3];
-            boolean anyFull = false;
+            int fullMask = 0;
             for (int phase = 0; phase < 3; phase++) {
-                full[phase] = growingPerPhase[phase] > remaining[phase];
-                anyFull |= full[phase];
+                if (growingPerPhase[phase] > remaining[phase]) {
+                    fullMask |= 1 << phase;
+                }
             }
-            if (!anyFull) {
+            if (fullMask == 0) {
                 return;
             }
-            rising.removeIf(demand -> demand.gridPhases().stream().anyMatch(phase -> full[phase.ordinal()]));
+            int full = fullMask;
+            rising = java.util.Arrays.stream(rising).filter(i -> (phaseMask[i] & full) == 0).toArray();
         }
     }
 
-    private static boolean feasible(List<EvseDemand> rising, Map<String, Long> allocated, long level, long[] remaining,
-            long remainingPower) {
-        long[] needed = new long[3];
+    private static boolean feasible(int[] rising, int[] phaseMask, int[] phaseCount, long[] maximum, long[] allocated,
+            long level, long[] remaining, long remainingPower) {
+        long needed1 = 0;
+        long needed2 = 0;
+        long needed3 = 0;
         long neededPower = 0;
-        for (EvseDemand demand : rising) {
-            long before = allocated.get(demand.id());
-            long raise = Math.max(0, Math.min(level, demand.maxMilliamps()) - before);
-            if (raise == 0) {
+        for (int i : rising) {
+            long raise = Math.min(level, maximum[i]) - allocated[i];
+            if (raise <= 0) {
                 continue;
             }
-            for (Phase phase : demand.gridPhases()) {
-                needed[phase.ordinal()] += raise;
+            int mask = phaseMask[i];
+            if ((mask & 1) != 0) {
+                needed1 += raise;
             }
-            neededPower += raise * demand.gridPhases().size();
-        }
-        for (int phase = 0; phase < 3; phase++) {
-            if (needed[phase] > remaining[phase]) {
-                return false;
+            if ((mask & 2) != 0) {
+                needed2 += raise;
             }
+            if ((mask & 4) != 0) {
+                needed3 += raise;
+            }
+            neededPower += raise * phaseCount[i];
         }
-        return neededPower <= remainingPower;
+        return needed1 <= remaining[0] && needed2 <= remaining[1] && needed3 <= remaining[2]
+                && neededPower <= remainingPower;
     }
 }

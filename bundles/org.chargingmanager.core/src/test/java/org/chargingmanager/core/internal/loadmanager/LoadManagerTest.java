@@ -12,6 +12,7 @@ import org.chargingmanager.api.ChargingLimit;
 import org.chargingmanager.api.LimitReason;
 import org.chargingmanager.api.PhaseCurrents;
 import org.chargingmanager.api.PhaseRotation;
+import org.chargingmanager.core.internal.Configs;
 import org.chargingmanager.core.internal.rules.ChargingRuleComponent;
 import org.chargingmanager.core.internal.rules.ChargingRuleConfig;
 import org.chargingmanager.core.internal.rules.RuleAction;

@@ -1,15 +1,15 @@
-package org.chargingmanager.core.internal.loadmanager;
+package org.chargingmanager.core.internal;
 
 import java.lang.reflect.Proxy;
 import java.util.Map;
 
 /** Builds a component configuration as DS would: annotation defaults, overridden by some values. */
-final class Configs {
+public final class Configs {
 
     private Configs() {
     }
 
-    static <T> T of(Class<T> type, Map<String, Object> values) {
+    public static <T> T of(Class<T> type, Map<String, Object> values) {
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type }, (proxy, method, args) -> {
             if (values.containsKey(method.getName())) {
                 return values.get(method.getName());
