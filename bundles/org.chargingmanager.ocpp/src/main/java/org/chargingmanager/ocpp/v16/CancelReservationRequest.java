@@ -1,0 +1,13 @@
+package org.chargingmanager.ocpp.v16;
+
+/**
+ * CancelReservation.req (central system → charge point, profile Reservation): Cancels a
+ * reservation.
+ */
+public record CancelReservationRequest(
+        int reservationId) implements Request {
+    @Override
+    public Action action() {
+        return Action.CANCEL_RESERVATION;
+    }
+}
