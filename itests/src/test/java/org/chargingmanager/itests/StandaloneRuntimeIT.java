@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Hashtable;
@@ -29,6 +30,13 @@ import org.chargingmanager.api.Evse;
 import org.chargingmanager.api.EvseState;
 import org.chargingmanager.api.LimitReason;
 import org.chargingmanager.api.Meter;
+import org.chargingmanager.ocpp.v16.BootNotificationConfirmation;
+import org.chargingmanager.ocpp.v16.BootNotificationRequest;
+import org.chargingmanager.ocpp.v16.Inbound;
+import org.chargingmanager.ocpp.v16.Ocpp16JsonCodec;
+import org.chargingmanager.ocpp.v16.PendingActionLookup;
+import org.chargingmanager.ocpp.v16.RegistrationStatus;
+import org.chargingmanager.ocpp.v16.Role;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -77,10 +85,25 @@ public class StandaloneRuntimeIT {
         assertTrue("bundles not active: " + notActive, notActive.isEmpty());
         for (String name : List.of("org.chargingmanager.api", "org.chargingmanager.core",
                 "org.chargingmanager.simulator", "org.chargingmanager.runtime", "org.apache.felix.scr",
-                "org.apache.felix.webconsole", "org.apache.felix.http.jetty12", "org.apache.felix.fileinstall")) {
+                "org.apache.felix.webconsole", "org.apache.felix.http.jetty12", "org.apache.felix.fileinstall",
+                "org.chargingmanager.ocpp", "com.google.gson")) {
             assertTrue(name + " is installed",
                     Stream.of(context.getBundles()).anyMatch(bundle -> name.equals(bundle.getSymbolicName())));
         }
+    }
+
+    /** The codec's records are read by reflection and parsed by Gson: both across bundle class loaders. */
+    @Test
+    public void ocppCodecWorksInsideTheFramework() {
+        String text = "[2,\"1\",\"BootNotification\",{\"chargePointVendor\":\"KEBA\",\"chargePointModel\":\"P30\"}]";
+
+        Inbound inbound = Ocpp16JsonCodec.forRole(Role.CENTRAL_SYSTEM).decode(text, PendingActionLookup.none());
+
+        assertEquals(new Inbound.Call("1", new BootNotificationRequest("KEBA", "P30", null, null, null, null, null,
+                null, null)), inbound);
+        assertEquals("[3,\"1\",{\"status\":\"Accepted\",\"currentTime\":\"2024-05-01T10:15:30Z\",\"interval\":300}]",
+                Ocpp16JsonCodec.forRole(Role.CENTRAL_SYSTEM).encodeConfirmation("1", new BootNotificationConfirmation(
+                        RegistrationStatus.ACCEPTED, Instant.parse("2024-05-01T10:15:30Z"), 300)));
     }
 
     @Test
