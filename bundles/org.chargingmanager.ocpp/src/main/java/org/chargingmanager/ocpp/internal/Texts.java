@@ -1,14 +1,14 @@
 package org.chargingmanager.ocpp.internal;
 
 /** Quoting of received text in error descriptions, bounded so a huge input gives a short answer. */
-final class Texts {
+public final class Texts {
 
     private static final int MAX_QUOTED_CHARACTERS = 40;
 
     private Texts() {
     }
 
-    static String quote(String received) {
+    public static String quote(String received) {
         String shortened = received.length() <= MAX_QUOTED_CHARACTERS
                 ? received
                 : received.substring(0, MAX_QUOTED_CHARACTERS) + "...";

@@ -9,6 +9,7 @@ import org.chargingmanager.ocpp.internal.FrameParser;
 import org.chargingmanager.ocpp.internal.FrameWriter;
 import org.chargingmanager.ocpp.internal.PayloadDecoder;
 import org.chargingmanager.ocpp.internal.RawFrame;
+import org.chargingmanager.ocpp.internal.Texts;
 import org.chargingmanager.ocpp.internal.Violation;
 
 /**
@@ -85,11 +86,11 @@ public final class Ocpp16JsonCodec {
         Optional<Action> action = Action.fromWireName(call.actionName());
         if (action.isEmpty()) {
             return new Inbound.Rejected(RpcError.of(messageId, RpcErrorCode.NOT_IMPLEMENTED,
-                    "unknown action " + quote(call.actionName())));
+                    "unknown action " + Texts.quote(call.actionName())));
         }
         if (!action.get().isSentBy(localRole.peer())) {
             return new Inbound.Rejected(RpcError.of(messageId, RpcErrorCode.NOT_SUPPORTED,
-                    call.actionName() + " is not sent by a " + roleName(localRole.peer())));
+                    action.get().wireName() + " is not sent by a " + roleName(localRole.peer())));
         }
         try {
             Request request = PayloadDecoder.decode(call.payload(), action.get().requestType());
@@ -169,9 +170,5 @@ public final class Ocpp16JsonCodec {
 
     private static String roleName(Role role) {
         return role == Role.CHARGE_POINT ? "charge point" : "central system";
-    }
-
-    private static String quote(String text) {
-        return text.length() <= 50 ? '"' + text + '"' : '"' + text.substring(0, 50) + "...\"";
     }
 }
