@@ -5,6 +5,7 @@ package org.chargingmanager.ocpp.v16;
  */
 public record AuthorizeConfirmation(
         IdTagInfo idTagInfo) implements Confirmation {
+
     @Override
     public Action action() {
         return Action.AUTHORIZE;

@@ -13,6 +13,7 @@ public record BootNotificationConfirmation(
         RegistrationStatus status,
         Instant currentTime,
         @Minimum(0) int interval) implements Confirmation {
+
     @Override
     public Action action() {
         return Action.BOOT_NOTIFICATION;

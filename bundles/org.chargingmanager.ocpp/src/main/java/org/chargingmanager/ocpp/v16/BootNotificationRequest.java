@@ -4,7 +4,7 @@ import org.chargingmanager.ocpp.schema.MaxLength;
 import org.chargingmanager.ocpp.schema.OptionalField;
 
 /**
- * BootNotification.req (charge point → central system, profile Core): Sent by the charge point
+ * BootNotification.req (charge point → central system, profile Core): sent by the charge point
  * after start-up with its identity.
  *
  * @param chargeBoxSerialNumber deprecated in favour of chargePointSerialNumber
@@ -19,6 +19,7 @@ public record BootNotificationRequest(
         @OptionalField @MaxLength(20) String imsi,
         @OptionalField @MaxLength(25) String meterType,
         @OptionalField @MaxLength(25) String meterSerialNumber) implements Request {
+
     @Override
     public Action action() {
         return Action.BOOT_NOTIFICATION;

@@ -5,6 +5,7 @@ package org.chargingmanager.ocpp.v16;
  */
 public record CancelReservationConfirmation(
         CancelReservationStatus status) implements Confirmation {
+
     @Override
     public Action action() {
         return Action.CANCEL_RESERVATION;

@@ -5,6 +5,7 @@ package org.chargingmanager.ocpp.v16;
  */
 public record CertificateSignedConfirmation(
         CertificateSignedStatus status) implements Confirmation {
+
     @Override
     public Action action() {
         return Action.CERTIFICATE_SIGNED;

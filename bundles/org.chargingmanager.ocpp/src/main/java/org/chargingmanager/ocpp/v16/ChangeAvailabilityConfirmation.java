@@ -5,6 +5,7 @@ package org.chargingmanager.ocpp.v16;
  */
 public record ChangeAvailabilityConfirmation(
         AvailabilityStatus status) implements Confirmation {
+
     @Override
     public Action action() {
         return Action.CHANGE_AVAILABILITY;

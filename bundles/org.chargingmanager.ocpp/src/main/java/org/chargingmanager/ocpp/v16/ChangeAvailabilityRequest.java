@@ -3,7 +3,7 @@ package org.chargingmanager.ocpp.v16;
 import org.chargingmanager.ocpp.schema.Minimum;
 
 /**
- * ChangeAvailability.req (central system → charge point, profile Core): Makes a connector (or the
+ * ChangeAvailability.req (central system → charge point, profile Core): makes a connector (or the
  * whole charge point) operative or inoperative.
  *
  * @param connectorId the connector, 1 and up; 0 means the charge point as a whole
@@ -11,6 +11,7 @@ import org.chargingmanager.ocpp.schema.Minimum;
 public record ChangeAvailabilityRequest(
         @Minimum(0) int connectorId,
         AvailabilityType type) implements Request {
+
     @Override
     public Action action() {
         return Action.CHANGE_AVAILABILITY;

@@ -5,6 +5,7 @@ package org.chargingmanager.ocpp.v16;
  */
 public record ClearCacheConfirmation(
         ClearCacheStatus status) implements Confirmation {
+
     @Override
     public Action action() {
         return Action.CLEAR_CACHE;

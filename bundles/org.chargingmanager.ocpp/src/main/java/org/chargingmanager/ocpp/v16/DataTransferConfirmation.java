@@ -11,6 +11,7 @@ import org.chargingmanager.ocpp.schema.OptionalField;
 public record DataTransferConfirmation(
         DataTransferStatus status,
         @OptionalField @AnyJsonAllowedAsText String data) implements Confirmation {
+
     @Override
     public Action action() {
         return Action.DATA_TRANSFER;

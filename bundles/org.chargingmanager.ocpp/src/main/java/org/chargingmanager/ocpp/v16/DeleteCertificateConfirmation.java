@@ -5,6 +5,7 @@ package org.chargingmanager.ocpp.v16;
  */
 public record DeleteCertificateConfirmation(
         DeleteCertificateStatus status) implements Confirmation {
+
     @Override
     public Action action() {
         return Action.DELETE_CERTIFICATE;

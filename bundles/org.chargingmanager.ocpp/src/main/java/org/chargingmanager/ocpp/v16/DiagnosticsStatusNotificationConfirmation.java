@@ -5,6 +5,7 @@ package org.chargingmanager.ocpp.v16;
  * DiagnosticsStatusNotificationRequest}.
  */
 public record DiagnosticsStatusNotificationConfirmation() implements Confirmation {
+
     @Override
     public Action action() {
         return Action.DIAGNOSTICS_STATUS_NOTIFICATION;

@@ -6,6 +6,7 @@ package org.chargingmanager.ocpp.v16;
  */
 public record DiagnosticsStatusNotificationRequest(
         DiagnosticsStatus status) implements Request {
+
     @Override
     public Action action() {
         return Action.DIAGNOSTICS_STATUS_NOTIFICATION;

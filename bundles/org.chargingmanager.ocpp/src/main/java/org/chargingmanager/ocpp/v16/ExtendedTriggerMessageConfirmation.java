@@ -5,6 +5,7 @@ package org.chargingmanager.ocpp.v16;
  */
 public record ExtendedTriggerMessageConfirmation(
         TriggerMessageStatus status) implements Confirmation {
+
     @Override
     public Action action() {
         return Action.EXTENDED_TRIGGER_MESSAGE;

@@ -6,6 +6,7 @@ package org.chargingmanager.ocpp.v16;
  */
 public record FirmwareStatusNotificationRequest(
         FirmwareStatus status) implements Request {
+
     @Override
     public Action action() {
         return Action.FIRMWARE_STATUS_NOTIFICATION;

@@ -13,6 +13,7 @@ public record GetCompositeScheduleConfirmation(
         @OptionalField @Minimum(0) Integer connectorId,
         @OptionalField Instant scheduleStart,
         @OptionalField ChargingSchedule chargingSchedule) implements Confirmation {
+
     @Override
     public Action action() {
         return Action.GET_COMPOSITE_SCHEDULE;

@@ -11,6 +11,7 @@ import org.chargingmanager.ocpp.schema.OptionalField;
 public record GetConfigurationConfirmation(
         @OptionalField List<KeyValue> configurationKey,
         @OptionalField @MaxLength(50) List<String> unknownKey) implements Confirmation {
+
     @Override
     public Action action() {
         return Action.GET_CONFIGURATION;

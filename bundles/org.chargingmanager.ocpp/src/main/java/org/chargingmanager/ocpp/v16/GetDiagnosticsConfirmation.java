@@ -8,6 +8,7 @@ import org.chargingmanager.ocpp.schema.OptionalField;
  */
 public record GetDiagnosticsConfirmation(
         @OptionalField @MaxLength(255) String fileName) implements Confirmation {
+
     @Override
     public Action action() {
         return Action.GET_DIAGNOSTICS;

@@ -7,7 +7,7 @@ import org.chargingmanager.ocpp.schema.Minimum;
 import org.chargingmanager.ocpp.schema.OptionalField;
 
 /**
- * GetDiagnostics.req (central system → charge point, profile Firmware Management): Asks the charge
+ * GetDiagnostics.req (central system → charge point, profile Firmware Management): asks the charge
  * point to upload a diagnostics file.
  *
  * @param location where to upload, e.g. ftp://user:password@host/path
@@ -19,6 +19,7 @@ public record GetDiagnosticsRequest(
         @OptionalField @Minimum(0) Integer retryInterval,
         @OptionalField Instant startTime,
         @OptionalField Instant stopTime) implements Request {
+
     @Override
     public Action action() {
         return Action.GET_DIAGNOSTICS;

@@ -11,6 +11,7 @@ import org.chargingmanager.ocpp.schema.OptionalField;
 public record GetInstalledCertificateIdsConfirmation(
         @OptionalField @MinItems(1) List<CertificateHashData> certificateHashData,
         GetInstalledCertificateStatus status) implements Confirmation {
+
     @Override
     public Action action() {
         return Action.GET_INSTALLED_CERTIFICATE_IDS;

@@ -9,6 +9,7 @@ import org.chargingmanager.ocpp.schema.Minimum;
  */
 public record GetLocalListVersionConfirmation(
         @Minimum(-1) int listVersion) implements Confirmation {
+
     @Override
     public Action action() {
         return Action.GET_LOCAL_LIST_VERSION;

@@ -5,6 +5,7 @@ package org.chargingmanager.ocpp.v16;
  * Asks for the version of the local authorization list.
  */
 public record GetLocalListVersionRequest() implements Request {
+
     @Override
     public Action action() {
         return Action.GET_LOCAL_LIST_VERSION;

@@ -9,6 +9,7 @@ import org.chargingmanager.ocpp.schema.OptionalField;
 public record GetLogConfirmation(
         LogStatus status,
         @OptionalField @MaxLength(255) String filename) implements Confirmation {
+
     @Override
     public Action action() {
         return Action.GET_LOG;

@@ -4,7 +4,7 @@ import org.chargingmanager.ocpp.schema.Minimum;
 import org.chargingmanager.ocpp.schema.OptionalField;
 
 /**
- * GetLog.req (central system → charge point, profile Security): Asks the charge point to upload a
+ * GetLog.req (central system → charge point, profile Security): asks the charge point to upload a
  * diagnostics or security log (security extension).
  *
  * @param retryInterval seconds between retries
@@ -15,6 +15,7 @@ public record GetLogRequest(
         int requestId,
         @OptionalField @Minimum(0) Integer retries,
         @OptionalField @Minimum(0) Integer retryInterval) implements Request {
+
     @Override
     public Action action() {
         return Action.GET_LOG;

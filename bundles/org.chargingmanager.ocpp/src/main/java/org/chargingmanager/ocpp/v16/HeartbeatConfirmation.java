@@ -7,6 +7,7 @@ import java.time.Instant;
  */
 public record HeartbeatConfirmation(
         Instant currentTime) implements Confirmation {
+
     @Override
     public Action action() {
         return Action.HEARTBEAT;

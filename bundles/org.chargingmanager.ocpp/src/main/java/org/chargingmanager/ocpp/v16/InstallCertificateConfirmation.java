@@ -5,6 +5,7 @@ package org.chargingmanager.ocpp.v16;
  */
 public record InstallCertificateConfirmation(
         CertificateStatus status) implements Confirmation {
+
     @Override
     public Action action() {
         return Action.INSTALL_CERTIFICATE;

@@ -5,6 +5,7 @@ package org.chargingmanager.ocpp.v16;
  */
 public record RemoteStartTransactionConfirmation(
         RemoteStartStopStatus status) implements Confirmation {
+
     @Override
     public Action action() {
         return Action.REMOTE_START_TRANSACTION;

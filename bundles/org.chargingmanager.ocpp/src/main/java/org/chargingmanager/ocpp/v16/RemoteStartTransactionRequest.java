@@ -5,7 +5,7 @@ import org.chargingmanager.ocpp.schema.Minimum;
 import org.chargingmanager.ocpp.schema.OptionalField;
 
 /**
- * RemoteStartTransaction.req (central system → charge point, profile Core): Asks the charge point
+ * RemoteStartTransaction.req (central system → charge point, profile Core): asks the charge point
  * to start a transaction for an idTag.
  *
  * @param chargingProfile a profile of purpose TxProfile for this transaction
@@ -14,6 +14,7 @@ public record RemoteStartTransactionRequest(
         @OptionalField @Minimum(1) Integer connectorId,
         @MaxLength(20) String idTag,
         @OptionalField ChargingProfile chargingProfile) implements Request {
+
     @Override
     public Action action() {
         return Action.REMOTE_START_TRANSACTION;

@@ -5,6 +5,7 @@ package org.chargingmanager.ocpp.v16;
  */
 public record RemoteStopTransactionConfirmation(
         RemoteStartStopStatus status) implements Confirmation {
+
     @Override
     public Action action() {
         return Action.REMOTE_STOP_TRANSACTION;

@@ -5,6 +5,7 @@ package org.chargingmanager.ocpp.v16;
  */
 public record ReserveNowConfirmation(
         ReservationStatus status) implements Confirmation {
+
     @Override
     public Action action() {
         return Action.RESERVE_NOW;

@@ -7,7 +7,7 @@ import org.chargingmanager.ocpp.schema.Minimum;
 import org.chargingmanager.ocpp.schema.OptionalField;
 
 /**
- * ReserveNow.req (central system → charge point, profile Reservation): Reserves a connector (0:
+ * ReserveNow.req (central system → charge point, profile Reservation): reserves a connector (0:
  * any connector) for an idTag until expiryDate.
  *
  * @param connectorId the connector, 1 and up; 0 means the charge point as a whole
@@ -18,6 +18,7 @@ public record ReserveNowRequest(
         @MaxLength(20) String idTag,
         @OptionalField @MaxLength(20) String parentIdTag,
         int reservationId) implements Request {
+
     @Override
     public Action action() {
         return Action.RESERVE_NOW;

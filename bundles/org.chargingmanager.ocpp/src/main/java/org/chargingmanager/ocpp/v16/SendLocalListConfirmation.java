@@ -5,6 +5,7 @@ package org.chargingmanager.ocpp.v16;
  */
 public record SendLocalListConfirmation(
         UpdateStatus status) implements Confirmation {
+
     @Override
     public Action action() {
         return Action.SEND_LOCAL_LIST;

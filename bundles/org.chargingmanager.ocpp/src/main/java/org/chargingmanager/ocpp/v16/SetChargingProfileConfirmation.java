@@ -5,6 +5,7 @@ package org.chargingmanager.ocpp.v16;
  */
 public record SetChargingProfileConfirmation(
         ChargingProfileStatus status) implements Confirmation {
+
     @Override
     public Action action() {
         return Action.SET_CHARGING_PROFILE;

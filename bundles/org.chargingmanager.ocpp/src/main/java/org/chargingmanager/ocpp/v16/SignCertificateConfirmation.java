@@ -5,6 +5,7 @@ package org.chargingmanager.ocpp.v16;
  */
 public record SignCertificateConfirmation(
         SignCertificateStatus status) implements Confirmation {
+
     @Override
     public Action action() {
         return Action.SIGN_CERTIFICATE;

@@ -5,6 +5,7 @@ package org.chargingmanager.ocpp.v16;
  * SignedFirmwareStatusNotificationRequest}.
  */
 public record SignedFirmwareStatusNotificationConfirmation() implements Confirmation {
+
     @Override
     public Action action() {
         return Action.SIGNED_FIRMWARE_STATUS_NOTIFICATION;

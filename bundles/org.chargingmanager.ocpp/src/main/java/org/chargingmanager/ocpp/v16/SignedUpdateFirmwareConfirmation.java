@@ -5,6 +5,7 @@ package org.chargingmanager.ocpp.v16;
  */
 public record SignedUpdateFirmwareConfirmation(
         UpdateFirmwareStatus status) implements Confirmation {
+
     @Override
     public Action action() {
         return Action.SIGNED_UPDATE_FIRMWARE;

@@ -4,7 +4,7 @@ import org.chargingmanager.ocpp.schema.Minimum;
 import org.chargingmanager.ocpp.schema.OptionalField;
 
 /**
- * SignedUpdateFirmware.req (central system → charge point, profile Security): Asks the charge
+ * SignedUpdateFirmware.req (central system → charge point, profile Security): asks the charge
  * point to download and install signed firmware (security extension).
  *
  * @param retryInterval seconds between retries
@@ -14,6 +14,7 @@ public record SignedUpdateFirmwareRequest(
         @OptionalField @Minimum(0) Integer retryInterval,
         int requestId,
         Firmware firmware) implements Request {
+
     @Override
     public Action action() {
         return Action.SIGNED_UPDATE_FIRMWARE;

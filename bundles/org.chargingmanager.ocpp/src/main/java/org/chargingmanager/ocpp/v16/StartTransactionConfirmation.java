@@ -6,6 +6,7 @@ package org.chargingmanager.ocpp.v16;
 public record StartTransactionConfirmation(
         IdTagInfo idTagInfo,
         int transactionId) implements Confirmation {
+
     @Override
     public Action action() {
         return Action.START_TRANSACTION;

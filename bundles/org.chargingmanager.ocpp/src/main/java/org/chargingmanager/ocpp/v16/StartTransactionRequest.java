@@ -7,7 +7,7 @@ import org.chargingmanager.ocpp.schema.Minimum;
 import org.chargingmanager.ocpp.schema.OptionalField;
 
 /**
- * StartTransaction.req (charge point → central system, profile Core): Reports that a transaction
+ * StartTransaction.req (charge point → central system, profile Core): reports that a transaction
  * started.
  *
  * @param meterStart energy register at the start in Wh
@@ -18,6 +18,7 @@ public record StartTransactionRequest(
         @Minimum(0) int meterStart,
         @OptionalField Integer reservationId,
         Instant timestamp) implements Request {
+
     @Override
     public Action action() {
         return Action.START_TRANSACTION;

@@ -7,7 +7,7 @@ import org.chargingmanager.ocpp.schema.Minimum;
 import org.chargingmanager.ocpp.schema.OptionalField;
 
 /**
- * StatusNotification.req (charge point → central system, profile Core): Reports a connector's (or
+ * StatusNotification.req (charge point → central system, profile Core): reports a connector's (or
  * the charge point's) state and error.
  *
  * @param connectorId the connector, 1 and up; 0 means the charge point as a whole
@@ -20,6 +20,7 @@ public record StatusNotificationRequest(
         @OptionalField Instant timestamp,
         @OptionalField @MaxLength(255) String vendorId,
         @OptionalField @MaxLength(50) String vendorErrorCode) implements Request {
+
     @Override
     public Action action() {
         return Action.STATUS_NOTIFICATION;

@@ -7,6 +7,7 @@ import org.chargingmanager.ocpp.schema.OptionalField;
  */
 public record StopTransactionConfirmation(
         @OptionalField IdTagInfo idTagInfo) implements Confirmation {
+
     @Override
     public Action action() {
         return Action.STOP_TRANSACTION;

@@ -8,7 +8,7 @@ import org.chargingmanager.ocpp.schema.Minimum;
 import org.chargingmanager.ocpp.schema.OptionalField;
 
 /**
- * StopTransaction.req (charge point → central system, profile Core): Reports that a transaction
+ * StopTransaction.req (charge point → central system, profile Core): reports that a transaction
  * stopped, with its final meter reading and optionally its meter values (which may be signed).
  *
  * @param meterStop energy register at the end in Wh
@@ -21,6 +21,7 @@ public record StopTransactionRequest(
         int transactionId,
         @OptionalField Reason reason,
         @OptionalField List<MeterValue> transactionData) implements Request {
+
     @Override
     public Action action() {
         return Action.STOP_TRANSACTION;

@@ -5,6 +5,7 @@ package org.chargingmanager.ocpp.v16;
  */
 public record TriggerMessageConfirmation(
         TriggerMessageStatus status) implements Confirmation {
+
     @Override
     public Action action() {
         return Action.TRIGGER_MESSAGE;

@@ -5,6 +5,7 @@ package org.chargingmanager.ocpp.v16;
  */
 public record UnlockConnectorConfirmation(
         UnlockStatus status) implements Confirmation {
+
     @Override
     public Action action() {
         return Action.UNLOCK_CONNECTOR;

@@ -7,7 +7,7 @@ import org.chargingmanager.ocpp.schema.Minimum;
 import org.chargingmanager.ocpp.schema.OptionalField;
 
 /**
- * UpdateFirmware.req (central system → charge point, profile Firmware Management): Asks the charge
+ * UpdateFirmware.req (central system → charge point, profile Firmware Management): asks the charge
  * point to download and install firmware.
  *
  * @param retryInterval seconds between retries
@@ -17,6 +17,7 @@ public record UpdateFirmwareRequest(
         @OptionalField @Minimum(0) Integer retries,
         Instant retrieveDate,
         @OptionalField @Minimum(0) Integer retryInterval) implements Request {
+
     @Override
     public Action action() {
         return Action.UPDATE_FIRMWARE;
