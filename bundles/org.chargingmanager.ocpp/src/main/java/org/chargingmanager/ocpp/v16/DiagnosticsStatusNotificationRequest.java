@@ -2,7 +2,7 @@ package org.chargingmanager.ocpp.v16;
 
 /**
  * DiagnosticsStatusNotification.req (charge point → central system, profile Firmware Management):
- * Progress of a diagnostics upload.
+ * progress of a diagnostics upload.
  */
 public record DiagnosticsStatusNotificationRequest(
         DiagnosticsStatus status) implements Request {

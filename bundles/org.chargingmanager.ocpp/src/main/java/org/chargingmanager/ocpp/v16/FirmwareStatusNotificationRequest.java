@@ -2,7 +2,7 @@ package org.chargingmanager.ocpp.v16;
 
 /**
  * FirmwareStatusNotification.req (charge point → central system, profile Firmware Management):
- * Progress of a firmware update.
+ * progress of a firmware update.
  */
 public record FirmwareStatusNotificationRequest(
         FirmwareStatus status) implements Request {

@@ -2,7 +2,7 @@ package org.chargingmanager.ocpp.v16;
 
 /**
  * GetLocalListVersion.req (central system → charge point, profile Local Auth List Management):
- * Asks for the version of the local authorization list.
+ * asks for the version of the local authorization list.
  */
 public record GetLocalListVersionRequest() implements Request {
 
