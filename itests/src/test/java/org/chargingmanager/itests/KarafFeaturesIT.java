@@ -41,7 +41,7 @@ import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * Adds the feature repository to a real Apache Karaf 4.4 (the minimal distribution from Maven
- * Central), installs the simulator feature and finds the charging manager's bundles active.
+ * Central), installs the simulator and OCPP features and finds the charging manager's bundles active.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -88,7 +88,7 @@ public class KarafFeaturesIT {
                 editConfigurationFilePut("etc/system.properties", "chargingmanager.admin.password",
                         StandaloneRuntime.ADMIN_PASSWORD),
                 vmOptions(java17ModuleOptions(karafVersion)),
-                features(repository, "chargingmanager-core", "chargingmanager-simulator"),
+                features(repository, "chargingmanager-core", "chargingmanager-simulator", "chargingmanager-ocpp"),
         };
     }
 
@@ -121,9 +121,9 @@ public class KarafFeaturesIT {
     }
 
     @Test
-    public void coreAndSimulatorFeaturesAreActiveInKaraf() throws Exception {
+    public void coreSimulatorAndOcppFeaturesAreActiveInKaraf() throws Exception {
         for (String name : List.of("org.chargingmanager.api", "org.chargingmanager.core",
-                "org.chargingmanager.simulator")) {
+                "org.chargingmanager.simulator", "org.chargingmanager.ocpp", "com.google.gson")) {
             Bundle bundle = Stream.of(context.getBundles()).filter(b -> name.equals(b.getSymbolicName()))
                     .findFirst().orElseThrow(() -> new AssertionError(name + " is not installed"));
             assertEquals(name + " is active", Bundle.ACTIVE, bundle.getState());

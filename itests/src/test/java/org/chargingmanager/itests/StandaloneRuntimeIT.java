@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Hashtable;
@@ -23,12 +24,18 @@ import java.util.stream.Stream;
 import javax.inject.Inject;
 
 import org.chargingmanager.api.AdminAuthenticator;
-import org.chargingmanager.api.ChargingLimit;
 import org.chargingmanager.api.DataDirectory;
 import org.chargingmanager.api.Evse;
 import org.chargingmanager.api.EvseState;
 import org.chargingmanager.api.LimitReason;
 import org.chargingmanager.api.Meter;
+import org.chargingmanager.ocpp.v16.BootNotificationConfirmation;
+import org.chargingmanager.ocpp.v16.BootNotificationRequest;
+import org.chargingmanager.ocpp.v16.Inbound;
+import org.chargingmanager.ocpp.v16.Ocpp16JsonCodec;
+import org.chargingmanager.ocpp.v16.PendingActionLookup;
+import org.chargingmanager.ocpp.v16.RegistrationStatus;
+import org.chargingmanager.ocpp.v16.Role;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -77,10 +84,25 @@ public class StandaloneRuntimeIT {
         assertTrue("bundles not active: " + notActive, notActive.isEmpty());
         for (String name : List.of("org.chargingmanager.api", "org.chargingmanager.core",
                 "org.chargingmanager.simulator", "org.chargingmanager.runtime", "org.apache.felix.scr",
-                "org.apache.felix.webconsole", "org.apache.felix.http.jetty12", "org.apache.felix.fileinstall")) {
+                "org.apache.felix.webconsole", "org.apache.felix.http.jetty12", "org.apache.felix.fileinstall",
+                "org.chargingmanager.ocpp", "com.google.gson")) {
             assertTrue(name + " is installed",
                     Stream.of(context.getBundles()).anyMatch(bundle -> name.equals(bundle.getSymbolicName())));
         }
+    }
+
+    /** The codec's records are read by reflection and parsed by Gson: both across bundle class loaders. */
+    @Test
+    public void ocppCodecWorksInsideTheFramework() {
+        String text = "[2,\"1\",\"BootNotification\",{\"chargePointVendor\":\"KEBA\",\"chargePointModel\":\"P30\"}]";
+
+        Inbound inbound = Ocpp16JsonCodec.forRole(Role.CENTRAL_SYSTEM).decode(text, PendingActionLookup.none());
+
+        assertEquals(new Inbound.Call("1", new BootNotificationRequest("KEBA", "P30", null, null, null, null, null,
+                null, null)), inbound);
+        assertEquals("[3,\"1\",{\"status\":\"Accepted\",\"currentTime\":\"2024-05-01T10:15:30Z\",\"interval\":300}]",
+                Ocpp16JsonCodec.forRole(Role.CENTRAL_SYSTEM).encodeConfirmation("1", new BootNotificationConfirmation(
+                        RegistrationStatus.ACCEPTED, Instant.parse("2024-05-01T10:15:30Z"), 300)));
     }
 
     @Test
@@ -115,7 +137,13 @@ public class StandaloneRuntimeIT {
     }
 
     @Test
-    public void simulatedCarChargesWithTheAppliedLimitAndTheGridMeterSeesIt() throws Exception {
+    public void loadManagerLimitsTheSimulatedCarToTheHouseConnectionAndTheGridMeterSeesIt() throws Exception {
+        org.osgi.service.cm.Configuration loadManagement = configurationAdmin
+                .getConfiguration("org.chargingmanager.core.loadmanager", "?");
+        Hashtable<String, Object> limits = new Hashtable<>();
+        limits.put("houseConnectionCurrentAmps", "10");
+        limits.put("houseConnectionPowerWatts", "");
+        loadManagement.update(limits);
         org.osgi.service.cm.Configuration wallbox = configurationAdmin
                 .getFactoryConfiguration("org.chargingmanager.simulator.wallbox", "itest-charging", "?");
         Hashtable<String, Object> wallboxProperties = new Hashtable<>();
@@ -133,11 +161,11 @@ public class StandaloneRuntimeIT {
         try {
             Evse evse = Await.value("EVSE charging-1", TIMEOUT, () -> evse("charging-1"));
             Meter grid = Await.value("meter itest-grid", TIMEOUT, () -> meter("itest-grid"));
-            Await.until("car waits for a limit", TIMEOUT,
-                    () -> evse.snapshot().state() == EvseState.SUSPENDED_EVSE);
 
-            evse.applyLimit(new ChargingLimit(10_000, LimitReason.HOUSE_LIMIT, "itest"));
-            Await.until("car charges at 10 A", TIMEOUT, () -> evse.snapshot().state() == EvseState.CHARGING);
+            Await.until("the load manager lets the car charge at 10 A", TIMEOUT,
+                    () -> evse.snapshot().state() == EvseState.CHARGING
+                            && evse.snapshot().currents().maxMilliamps() == 10_000);
+            assertEquals(LimitReason.HOUSE_LIMIT, evse.snapshot().appliedLimit().reason());
             assertEquals(3 * 230 * 10, evse.snapshot().powerWatts(), 0.5);
             Await.until("grid meter sees 6.9 kW", TIMEOUT, () -> Math.abs(grid.reading().powerWatts() - 6900) < 1);
 
@@ -145,9 +173,11 @@ public class StandaloneRuntimeIT {
             wallbox.update(wallboxProperties);
             Await.until("car unplugged", TIMEOUT, () -> evse.snapshot().state() == EvseState.AVAILABLE);
             Await.until("grid meter back to 0 W", TIMEOUT, () -> Math.abs(grid.reading().powerWatts()) < 1);
+            Await.until("no car, no current", TIMEOUT, () -> evse.snapshot().appliedLimit().currentMilliamps() == 0);
         } finally {
             wallbox.delete();
             meter.delete();
+            loadManagement.delete();
         }
     }
 
