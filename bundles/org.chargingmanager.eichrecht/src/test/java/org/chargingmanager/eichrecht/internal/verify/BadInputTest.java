@@ -37,8 +37,8 @@ class BadInputTest {
     void everyTruncationOfEveryRealSampleGivesAReason() {
         for (Sample sample : Samples.verifying()) {
             String data = sample.signedData();
-            // an Alfen record without its closing ';' is still complete
-            int shortest = data.endsWith(";") ? data.length() - 1 : data.length();
+            // an Alfen record without its closing ';' or base32 padding is still complete
+            int shortest = data.startsWith("AP;") ? data.replaceAll("[=;]+$", "").length() : data.length();
             for (int length = 0; length < shortest; length++) {
                 VerificationResult result = verifier.verify(data.substring(0, length), sample.publicKey());
                 assertThat(result.status()).as(sample + " cut at " + length).isNotEqualTo(VerificationStatus.VERIFIED);
