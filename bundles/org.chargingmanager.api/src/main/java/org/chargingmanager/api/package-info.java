@@ -11,7 +11,7 @@
  * finds them through the OSGi service registry.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.chargingmanager.api;
 
 import org.osgi.annotation.bundle.Export;
