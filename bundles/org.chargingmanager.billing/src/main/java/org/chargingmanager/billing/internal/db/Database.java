@@ -52,7 +52,7 @@ public class Database implements AutoCloseable {
     @Activate
     public Database(@Reference DataDirectory dataDirectory, DatabaseConfig config) throws IOException, SQLException {
         this(config.jdbcUrl() == null || config.jdbcUrl().isBlank() ? h2Url(dataDirectory.subdirectory("db"))
-                : config.jdbcUrl().trim(), config.user(), config.password(), config.maxPoolSize());
+                : config.jdbcUrl().trim(), config.user(), config._password(), config.maxPoolSize());
     }
 
     public Database(String jdbcUrl, String user, String password, int maxPoolSize) throws SQLException {

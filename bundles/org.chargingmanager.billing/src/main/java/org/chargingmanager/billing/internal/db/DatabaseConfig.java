@@ -19,8 +19,9 @@ public @interface DatabaseConfig {
     String user() default "";
 
     @AttributeDefinition(name = "Password", type = AttributeType.PASSWORD, required = false,
-            description = "Database password (PostgreSQL); never logged")
-    String password() default "";
+            description = "Database password (PostgreSQL); never logged. The property is named '.password': "
+                    + "properties starting with a dot are not copied into service properties")
+    String _password() default "";
 
     @AttributeDefinition(name = "Connection pool size", min = "1", max = "50")
     int maxPoolSize() default 5;
