@@ -129,7 +129,7 @@ public final class TransactionCsvWriter implements Consumer<Transaction> {
     private boolean needsQuotes(String cell) {
         for (int i = 0; i < cell.length(); i++) {
             char c = cell.charAt(i);
-            if (c == '"' || c == '\r' || c == '\n' || c == style.separator || c == ',' || c == ';') {
+            if (c == '"' || c == '\r' || c == '\n' || c == style.separator) {
                 return true;
             }
         }

@@ -84,7 +84,7 @@ public class TransactionsCsvServlet extends HttpServlet {
             return;
         }
         response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentType("text/csv; charset=UTF-8; header=present");
+        response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"transactions.csv\"");
         response.setHeader("Cache-Control", "no-store");
         Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),

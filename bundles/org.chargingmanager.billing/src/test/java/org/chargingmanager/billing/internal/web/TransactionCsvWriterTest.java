@@ -80,6 +80,8 @@ class TransactionCsvWriterTest {
         String text = write(TransactionCsvWriter.Style.SEMICOLON, CLOSED, OPEN);
 
         assertThat(text).startsWith("\uFEFFtransaction_id;evse_id;");
+        // the decimal comma needs no quotes when ';' separates
+        assertThat(text).contains(";1000;13345;12345;12,345;EVDisconnected;VERIFIED;1\r\n");
         List<CSVRecord> records = CSVFormat.RFC4180.builder().setDelimiter(';').setHeader().setSkipHeaderRecord(true)
                 .build().parse(new StringReader(text.substring(1))).getRecords();
         CSVRecord closed = records.get(0);
