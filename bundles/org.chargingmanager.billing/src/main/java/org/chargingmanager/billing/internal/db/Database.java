@@ -38,10 +38,10 @@ public class Database implements AutoCloseable {
 
     public static final String PID = "org.chargingmanager.billing.database";
     /**
-     * H2: WRITE_DELAY=0 writes every commit to the file before the commit returns (the default
-     * delay of 500 ms would lose acknowledged sessions when the process is killed).
+     * H2 keeps its default write delay (its background thread also compacts the file); every
+     * change that is acknowledged is made durable by {@link #flush(Connection)} instead.
      */
-    static final String H2_OPTIONS = ";WRITE_DELAY=0";
+    static final String H2_OPTIONS = "";
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)(password=)[^&;]*");
 
@@ -154,6 +154,20 @@ public class Database implements AutoCloseable {
                 ResultSet result = statement.executeQuery("SELECT MAX(version) FROM cm_schema_version")) {
             result.next();
             return result.getInt(1);
+        }
+    }
+
+    /**
+     * Makes what {@code connection} committed durable before the caller acknowledges it. On H2
+     * a commit only reaches the file with the next background write (up to 500 ms later, lost
+     * if the process is killed): {@code CHECKPOINT SYNC} writes it and forces it to the device.
+     * PostgreSQL is durable at commit ({@code synchronous_commit = on}).
+     */
+    public void flush(Connection connection) throws SQLException {
+        if (dialect == Dialect.H2) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CHECKPOINT SYNC");
+            }
         }
     }
 

@@ -62,6 +62,7 @@ public class JdbcTransactionLog implements TransactionLog {
             + " start_offset_seconds, meter_start_wh, end_at, end_offset_seconds, meter_stop_wh, stop_reason,"
             + " signature_status, signed_value_count";
 
+    private final Database database;
     private final DataSource dataSource;
     private final Dialect dialect;
     private final Clock clock;
@@ -72,6 +73,7 @@ public class JdbcTransactionLog implements TransactionLog {
     }
 
     public JdbcTransactionLog(Database database, Clock clock) {
+        this.database = database;
         this.dataSource = database.dataSource();
         this.dialect = database.dialect();
         this.clock = clock;
@@ -109,6 +111,7 @@ public class JdbcTransactionLog implements TransactionLog {
                     }
                 }
                 connection.commit();
+                database.flush(connection);
                 LOG.info("Transaction {} started at EVSE {} (charge box {}, connector {}), user {}, id tag {}, {} Wh at {}",
                         id, start.evseId(), start.chargeBoxId(), start.connectorId(), start.userId(), start.idTag(),
                         start.meterStartWattHours(), begin);
@@ -166,6 +169,7 @@ public class JdbcTransactionLog implements TransactionLog {
         OffsetDateTime end = micros(stop.end());
         try (Connection connection = dataSource.getConnection()) {
             int updated = closeOpen(connection, transactionId, end, stop.meterStopWattHours(), stop.reason());
+            database.flush(connection);
             Optional<Transaction> transaction = find(connection, transactionId);
             if (transaction.isEmpty()) {
                 throw new TransactionLogException("there is no transaction " + transactionId);
@@ -283,6 +287,7 @@ public class JdbcTransactionLog implements TransactionLog {
                     update.executeUpdate();
                 }
                 connection.commit();
+                database.flush(connection);
                 LOG.info("Transaction {} at EVSE {}: stored signed meter value {} ({}, {} bytes, {})", transactionId,
                         evseId, count + 1, value.context(), raw.length, status);
                 return find(connection, transactionId).orElseThrow();
@@ -464,6 +469,7 @@ public class JdbcTransactionLog implements TransactionLog {
                     insert.executeUpdate();
                 }
                 connection.commit();
+                database.flush(connection);
                 LOG.warn("Retention: {} deleted {} transaction(s) that ended before {}", requestedBy, deleted,
                         endedBefore);
                 return deleted;

@@ -36,10 +36,12 @@ public class JdbcUserDirectory implements UserDirectory {
     static final int MAX_TOKEN_LENGTH = 100;
     private static final Logger LOG = LoggerFactory.getLogger(JdbcUserDirectory.class);
 
+    private final Database database;
     private final DataSource dataSource;
 
     @Activate
     public JdbcUserDirectory(@Reference Database database) {
+        this.database = database;
         this.dataSource = database.dataSource();
     }
 
@@ -154,6 +156,7 @@ public class JdbcUserDirectory implements UserDirectory {
                     insert.executeBatch();
                 }
                 connection.commit();
+                database.flush(connection);
                 LOG.info("User {} {}: {} RFID tag(s), {} PIN(s), {} allowed EVSE(s), priority {}, expiry {}, blocked {}",
                         user.id(), exists ? "updated" : "created", user.rfidTags().size(), user.pins().size(),
                         user.allowedEvseIds().isEmpty() ? "all" : user.allowedEvseIds().size(), user.priority(),
@@ -220,6 +223,7 @@ public class JdbcUserDirectory implements UserDirectory {
                     deleted = delete.executeUpdate();
                 }
                 connection.commit();
+                database.flush(connection);
                 if (deleted > 0) {
                     LOG.info("User {} deleted", userId);
                 }
