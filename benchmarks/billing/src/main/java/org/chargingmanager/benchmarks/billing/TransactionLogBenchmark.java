@@ -46,9 +46,10 @@ public final class TransactionLogBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        // a directory for the embedded H2 database, or -Dbenchmark.jdbcUrl=... (+ .user, .password)
+        // a directory for the embedded H2 database, unless -Dbenchmark.jdbcUrl=... (+ user, password)
         Path directory = Paths.get(args[0]);
-        String url = System.getProperty("benchmark.jdbcUrl", Database.h2Url(directory));
+        String configured = System.getProperty("benchmark.jdbcUrl", "");
+        String url = configured.isBlank() ? Database.h2Url(directory) : configured;
         int total = Integer.parseInt(args[1]);
         int export = Integer.parseInt(args[2]);
         int durable = Integer.parseInt(args[3]);
