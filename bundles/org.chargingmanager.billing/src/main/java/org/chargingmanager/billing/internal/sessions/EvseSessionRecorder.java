@@ -89,7 +89,19 @@ public class EvseSessionRecorder {
     }
 
     void removeEvse(Evse evse) {
-        evses.remove(evse);
+        String driver = evses.remove(evse);
+        if (driver != null) {
+            forget(evse);
+        }
+    }
+
+    /** The charging point went away: look its open session up again when it comes back. */
+    private synchronized void forget(Evse evse) {
+        try {
+            open.remove(evse.info().id());
+        } catch (RuntimeException gone) {
+            open.clear();
+        }
     }
 
     @Deactivate
