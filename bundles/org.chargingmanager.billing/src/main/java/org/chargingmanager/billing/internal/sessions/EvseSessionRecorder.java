@@ -1,0 +1,187 @@
+package org.chargingmanager.billing.internal.sessions;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.chargingmanager.api.Authorizer;
+import org.chargingmanager.api.Evse;
+import org.chargingmanager.api.EvseSnapshot;
+import org.chargingmanager.api.EvseState;
+import org.chargingmanager.api.Transaction;
+import org.chargingmanager.api.TransactionLog;
+import org.chargingmanager.api.TransactionLogException;
+import org.chargingmanager.api.TransactionStart;
+import org.chargingmanager.api.TransactionStop;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sessions for charging points whose driver knows no transactions (Modbus, HTTP, the simulator):
+ * every second it reads each {@link Evse}'s snapshot; a car plugged in (or charging) without an
+ * open session opens one, {@link EvseState#AVAILABLE} (unplugged) closes it with reason
+ * {@code EVDisconnected}. An offline charging point keeps its session open: a restart of the
+ * wallbox or of the charging manager does not split a session. Drivers listed as ignored
+ * ({@code ocpp}) report Start/StopTransaction themselves.
+ */
+@Component(configurationPid = EvseSessionRecorder.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
+        service = EvseSessionRecorder.class, immediate = true)
+@Designate(ocd = EvseSessionRecorderConfig.class)
+public class EvseSessionRecorder {
+
+    public static final String PID = "org.chargingmanager.billing.sessions";
+    static final String STOP_REASON = "EVDisconnected";
+    private static final Logger LOG = LoggerFactory.getLogger(EvseSessionRecorder.class);
+
+    private final TransactionLog log;
+    private final Authorizer authorizer;
+    private final Clock clock;
+    private final Set<String> ignoredDrivers;
+    private final Map<Evse, String> evses = new ConcurrentHashMap<>();
+    /** EVSE id to its open transaction id, or to -1 when known to have none; missing: not yet looked up. */
+    private final Map<String, Long> open = new HashMap<>();
+    private final Map<String, String> lastError = new HashMap<>();
+    private final ScheduledExecutorService executor;
+
+    @Activate
+    public EvseSessionRecorder(@Reference TransactionLog log, @Reference Authorizer authorizer,
+            EvseSessionRecorderConfig config) {
+        this(log, authorizer, Clock.systemDefaultZone(), Set.of(config.ignoredDrivers()), config.enabled()
+                ? Executors.newSingleThreadScheduledExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "chargingmanager-sessions");
+                    thread.setDaemon(true);
+                    return thread;
+                }) : null);
+        if (executor != null) {
+            executor.scheduleWithFixedDelay(this::pollSafely, config.pollMillis(), Math.max(100, config.pollMillis()),
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    EvseSessionRecorder(TransactionLog log, Authorizer authorizer, Clock clock, Set<String> ignoredDrivers,
+            ScheduledExecutorService executor) {
+        this.log = log;
+        this.authorizer = authorizer;
+        this.clock = clock;
+        this.ignoredDrivers = Set.copyOf(ignoredDrivers);
+        this.executor = executor;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addEvse(Evse evse, Map<String, Object> properties) {
+        Object driver = properties.get(Evse.DRIVER_PROPERTY);
+        evses.put(evse, driver == null ? "" : driver.toString());
+    }
+
+    void removeEvse(Evse evse) {
+        String driver = evses.remove(evse);
+        if (driver != null) {
+            forget(evse);
+        }
+    }
+
+    /** The charging point went away: look its open session up again when it comes back. */
+    private synchronized void forget(Evse evse) {
+        try {
+            open.remove(evse.info().id());
+        } catch (RuntimeException gone) {
+            open.clear();
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+
+    private void pollSafely() {
+        try {
+            poll();
+        } catch (RuntimeException e) {
+            LOG.error("Session recorder: unexpected error", e);
+        }
+    }
+
+    /** One round over every charging point. */
+    synchronized void poll() {
+        for (Map.Entry<Evse, String> entry : evses.entrySet()) {
+            Evse evse = entry.getKey();
+            String driver = entry.getValue().isEmpty() ? evse.info().driver() : entry.getValue();
+            if (ignoredDrivers.contains(driver)) {
+                continue;
+            }
+            String evseId = evse.info().id();
+            try {
+                EvseSnapshot snapshot = evse.snapshot();
+                if (snapshot == null || snapshot.state() == null || snapshot.state() == EvseState.OFFLINE) {
+                    continue;
+                }
+                boolean pluggedIn = snapshot.state().vehicleConnected();
+                boolean unplugged = snapshot.state() == EvseState.AVAILABLE;
+                if (!pluggedIn && !unplugged) {
+                    continue;
+                }
+                long openId = openTransaction(evseId);
+                if (pluggedIn && openId < 0) {
+                    start(evse, snapshot);
+                } else if (unplugged && openId >= 0) {
+                    Transaction stopped = log.stop(openId,
+                            new TransactionStop(OffsetDateTime.now(clock), wattHours(snapshot), STOP_REASON));
+                    open.put(evseId, -1L);
+                    LOG.info("Session at EVSE {} ended: car unplugged, transaction {} closed with {} Wh", evseId,
+                            openId, stopped.energyWattHours());
+                }
+                lastError.remove(evseId);
+            } catch (TransactionLogException | RuntimeException e) {
+                open.remove(evseId);
+                String message = String.valueOf(e.getMessage());
+                if (!message.equals(lastError.put(evseId, message))) {
+                    LOG.error("Session at EVSE {}: cannot record: {}", evseId, message);
+                }
+            }
+        }
+    }
+
+    private void start(Evse evse, EvseSnapshot snapshot) throws TransactionLogException {
+        String evseId = evse.info().id();
+        String idTag = snapshot.idTag() == null || snapshot.idTag().isBlank() ? null : snapshot.idTag();
+        String userId = idTag == null ? null : authorizer.authorize(idTag, evseId).userId();
+        Transaction started = log.start(new TransactionStart(evseId, null, evse.info().connectorId(), userId, idTag,
+                OffsetDateTime.now(clock), wattHours(snapshot)));
+        open.put(evseId, started.id());
+        LOG.info("Session at EVSE {} began: car {}, transaction {} opened", evseId, snapshot.state(), started.id());
+    }
+
+    private long openTransaction(String evseId) throws TransactionLogException {
+        Long known = open.get(evseId);
+        if (known != null) {
+            return known;
+        }
+        Optional<Transaction> found = log.findOpen(evseId);
+        long id = found.map(Transaction::id).orElse(-1L);
+        open.put(evseId, id);
+        return id;
+    }
+
+    private static long wattHours(EvseSnapshot snapshot) {
+        double energy = snapshot.energyWattHours();
+        return Double.isFinite(energy) ? Math.round(energy) : 0;
+    }
+}

@@ -1,0 +1,38 @@
+package org.chargingmanager.billing.internal.web;
+
+import java.io.IOException;
+import java.io.Writer;
+
+import javax.servlet.http.HttpServletResponse;
+
+import com.google.gson.JsonObject;
+
+/** JSON answers of the billing endpoints: {@code {"error": "...", "parameter": "..."}}. */
+final class JsonErrors {
+
+    private JsonErrors() {
+    }
+
+    static void badParameter(HttpServletResponse response, BadParameterException e) throws IOException {
+        JsonObject body = new JsonObject();
+        body.addProperty("error", e.getMessage());
+        body.addProperty("parameter", e.parameter());
+        write(response, HttpServletResponse.SC_BAD_REQUEST, body);
+    }
+
+    static void error(HttpServletResponse response, int status, String message) throws IOException {
+        JsonObject body = new JsonObject();
+        body.addProperty("error", message);
+        write(response, status, body);
+    }
+
+    static void write(HttpServletResponse response, int status, JsonObject body) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        try (Writer writer = response.getWriter()) {
+            writer.write(body.toString());
+        }
+    }
+}

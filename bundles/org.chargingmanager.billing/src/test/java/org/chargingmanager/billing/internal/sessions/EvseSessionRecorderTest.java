@@ -1,0 +1,121 @@
+package org.chargingmanager.billing.internal.sessions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.chargingmanager.api.Authorization;
+import org.chargingmanager.api.AuthorizationStatus;
+import org.chargingmanager.api.ChargingLimit;
+import org.chargingmanager.api.Evse;
+import org.chargingmanager.api.EvseInfo;
+import org.chargingmanager.api.EvseSnapshot;
+import org.chargingmanager.api.EvseState;
+import org.chargingmanager.api.Transaction;
+import org.chargingmanager.api.TransactionQuery;
+import org.chargingmanager.billing.internal.db.Backend;
+import org.chargingmanager.billing.internal.db.Database;
+import org.chargingmanager.billing.internal.log.JdbcTransactionLog;
+import org.junit.jupiter.api.Test;
+
+class EvseSessionRecorderTest {
+
+    /** A charging point whose state and energy register the test sets. */
+    static final class FakeEvse implements Evse {
+        final EvseInfo info;
+        volatile EvseState state = EvseState.AVAILABLE;
+        volatile double energy;
+        volatile String idTag;
+
+        FakeEvse(String id, String driver) {
+            info = new EvseInfo(id, id, driver, "test", 1, 3, null, 6000, 16000);
+        }
+
+        @Override
+        public EvseInfo info() {
+            return info;
+        }
+
+        @Override
+        public EvseSnapshot snapshot() {
+            return new EvseSnapshot(info.id(), Instant.now(), state, 3, null, 0, energy, idTag, null);
+        }
+
+        @Override
+        public void applyLimit(ChargingLimit limit) {
+        }
+    }
+
+    @Test
+    void plugInOpensUnplugClosesAcrossRestartsAndOfflinePeriods() throws Exception {
+        String url = Backend.H2.newDatabaseUrl();
+        FakeEvse garage = new FakeEvse("garage-1", "modbus");
+        FakeEvse ocpp = new FakeEvse("ocpp-CB1-1", "ocpp");
+        Clock clock = Clock.system(ZoneId.of("Europe/Berlin"));
+        long openId;
+        try (Database database = Backend.H2.open(url)) {
+            JdbcTransactionLog log = new JdbcTransactionLog(database);
+            EvseSessionRecorder recorder = new EvseSessionRecorder(log,
+                    (tag, evse) -> new Authorization(AuthorizationStatus.ACCEPTED, "user-of-" + tag, null, null), clock,
+                    Set.of("ocpp"), null);
+            recorder.addEvse(garage, Map.of(Evse.DRIVER_PROPERTY, "modbus"));
+            recorder.addEvse(ocpp, Map.of(Evse.DRIVER_PROPERTY, "ocpp"));
+
+            garage.energy = 1_000.4;
+            recorder.poll();
+            assertThat(log.findOpen("garage-1")).isEmpty();
+
+            garage.state = EvseState.PREPARING;
+            garage.idTag = "04A1";
+            ocpp.state = EvseState.CHARGING;
+            recorder.poll();
+            recorder.poll();
+            Transaction open = log.findOpen("garage-1").orElseThrow();
+            assertThat(open.meterStartWattHours()).isEqualTo(1_000);
+            assertThat(open.idTag()).isEqualTo("04A1");
+            assertThat(open.userId()).isEqualTo("user-of-04A1");
+            assertThat(open.start().getOffset()).isEqualTo(clock.getZone().getRules().getOffset(open.start().toInstant()));
+            assertThat(log.findOpen("ocpp-CB1-1")).as("OCPP reports its own transactions").isEmpty();
+
+            garage.state = EvseState.CHARGING;
+            garage.energy = 5_000;
+            recorder.poll();
+            garage.state = EvseState.OFFLINE;
+            recorder.poll();
+            assertThat(log.findOpen("garage-1")).contains(open);
+            openId = open.id();
+        }
+        try (Database database = Backend.H2.open(url)) {
+            // the charging manager restarted while the car was charging
+            JdbcTransactionLog log = new JdbcTransactionLog(database);
+            EvseSessionRecorder recorder = new EvseSessionRecorder(log,
+                    (tag, evse) -> new Authorization(AuthorizationStatus.ACCEPTED, null, null, null), clock,
+                    Set.of("ocpp"), null);
+            recorder.addEvse(garage, Map.of());
+            garage.state = EvseState.SUSPENDED_EV;
+            garage.energy = 12_000.6;
+            recorder.poll();
+            assertThat(log.findOpen("garage-1").map(Transaction::id)).as("no second session").contains(openId);
+
+            garage.state = EvseState.AVAILABLE;
+            recorder.poll();
+            recorder.poll();
+
+            List<Transaction> all = new ArrayList<>();
+            log.stream(TransactionQuery.ALL, all::add);
+            assertThat(all).hasSize(1);
+            Transaction closed = all.get(0);
+            assertThat(closed.open()).isFalse();
+            assertThat(closed.meterStopWattHours()).isEqualTo(12_001);
+            assertThat(closed.energyWattHours()).isEqualTo(11_001);
+            assertThat(closed.stopReason()).isEqualTo("EVDisconnected");
+            assertThat(log.findOpen("garage-1")).isEmpty();
+        }
+    }
+}

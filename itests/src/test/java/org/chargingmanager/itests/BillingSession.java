@@ -1,0 +1,198 @@
+package org.chargingmanager.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Set;
+
+import org.chargingmanager.api.Authorization;
+import org.chargingmanager.api.AuthorizationStatus;
+import org.chargingmanager.api.Authorizer;
+import org.chargingmanager.api.SignedMeterValue;
+import org.chargingmanager.api.Transaction;
+import org.chargingmanager.api.TransactionLog;
+import org.chargingmanager.api.TransactionStart;
+import org.chargingmanager.api.TransactionStop;
+import org.chargingmanager.api.User;
+import org.chargingmanager.api.UserDirectory;
+import org.chargingmanager.api.VerificationStatus;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+/**
+ * A full charging session through the billing bundle's services and its HTTP endpoints, run by
+ * {@link BillingH2IT} and {@link BillingPostgresIT} inside the booted runtime.
+ */
+final class BillingSession {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final BundleContext context;
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final String base;
+
+    BillingSession(BundleContext context) {
+        this.context = context;
+        this.base = "http://127.0.0.1:" + context.getProperty("org.osgi.service.http.port");
+    }
+
+    void run(String prefix) throws Exception {
+        UserDirectory users = Await.value("UserDirectory", TIMEOUT, () -> service(UserDirectory.class, null));
+        Authorizer authorizer = Await.value("Authorizer", TIMEOUT, () -> service(Authorizer.class, null));
+        TransactionLog log = Await.value("TransactionLog", TIMEOUT, () -> service(TransactionLog.class, null));
+        String evse = prefix + "-garage-1";
+
+        users.save(new User(prefix + "-alice", "Müller, \"Alice\"", List.of(prefix + "-04A1B2"), List.of(),
+                Set.of(evse), 0, null, false));
+        Authorization authorization = authorizer.authorize(prefix.toLowerCase() + "-04a1b2", evse);
+        assertEquals(AuthorizationStatus.ACCEPTED, authorization.status());
+        assertEquals(prefix + "-alice", authorization.userId());
+        assertEquals(AuthorizationStatus.INVALID, authorizer.authorize("unknown-tag", evse).status());
+
+        OffsetDateTime start = OffsetDateTime.of(2026, 1, 15, 18, 0, 0, 0, ZoneOffset.ofHours(1));
+        Transaction started = log.start(new TransactionStart(evse, "CB-" + prefix, 1, authorization.userId(),
+                prefix + "-04A1B2", start, 100_000));
+        assertEquals(started, log.findOpen(evse).orElseThrow());
+        String signed = "OCMF|{\"GI\":\"Zähler ⚡\"}|{\"SD\":\"30\"}";
+        log.attachSignedMeterValue(started.id(), new SignedMeterValue(signed, "Transaction.End", Instant.now(),
+                VerificationStatus.NOT_VERIFIABLE, "no trusted key"));
+        Transaction stopped = log.stop(started.id(), new TransactionStop(start.plusHours(2), 112_345, "EVDisconnected"));
+        assertEquals(12_345, stopped.energyWattHours());
+        assertEquals(signed, log.find(started.id()).orElseThrow().signedMeterValues().get(0).rawData());
+        assertFalse(log.findOpen(evse).isPresent());
+
+        String filter = "?evse=" + URLEncoder.encode(evse, StandardCharsets.UTF_8);
+        Await.until("the HTTP endpoints", TIMEOUT, () -> status("/api/v1/transactions.csv" + filter, true) == 200);
+        HttpResponse<String> csv = get("/api/v1/transactions.csv" + filter, true);
+        assertEquals(200, csv.statusCode());
+        String contentType = csv.headers().firstValue("Content-Type").orElse("");
+        assertTrue(contentType, contentType.startsWith("text/csv"));
+        String[] lines = csv.body().split("\r\n");
+        assertEquals(2, lines.length);
+        assertTrue(lines[0].startsWith("transaction_id,evse_id,"));
+        assertEquals(started.id() + "," + evse + ",CB-" + prefix + ",1," + prefix + "-alice,\"Müller, \"\"Alice\"\"\","
+                + prefix + "-04A1B2,2026-01-15T18:00:00+01:00,2026-01-15T20:00:00+01:00,100000,112345,12345,12.345,"
+                + "EVDisconnected,NOT_VERIFIABLE,1", lines[1]);
+
+        HttpResponse<String> semicolon = get("/api/v1/transactions.csv" + filter + "&separator=semicolon", true);
+        assertTrue(semicolon.body().startsWith("\uFEFFtransaction_id;evse_id;"));
+        assertTrue(semicolon.body().contains(";12345;12,345;EVDisconnected;"));
+
+        HttpResponse<String> json = get("/api/v1/transactions" + filter + "&limit=1", true);
+        assertEquals(200, json.statusCode());
+        assertTrue(json.body(), json.body().contains("\"id\":" + started.id()));
+        assertTrue(json.body(), json.body().contains("\"energyWattHours\":12345"));
+        assertTrue(json.body(), json.body().contains("\"next\":null"));
+
+        assertEquals(401, status("/api/v1/transactions.csv", false));
+        assertEquals(401, status("/api/v1/transactions", false));
+        HttpResponse<String> bad = get("/api/v1/transactions.csv?from=yesterday", true);
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body(), bad.body().contains("\"parameter\":\"from\""));
+        HttpResponse<String> young = client.send(request("/api/v1/transactions/retention", true)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"endedBefore\":\"2026-01-16T00:00:00Z\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, young.statusCode());
+        assertTrue(young.body(), young.body().contains("6 years"));
+        assertTrue(log.find(started.id()).isPresent());
+    }
+
+    /** A simulated wallbox (driver without transactions): plugging the car in and out is a session. */
+    void simulatedWallboxSession(ConfigurationAdmin configurationAdmin, String id) throws Exception {
+        TransactionLog log = Await.value("TransactionLog", TIMEOUT, () -> service(TransactionLog.class, null));
+        org.osgi.service.cm.Configuration wallbox = configurationAdmin
+                .getFactoryConfiguration("org.chargingmanager.simulator.wallbox", id, "?");
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put("id", id);
+        properties.put("carPluggedIn", true);
+        wallbox.update(properties);
+        try {
+            Transaction open = Await.value("session opened at " + id + "-1", TIMEOUT,
+                    () -> quietly(() -> log.findOpen(id + "-1").orElse(null)));
+            properties.put("carPluggedIn", false);
+            wallbox.update(properties);
+            Transaction closed = Await.value("session closed", TIMEOUT,
+                    () -> quietly(() -> log.find(open.id()).filter(t -> !t.open()).orElse(null)));
+            assertEquals("EVDisconnected", closed.stopReason());
+            assertTrue(closed.energyWattHours() >= 0);
+        } finally {
+            wallbox.delete();
+        }
+    }
+
+    interface Call<T> {
+        T call() throws Exception;
+    }
+
+    static <T> T quietly(Call<T> call) {
+        try {
+            return call.call();
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private HttpRequest.Builder request(String path, boolean authenticated) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
+        if (authenticated) {
+            builder.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    ("admin:" + StandaloneRuntime.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        }
+        return builder;
+    }
+
+    private HttpResponse<String> get(String path, boolean authenticated) throws IOException, InterruptedException {
+        return client.send(request(path, authenticated).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private int status(String path, boolean authenticated) {
+        try {
+            return get(path, authenticated).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    <T> T service(Class<T> type, String filter) {
+        try {
+            Collection<ServiceReference<T>> references = context.getServiceReferences(type, filter);
+            return references.isEmpty() ? null : context.getService(references.iterator().next());
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** Whether the billing database service is up, optionally with a JDBC URL starting with {@code urlPrefix}. */
+    boolean databaseUp(String urlPrefix) {
+        try {
+            ServiceReference<?>[] references = context.getServiceReferences((String) null,
+                    "(&(objectClass=org.chargingmanager.billing.internal.db.Database)"
+                            + (urlPrefix == null ? "" : "(jdbcUrl=" + urlPrefix + "*)") + ")");
+            return references != null && references.length > 0;
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}
