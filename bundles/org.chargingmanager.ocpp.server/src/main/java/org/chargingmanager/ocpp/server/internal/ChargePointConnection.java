@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * {@link ChargePoint}, and sends our CALLs one at a time (a queue behind the outstanding one,
  * with a response timeout). Jetty delivers one frame at a time per connection.
  */
-final class ChargePointConnection implements Session.Listener.AutoDemanding {
+public final class ChargePointConnection implements Session.Listener.AutoDemanding {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChargePointConnection.class);
     private static final int QUEUE_CAPACITY = 32;
