@@ -45,7 +45,7 @@ final class RawCharger implements WebSocket.Listener, AutoCloseable {
         return charger;
     }
 
-    void send(String text) {
+    synchronized void send(String text) {
         socket.sendText(text, true).join();
     }
 
@@ -93,7 +93,7 @@ final class RawCharger implements WebSocket.Listener, AutoCloseable {
                 JsonArray call = JsonParser.parseString(frame).getAsJsonArray();
                 String payload = answerer.apply(call);
                 if (payload != null) {
-                    webSocket.sendText("[3," + call.get(1) + "," + payload + "]", true);
+                    send("[3," + call.get(1) + "," + payload + "]");
                 }
             } else {
                 received.add(frame);
