@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Set;
@@ -31,8 +30,6 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleListener;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
@@ -87,17 +84,17 @@ public class HotDeployIT {
         Await.until("FileInstall installs and starts the simulator", TIMEOUT,
                 () -> bundle(SIMULATOR) != null && bundle(SIMULATOR).getState() == Bundle.ACTIVE);
         assertNotNull(Await.value("EVSE from the configuration made before the bundle came", TIMEOUT,
-                () -> evse("hot-1")));
+                () -> Services.evse(context, "hot-1")));
 
         Bundle simulator = bundle(SIMULATOR);
         simulator.stop();
-        Await.until("EVSE gone with the stopped bundle", TIMEOUT, () -> evse("hot-1") == null);
+        Await.until("EVSE gone with the stopped bundle", TIMEOUT, () -> Services.evse(context, "hot-1") == null);
         simulator.start();
-        assertNotNull(Await.value("EVSE back after restart", TIMEOUT, () -> evse("hot-1")));
+        assertNotNull(Await.value("EVSE back after restart", TIMEOUT, () -> Services.evse(context, "hot-1")));
 
         Files.delete(deployed);
         Await.until("FileInstall uninstalls the simulator", TIMEOUT, () -> bundle(SIMULATOR) == null);
-        assertNull(evse("hot-1"));
+        assertNull(Services.evse(context, "hot-1"));
 
         context.removeBundleListener(listener);
         assertEquals("no other bundle was stopped or restarted", List.of(), othersStopped);
@@ -119,14 +116,5 @@ public class HotDeployIT {
                 .findFirst().orElse(null);
     }
 
-    private Evse evse(String id) {
-        try {
-            Collection<ServiceReference<Evse>> references = context.getServiceReferences(Evse.class,
-                    "(" + Evse.ID_PROPERTY + "=" + id + ")");
-            return references.isEmpty() ? null : context.getService(references.iterator().next());
-        } catch (InvalidSyntaxException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
 
 }

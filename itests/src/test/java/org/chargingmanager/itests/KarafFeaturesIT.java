@@ -14,7 +14,6 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.stream.Stream;
@@ -35,8 +34,6 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
@@ -137,17 +134,8 @@ public class KarafFeaturesIT {
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put("id", "karaf");
         configuration.update(properties);
-        assertNotNull(Await.value("EVSE karaf-1 in Karaf", TIMEOUT, () -> evse("karaf-1")));
+        assertNotNull(Await.value("EVSE karaf-1 in Karaf", TIMEOUT, () -> Services.evse(context, "karaf-1")));
         configuration.delete();
     }
 
-    private Evse evse(String id) {
-        try {
-            Collection<ServiceReference<Evse>> references = context.getServiceReferences(Evse.class,
-                    "(" + Evse.ID_PROPERTY + "=" + id + ")");
-            return references.isEmpty() ? null : context.getService(references.iterator().next());
-        } catch (InvalidSyntaxException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
 }

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Collection;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -45,8 +44,6 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /** Boots every bundle of the standalone runtime in a real Felix framework. */
@@ -125,15 +122,15 @@ public class StandaloneRuntimeIT {
         properties.put("maxCurrentAmps", 32.0);
         configuration.update(properties);
 
-        Evse first = Await.value("EVSE lifecycle-1", TIMEOUT, () -> evse("lifecycle-1"));
-        assertNotNull(Await.value("EVSE lifecycle-2", TIMEOUT, () -> evse("lifecycle-2")));
+        Evse first = Await.value("EVSE lifecycle-1", TIMEOUT, () -> Services.evse(context, "lifecycle-1"));
+        assertNotNull(Await.value("EVSE lifecycle-2", TIMEOUT, () -> Services.evse(context, "lifecycle-2")));
         assertEquals(1, first.info().phases());
         assertEquals(32_000, first.info().maxCurrentMilliamps());
         assertEquals("simulator", first.info().driver());
 
         configuration.delete();
         Await.until("EVSEs of the deleted configuration to disappear", TIMEOUT,
-                () -> evse("lifecycle-1") == null && evse("lifecycle-2") == null);
+                () -> Services.evse(context, "lifecycle-1") == null && Services.evse(context, "lifecycle-2") == null);
     }
 
     @Test
@@ -159,8 +156,8 @@ public class StandaloneRuntimeIT {
         meterProperties.put("baseLoadL3Watts", 0.0);
         meter.update(meterProperties);
         try {
-            Evse evse = Await.value("EVSE charging-1", TIMEOUT, () -> evse("charging-1"));
-            Meter grid = Await.value("meter itest-grid", TIMEOUT, () -> meter("itest-grid"));
+            Evse evse = Await.value("EVSE charging-1", TIMEOUT, () -> Services.evse(context, "charging-1"));
+            Meter grid = Await.value("meter itest-grid", TIMEOUT, () -> Services.meter(context, "itest-grid"));
 
             Await.until("the load manager lets the car charge at 10 A", TIMEOUT,
                     () -> evse.snapshot().state() == EvseState.CHARGING
@@ -220,20 +217,6 @@ public class StandaloneRuntimeIT {
         }
     }
 
-    private Evse evse(String id) {
-        return service(Evse.class, "(" + Evse.ID_PROPERTY + "=" + id + ")");
-    }
 
-    private Meter meter(String id) {
-        return service(Meter.class, "(" + Meter.ID_PROPERTY + "=" + id + ")");
-    }
 
-    private <T> T service(Class<T> type, String filter) {
-        try {
-            Collection<ServiceReference<T>> references = context.getServiceReferences(type, filter);
-            return references.isEmpty() ? null : context.getService(references.iterator().next());
-        } catch (InvalidSyntaxException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
 }

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.apache.felix.webconsole.spi.SecurityProvider;
 import org.chargingmanager.api.AdminAuthenticator;
+import org.chargingmanager.api.BasicCredentials;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

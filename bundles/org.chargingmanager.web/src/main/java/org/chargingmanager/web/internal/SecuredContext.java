@@ -7,6 +7,7 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 import org.chargingmanager.api.AdminAuthenticator;
+import org.chargingmanager.api.BasicCredentials;
 import org.chargingmanager.api.WebContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

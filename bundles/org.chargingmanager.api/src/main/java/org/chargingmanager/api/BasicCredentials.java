@@ -1,13 +1,17 @@
-package org.chargingmanager.web.internal;
+package org.chargingmanager.api;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 
-/** User name and password from an HTTP {@code Authorization: Basic ...} header (RFC 7617, UTF-8). */
-record BasicCredentials(String username, char[] password) {
+/**
+ * User name and password from an HTTP {@code Authorization: Basic ...} header (RFC 7617, UTF-8),
+ * as the web API, the Web Console and OCPP charge points (security profiles 1 and 2) send them.
+ */
+public record BasicCredentials(String username, char[] password) {
 
-    static Optional<BasicCredentials> parse(String authorizationHeader) {
+    /** @return empty if the header is missing, not Basic, not base64 or has no {@code :} */
+    public static Optional<BasicCredentials> parse(String authorizationHeader) {
         if (authorizationHeader == null || authorizationHeader.length() < 6
                 || !authorizationHeader.regionMatches(true, 0, "Basic ", 0, 6)) {
             return Optional.empty();
@@ -24,5 +28,10 @@ record BasicCredentials(String username, char[] password) {
             return Optional.empty();
         }
         return Optional.of(new BasicCredentials(decoded.substring(0, colon), decoded.substring(colon + 1).toCharArray()));
+    }
+
+    @Override
+    public String toString() {
+        return "BasicCredentials[" + username + ", password hidden]";
     }
 }

@@ -1,4 +1,4 @@
-package org.chargingmanager.runtime.internal;
+package org.chargingmanager.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
