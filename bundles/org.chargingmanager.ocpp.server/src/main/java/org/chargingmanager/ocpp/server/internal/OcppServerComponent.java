@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The OCPP server as a DS component (PID {@code org.chargingmanager.ocpp.server}). Without a
  * configuration it runs with the defaults; the framework property
- * {@code chargingmanager.ocpp.port} overrides the default port (tests, several instances).
+ * {@code chargingmanager.ocpp.port} replaces the default port 19520 (tests, several instances);
+ * a port configured to anything else wins over it.
  */
 @Component(name = "org.chargingmanager.ocpp.server", configurationPid = "org.chargingmanager.ocpp.server",
         configurationPolicy = ConfigurationPolicy.OPTIONAL, service = OcppCentralSystem.class, immediate = true)
@@ -48,6 +49,7 @@ import org.slf4j.LoggerFactory;
 public final class OcppServerComponent implements OcppCentralSystem, Backends {
 
     static final String PORT_PROPERTY = "chargingmanager.ocpp.port";
+    static final int DEFAULT_PORT = 19520;
     private static final Logger LOG = LoggerFactory.getLogger(OcppServerComponent.class);
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -96,7 +98,7 @@ public final class OcppServerComponent implements OcppCentralSystem, Backends {
             Path dataDirectory) {
         int port = config.port();
         String override = context.getProperty(PORT_PROPERTY);
-        if (!properties.containsKey("port") && override != null && !override.isBlank()) {
+        if (port == DEFAULT_PORT && override != null && !override.isBlank()) {
             port = Integer.parseInt(override.trim());
         }
         return new ServerSettings(port, config.host(), TlsMode.valueOf(config.tls().trim().toUpperCase(Locale.ROOT)),

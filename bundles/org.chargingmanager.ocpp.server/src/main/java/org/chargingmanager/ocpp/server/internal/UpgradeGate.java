@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
+import org.chargingmanager.api.BasicCredentials;
 import org.chargingmanager.ocpp.v16.Ocpp16JsonCodec;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -55,7 +56,7 @@ final class UpgradeGate implements WebSocketCreator {
         }
         if (passwords.passwordRequired(chargeBoxId)) {
             Optional<BasicCredentials> credentials = BasicCredentials.parse(request.getHeaders().get(HttpHeader.AUTHORIZATION));
-            if (credentials.isEmpty() || !credentials.get().user().equals(chargeBoxId)
+            if (credentials.isEmpty() || !credentials.get().username().equals(chargeBoxId)
                     || !passwords.check(chargeBoxId, credentials.get().password())) {
                 LOG.warn("chargeBox={} refused from {}: {}", chargeBoxId, remote,
                         credentials.isEmpty() ? "no Basic credentials" : "wrong user or password");
