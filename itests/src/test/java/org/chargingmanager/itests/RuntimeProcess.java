@@ -39,6 +39,7 @@ final class RuntimeProcess implements AutoCloseable {
                 StandaloneRuntime.runtimeDirectory().resolve("bin/chargingmanager").toAbsolutePath().toString());
         builder.environment().put("CHARGINGMANAGER_DATA", directory.resolve("data").toString());
         builder.environment().put("CHARGINGMANAGER_HTTP_PORT", String.valueOf(port));
+        builder.environment().put("CHARGINGMANAGER_OCPP_PORT", String.valueOf(StandaloneRuntime.freePort()));
         builder.environment().put("CHARGINGMANAGER_ADMIN_PASSWORD", PASSWORD);
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         RuntimeProcess runtime = new RuntimeProcess(builder.start(), port, log);

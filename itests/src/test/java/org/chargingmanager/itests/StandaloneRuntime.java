@@ -69,6 +69,8 @@ final class StandaloneRuntime {
         options.add(frameworkProperty("chargingmanager.admin.password").value(ADMIN_PASSWORD));
         options.add(frameworkProperty("org.osgi.service.http.port").value(String.valueOf(httpPort)));
         options.add(frameworkProperty("org.apache.felix.http.host").value("127.0.0.1"));
+        // the OCPP server must never bind its default 19520 in a test
+        options.add(frameworkProperty("chargingmanager.ocpp.port").value(String.valueOf(freePort())));
         options.add(frameworkProperty("felix.fileinstall.dir").value(testDirectory.resolve("watched").toString()));
         options.add(frameworkProperty("felix.fileinstall.poll").value("200"));
         options.add(frameworkProperty("felix.fileinstall.noInitialDelay").value("true"));

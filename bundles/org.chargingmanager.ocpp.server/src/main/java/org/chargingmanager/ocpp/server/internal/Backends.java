@@ -1,0 +1,17 @@
+package org.chargingmanager.ocpp.server.internal;
+
+import java.util.Optional;
+
+import org.chargingmanager.api.Authorizer;
+import org.chargingmanager.api.TransactionLog;
+import org.chargingmanager.api.TrustedKeys;
+
+/** The optional services the central system hands its data to; any may be missing at any time. */
+public interface Backends {
+
+    Optional<Authorizer> authorizer();
+
+    Optional<TransactionLog> transactionLog();
+
+    Optional<TrustedKeys> trustedKeys();
+}

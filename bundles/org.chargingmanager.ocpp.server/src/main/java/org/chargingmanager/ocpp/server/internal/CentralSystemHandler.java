@@ -1,0 +1,339 @@
+package org.chargingmanager.ocpp.server.internal;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.chargingmanager.api.Authorization;
+import org.chargingmanager.api.Authorizer;
+import org.chargingmanager.api.EvseState;
+import org.chargingmanager.api.PhaseCurrents;
+import org.chargingmanager.api.SignedDataAdmission;
+import org.chargingmanager.api.SignedMeterValue;
+import org.chargingmanager.api.Transaction;
+import org.chargingmanager.api.TransactionLog;
+import org.chargingmanager.api.TransactionLogException;
+import org.chargingmanager.api.TransactionStart;
+import org.chargingmanager.api.TransactionStop;
+import org.chargingmanager.api.TrustedKeys;
+import org.chargingmanager.api.VerificationStatus;
+import org.chargingmanager.ocpp.RpcError;
+import org.chargingmanager.ocpp.RpcErrorCode;
+import org.chargingmanager.ocpp.v16.AuthorizationStatus;
+import org.chargingmanager.ocpp.v16.AuthorizeConfirmation;
+import org.chargingmanager.ocpp.v16.AuthorizeRequest;
+import org.chargingmanager.ocpp.v16.BootNotificationConfirmation;
+import org.chargingmanager.ocpp.v16.BootNotificationRequest;
+import org.chargingmanager.ocpp.v16.DataTransferConfirmation;
+import org.chargingmanager.ocpp.v16.DataTransferRequest;
+import org.chargingmanager.ocpp.v16.DataTransferStatus;
+import org.chargingmanager.ocpp.v16.DiagnosticsStatusNotificationConfirmation;
+import org.chargingmanager.ocpp.v16.DiagnosticsStatusNotificationRequest;
+import org.chargingmanager.ocpp.v16.FirmwareStatusNotificationConfirmation;
+import org.chargingmanager.ocpp.v16.FirmwareStatusNotificationRequest;
+import org.chargingmanager.ocpp.v16.HeartbeatConfirmation;
+import org.chargingmanager.ocpp.v16.HeartbeatRequest;
+import org.chargingmanager.ocpp.v16.IdTagInfo;
+import org.chargingmanager.ocpp.v16.LogStatusNotificationConfirmation;
+import org.chargingmanager.ocpp.v16.LogStatusNotificationRequest;
+import org.chargingmanager.ocpp.v16.Measurand;
+import org.chargingmanager.ocpp.v16.MeterValue;
+import org.chargingmanager.ocpp.v16.MeterValuesConfirmation;
+import org.chargingmanager.ocpp.v16.MeterValuesRequest;
+import org.chargingmanager.ocpp.v16.Phase;
+import org.chargingmanager.ocpp.v16.RegistrationStatus;
+import org.chargingmanager.ocpp.v16.Request;
+import org.chargingmanager.ocpp.v16.SampledValue;
+import org.chargingmanager.ocpp.v16.SecurityEventNotificationConfirmation;
+import org.chargingmanager.ocpp.v16.SecurityEventNotificationRequest;
+import org.chargingmanager.ocpp.v16.SignedFirmwareStatusNotificationConfirmation;
+import org.chargingmanager.ocpp.v16.SignedFirmwareStatusNotificationRequest;
+import org.chargingmanager.ocpp.v16.StartTransactionConfirmation;
+import org.chargingmanager.ocpp.v16.StartTransactionRequest;
+import org.chargingmanager.ocpp.v16.StatusNotificationConfirmation;
+import org.chargingmanager.ocpp.v16.StatusNotificationRequest;
+import org.chargingmanager.ocpp.v16.StopTransactionConfirmation;
+import org.chargingmanager.ocpp.v16.StopTransactionRequest;
+import org.chargingmanager.ocpp.v16.ValueFormat;
+import org.chargingmanager.ocpp.v16.metering.MeterValueNormalizer;
+import org.chargingmanager.ocpp.v16.metering.Normalization;
+import org.chargingmanager.ocpp.v16.metering.NormalizedSample;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The central system's answers to what charge points send. Returns a confirmation, or an
+ * {@link RpcError} (its message id is filled in by the connection).
+ */
+final class CentralSystemHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CentralSystemHandler.class);
+
+    private final ServerSettings settings;
+    private final Backends backends;
+    /** Transaction ids when no transaction log is installed: unique within this run. */
+    private final AtomicInteger fallbackTransactionIds = new AtomicInteger((int) (System.currentTimeMillis() / 1000 % 1_000_000_000));
+
+    CentralSystemHandler(ServerSettings settings, Backends backends) {
+        this.settings = settings;
+        this.backends = backends;
+    }
+
+    Object handle(ChargePoint cp, Request request) {
+        if (request instanceof BootNotificationRequest boot) {
+            return boot(cp, boot);
+        }
+        if (!cp.accepted()) {
+            LOG.warn("chargeBox={} sent {} while not accepted ({}); refused", cp.id(), request.action().wireName(),
+                    cp.registration() == null ? "no BootNotification yet" : cp.registration().wireValue());
+            return RpcError.of("", RpcErrorCode.SECURITY_ERROR, "not accepted: send BootNotification first");
+        }
+        if (request instanceof HeartbeatRequest) {
+            LOG.debug("chargeBox={} Heartbeat", cp.id());
+            return new HeartbeatConfirmation(Instant.now());
+        }
+        if (request instanceof StatusNotificationRequest status) {
+            return status(cp, status);
+        }
+        if (request instanceof AuthorizeRequest authorize) {
+            IdTagInfo info = authorize(authorize.idTag(), null).info();
+            LOG.info("chargeBox={} Authorize idTag={}: {}", cp.id(), authorize.idTag(), info.status().wireValue());
+            return new AuthorizeConfirmation(info);
+        }
+        if (request instanceof StartTransactionRequest start) {
+            return start(cp, start);
+        }
+        if (request instanceof StopTransactionRequest stop) {
+            return stop(cp, stop);
+        }
+        if (request instanceof MeterValuesRequest meterValues) {
+            return meterValues(cp, meterValues);
+        }
+        if (request instanceof DataTransferRequest transfer) {
+            LOG.info("chargeBox={} DataTransfer vendorId={} messageId={} ({} characters of data): UnknownVendorId",
+                    cp.id(), transfer.vendorId(), transfer.messageId(), transfer.data() == null ? 0 : transfer.data().length());
+            return new DataTransferConfirmation(DataTransferStatus.UNKNOWN_VENDOR_ID, null);
+        }
+        if (request instanceof FirmwareStatusNotificationRequest firmware) {
+            cp.firmwareStatus = firmware.status().wireValue();
+            LOG.info("chargeBox={} FirmwareStatusNotification {}", cp.id(), cp.firmwareStatus);
+            return new FirmwareStatusNotificationConfirmation();
+        }
+        if (request instanceof DiagnosticsStatusNotificationRequest diagnostics) {
+            cp.diagnosticsStatus = diagnostics.status().wireValue();
+            LOG.info("chargeBox={} DiagnosticsStatusNotification {}", cp.id(), cp.diagnosticsStatus);
+            return new DiagnosticsStatusNotificationConfirmation();
+        }
+        if (request instanceof SecurityEventNotificationRequest event) {
+            LOG.warn("chargeBox={} SecurityEventNotification {} at {}: {}", cp.id(), event.type(), event.timestamp(),
+                    event.techInfo() == null ? "" : event.techInfo());
+            return new SecurityEventNotificationConfirmation();
+        }
+        if (request instanceof SignedFirmwareStatusNotificationRequest firmware) {
+            cp.firmwareStatus = firmware.status().wireValue();
+            LOG.info("chargeBox={} SignedFirmwareStatusNotification {}", cp.id(), cp.firmwareStatus);
+            return new SignedFirmwareStatusNotificationConfirmation();
+        }
+        if (request instanceof LogStatusNotificationRequest logStatus) {
+            cp.diagnosticsStatus = logStatus.status().wireValue();
+            LOG.info("chargeBox={} LogStatusNotification {}", cp.id(), cp.diagnosticsStatus);
+            return new LogStatusNotificationConfirmation();
+        }
+        LOG.info("chargeBox={} sent {}: not implemented by this central system", cp.id(), request.action().wireName());
+        return RpcError.of("", RpcErrorCode.NOT_IMPLEMENTED, request.action().wireName() + " is not supported by this central system");
+    }
+
+    private Object boot(ChargePoint cp, BootNotificationRequest boot) {
+        RegistrationStatus status = cp.registry().registrationOnBoot(cp);
+        cp.booted(boot);
+        int interval = status == RegistrationStatus.ACCEPTED ? (int) settings.heartbeatInterval().toSeconds() : 60;
+        LOG.info("chargeBox={} BootNotification vendor={} model={} serial={} firmware={}: {}", cp.id(),
+                boot.chargePointVendor(), boot.chargePointModel(), boot.chargePointSerialNumber(), boot.firmwareVersion(),
+                status.wireValue());
+        return new BootNotificationConfirmation(status, Instant.now(), interval);
+    }
+
+    private Object status(ChargePoint cp, StatusNotificationRequest status) {
+        LOG.info("chargeBox={} connector {} {} errorCode={}{}", cp.id(), status.connectorId(), status.status().wireValue(),
+                status.errorCode().wireValue(), status.info() == null ? "" : " info=" + status.info());
+        EvseState state = EvseStates.of(status.status());
+        Instant at = Instant.now();
+        if (status.connectorId() == 0) {
+            if (state == EvseState.UNAVAILABLE || state == EvseState.FAULTED) {
+                cp.forEachEvse(evse -> evse.state(state, at));
+            }
+        } else {
+            cp.evse(status.connectorId()).state(state, at);
+        }
+        return new StatusNotificationConfirmation();
+    }
+
+    private record AuthorizationResult(IdTagInfo info, String userId) {
+    }
+
+    private AuthorizationResult authorize(String idTag, String evseId) {
+        Optional<Authorizer> authorizer = backends.authorizer();
+        if (authorizer.isEmpty()) {
+            AuthorizationStatus status = settings.acceptWithoutAuthorizer() ? AuthorizationStatus.ACCEPTED : AuthorizationStatus.INVALID;
+            return new AuthorizationResult(new IdTagInfo(null, null, status), null);
+        }
+        Authorization authorization = authorizer.get().authorize(idTag, evseId);
+        AuthorizationStatus status = switch (authorization.status()) {
+            case ACCEPTED -> AuthorizationStatus.ACCEPTED;
+            case BLOCKED -> AuthorizationStatus.BLOCKED;
+            case EXPIRED -> AuthorizationStatus.EXPIRED;
+            case INVALID -> AuthorizationStatus.INVALID;
+            case CONCURRENT_TX -> AuthorizationStatus.CONCURRENT_TX;
+        };
+        return new AuthorizationResult(new IdTagInfo(authorization.expiry(), authorization.parentIdTag(), status),
+                authorization.userId());
+    }
+
+    private Object start(ChargePoint cp, StartTransactionRequest start) {
+        String evseId = OcppEvse.evseId(cp.id(), start.connectorId());
+        AuthorizationResult authorization = authorize(start.idTag(), evseId);
+        int transactionId;
+        Optional<TransactionLog> log = backends.transactionLog();
+        if (log.isPresent()) {
+            try {
+                Transaction transaction = log.get().start(new TransactionStart(evseId, cp.id(), start.connectorId(),
+                        authorization.userId(), start.idTag(), OffsetDateTime.ofInstant(start.timestamp(), ZoneId.systemDefault()),
+                        start.meterStart()));
+                transactionId = Math.toIntExact(transaction.id());
+            } catch (TransactionLogException | ArithmeticException e) {
+                LOG.error("chargeBox={} StartTransaction connector {} idTag={} not recorded: {}", cp.id(),
+                        start.connectorId(), start.idTag(), e.getMessage());
+                return RpcError.of("", RpcErrorCode.INTERNAL_ERROR, "the transaction log is not available; retry later");
+            }
+        } else {
+            transactionId = fallbackTransactionIds.incrementAndGet();
+            LOG.warn("chargeBox={} no transaction log installed: transaction {} is not recorded", cp.id(), transactionId);
+        }
+        cp.transactions.put(start.connectorId(), transactionId);
+        cp.evse(start.connectorId()).idTag(start.idTag(), Instant.now());
+        LOG.info("chargeBox={} connector {} StartTransaction transactionId={} idTag={} meterStart={} Wh: {}", cp.id(),
+                start.connectorId(), transactionId, start.idTag(), start.meterStart(), authorization.info().status().wireValue());
+        return new StartTransactionConfirmation(authorization.info(), transactionId);
+    }
+
+    private Object stop(ChargePoint cp, StopTransactionRequest stop) {
+        Integer connectorId = cp.transactions.entrySet().stream()
+                .filter(entry -> entry.getValue() == stop.transactionId()).map(java.util.Map.Entry::getKey)
+                .findFirst().orElse(null);
+        Optional<TransactionLog> log = backends.transactionLog();
+        String evseId = null;
+        if (log.isPresent()) {
+            try {
+                Optional<Transaction> transaction = log.get().find(stop.transactionId());
+                if (transaction.isEmpty()) {
+                    LOG.warn("chargeBox={} StopTransaction for unknown transactionId={} (meterStop={} Wh): confirmed, not recorded",
+                            cp.id(), stop.transactionId(), stop.meterStop());
+                } else {
+                    evseId = transaction.get().evseId();
+                    attachSigned(cp, log.get(), stop.transactionId(), evseId, stop.transactionData());
+                    Transaction stopped = log.get().stop(stop.transactionId(), new TransactionStop(
+                            OffsetDateTime.ofInstant(stop.timestamp(), ZoneId.systemDefault()), stop.meterStop(),
+                            stop.reason() == null ? "Local" : stop.reason().wireValue()));
+                    LOG.info("chargeBox={} StopTransaction transactionId={} meterStop={} Wh energy={} Wh reason={}", cp.id(),
+                            stop.transactionId(), stop.meterStop(), stopped.energyWattHours(),
+                            stop.reason() == null ? "Local" : stop.reason().wireValue());
+                }
+            } catch (TransactionLogException e) {
+                LOG.error("chargeBox={} StopTransaction transactionId={} not recorded: {}", cp.id(), stop.transactionId(),
+                        e.getMessage());
+                return RpcError.of("", RpcErrorCode.INTERNAL_ERROR, "the transaction log is not available; retry later");
+            }
+        } else {
+            LOG.info("chargeBox={} StopTransaction transactionId={} meterStop={} Wh (no transaction log installed)", cp.id(),
+                    stop.transactionId(), stop.meterStop());
+        }
+        if (connectorId != null) {
+            cp.transactions.remove(connectorId);
+            cp.evse(connectorId).idTag(null, Instant.now());
+        }
+        IdTagInfo info = stop.idTag() == null ? null : authorize(stop.idTag(), evseId).info();
+        return new StopTransactionConfirmation(info);
+    }
+
+    private Object meterValues(ChargePoint cp, MeterValuesRequest request) {
+        if (request.connectorId() > 0) {
+            Normalization normalization = MeterValueNormalizer.normalize(request.meterValue());
+            Double power = normalization.latest(Measurand.POWER_ACTIVE_IMPORT, null).map(NormalizedSample::value).orElse(null);
+            Double energy = normalization.latest(Measurand.ENERGY_ACTIVE_IMPORT_REGISTER, null).map(NormalizedSample::value).orElse(null);
+            PhaseCurrents currents = currents(normalization);
+            Instant at = request.meterValue().get(request.meterValue().size() - 1).timestamp();
+            cp.evse(request.connectorId()).meter(at == null ? Instant.now() : at, currents, power, energy);
+            LOG.debug("chargeBox={} connector {} MeterValues power={} W energy={} Wh currents={}", cp.id(),
+                    request.connectorId(), power, energy, currents);
+        }
+        if (request.transactionId() != null && hasSigned(request.meterValue())) {
+            Optional<TransactionLog> log = backends.transactionLog();
+            if (log.isPresent()) {
+                try {
+                    attachSigned(cp, log.get(), request.transactionId(),
+                            OcppEvse.evseId(cp.id(), request.connectorId()), request.meterValue());
+                } catch (TransactionLogException e) {
+                    LOG.error("chargeBox={} signed meter values of transactionId={} not stored: {}", cp.id(),
+                            request.transactionId(), e.getMessage());
+                    return RpcError.of("", RpcErrorCode.INTERNAL_ERROR, "the transaction log is not available; retry later");
+                }
+            }
+        }
+        return new MeterValuesConfirmation();
+    }
+
+    private static PhaseCurrents currents(Normalization normalization) {
+        Optional<NormalizedSample> l1 = normalization.latest(Measurand.CURRENT_IMPORT, Phase.L1);
+        Optional<NormalizedSample> l2 = normalization.latest(Measurand.CURRENT_IMPORT, Phase.L2);
+        Optional<NormalizedSample> l3 = normalization.latest(Measurand.CURRENT_IMPORT, Phase.L3);
+        if (l1.isEmpty() && l2.isEmpty() && l3.isEmpty()) {
+            return normalization.latest(Measurand.CURRENT_IMPORT, null)
+                    .map(total -> new PhaseCurrents(milliamps(total), 0, 0)).orElse(null);
+        }
+        return new PhaseCurrents(l1.map(CentralSystemHandler::milliamps).orElse(0),
+                l2.map(CentralSystemHandler::milliamps).orElse(0), l3.map(CentralSystemHandler::milliamps).orElse(0));
+    }
+
+    private static int milliamps(NormalizedSample sample) {
+        return (int) Math.round(sample.value() * 1000);
+    }
+
+    private static boolean hasSigned(List<MeterValue> values) {
+        return values != null && values.stream().flatMap(value -> value.sampledValue().stream())
+                .anyMatch(sampled -> sampled.format() == ValueFormat.SIGNED_DATA);
+    }
+
+    /** Each SignedData value, byte for byte: checked against the EVSE's trusted key, then attached. */
+    private void attachSigned(ChargePoint cp, TransactionLog log, int transactionId, String evseId, List<MeterValue> values)
+            throws TransactionLogException {
+        if (values == null) {
+            return;
+        }
+        Optional<TrustedKeys> trustedKeys = backends.trustedKeys();
+        for (MeterValue value : values) {
+            for (SampledValue sampled : value.sampledValue()) {
+                if (sampled.format() != ValueFormat.SIGNED_DATA) {
+                    continue;
+                }
+                String context = sampled.context() == null ? "Sample.Periodic" : sampled.context().wireValue();
+                VerificationStatus status = VerificationStatus.NOT_VERIFIABLE;
+                String reason = "no trusted-key service installed";
+                if (trustedKeys.isPresent()) {
+                    SignedDataAdmission admission = trustedKeys.get().admit(evseId, sampled.value());
+                    status = admission.result().status();
+                    reason = admission.result().reason();
+                    if (!admission.accepted()) {
+                        LOG.warn("chargeBox={} transactionId={} SECURITY: signed meter value ({}) does not verify with the stored key of {}: {}; not stored as billing data. Data: {}",
+                                cp.id(), transactionId, context, evseId, reason, sampled.value());
+                        continue;
+                    }
+                }
+                log.attachSignedMeterValue(transactionId, new SignedMeterValue(sampled.value(), context, Instant.now(), status, reason));
+                LOG.info("chargeBox={} transactionId={} signed meter value ({}) stored: {}", cp.id(), transactionId, context, status);
+            }
+        }
+    }
+}

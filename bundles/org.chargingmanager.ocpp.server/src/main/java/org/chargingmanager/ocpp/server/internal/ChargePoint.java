@@ -1,0 +1,226 @@
+package org.chargingmanager.ocpp.server.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.chargingmanager.api.ChargingLimit;
+import org.chargingmanager.api.EvseInfo;
+import org.chargingmanager.api.EvseState;
+import org.chargingmanager.api.PhaseRotation;
+import org.chargingmanager.ocpp.server.ChargePointStatus;
+import org.chargingmanager.ocpp.server.OcppCallException;
+import org.chargingmanager.ocpp.v16.BootNotificationRequest;
+import org.chargingmanager.ocpp.v16.Confirmation;
+import org.chargingmanager.ocpp.v16.RegistrationStatus;
+import org.chargingmanager.ocpp.v16.Request;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A charge box ID and everything known about it, across connections: registration, its
+ * connectors as EVSEs, running transactions, smart charging state. The current connection, if
+ * any, carries the messages.
+ */
+final class ChargePoint {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChargePoint.class);
+
+    private final String chargeBoxId;
+    private final ChargePointRegistry registry;
+    private final Map<Integer, OcppEvse> connectors = new TreeMap<>();
+    private final Map<Integer, Runnable> unregistrations = new TreeMap<>();
+    /** connector → OCPP transactionId of its running transaction. */
+    final Map<Integer, Integer> transactions = new ConcurrentHashMap<>();
+    final SmartCharging smartCharging;
+    final java.util.concurrent.atomic.AtomicBoolean setupRunning = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile ChargePointConnection connection;
+    private volatile RegistrationStatus registration;
+    private volatile BootNotificationRequest boot;
+    private volatile boolean bootOnThisConnection;
+    private volatile boolean bootTriggered;
+    volatile String firmwareStatus = "";
+    volatile String diagnosticsStatus = "";
+
+    ChargePoint(String chargeBoxId, ChargePointRegistry registry, RegistrationStatus registration) {
+        this.chargeBoxId = chargeBoxId;
+        this.registry = registry;
+        this.registration = registration;
+        this.smartCharging = new SmartCharging(this, registry.settings());
+    }
+
+    String id() {
+        return chargeBoxId;
+    }
+
+    ChargePointRegistry registry() {
+        return registry;
+    }
+
+    RegistrationStatus registration() {
+        return registration;
+    }
+
+    void registration(RegistrationStatus status) {
+        this.registration = status;
+    }
+
+    boolean accepted() {
+        return registration == RegistrationStatus.ACCEPTED;
+    }
+
+    boolean connected() {
+        ChargePointConnection current = connection;
+        return current != null && current.isOpen();
+    }
+
+    void connected(ChargePointConnection newConnection) {
+        this.connection = newConnection;
+        this.bootOnThisConnection = false;
+        this.bootTriggered = false;
+    }
+
+    /** @return whether this was the current connection */
+    boolean disconnected(ChargePointConnection oldConnection) {
+        if (connection != oldConnection) {
+            return false;
+        }
+        connection = null;
+        Instant now = Instant.now();
+        forEachEvse(evse -> evse.state(EvseState.OFFLINE, now));
+        smartCharging.disconnected();
+        return true;
+    }
+
+    void booted(BootNotificationRequest request) {
+        this.boot = request;
+        this.bootOnThisConnection = true;
+    }
+
+    /** Answers a CALL of the charge point: a {@link Confirmation} or an {@link org.chargingmanager.ocpp.RpcError}. */
+    Object handle(Request request) {
+        return registry.handler().handle(this, request);
+    }
+
+    /** After the answer went out: e.g. the setup that follows an accepted BootNotification. */
+    void afterAnswer(Request request) {
+        if (request instanceof BootNotificationRequest && accepted()) {
+            registry.scheduler().execute(() -> ConnectSetup.run(this));
+        }
+    }
+
+    CompletableFuture<Confirmation> call(Request request) {
+        ChargePointConnection current = connection;
+        if (current == null) {
+            CompletableFuture<Confirmation> failed = new CompletableFuture<>();
+            failed.completeExceptionally(new OcppCallException("Offline", chargeBoxId + " is not connected"));
+            return failed;
+        }
+        return current.call(request);
+    }
+
+    /** Every second from the server's timer: ask for a BootNotification if none came. */
+    void tick(Instant now) {
+        ChargePointConnection current = connection;
+        if (current == null || bootOnThisConnection || bootTriggered
+                || current.openedAt().plus(registry.settings().bootTriggerDelay()).isAfter(now)) {
+            return;
+        }
+        bootTriggered = true;
+        LOG.info("chargeBox={} sent no BootNotification within {} s: TriggerMessage BootNotification", chargeBoxId,
+                registry.settings().bootTriggerDelay().toSeconds());
+        call(new org.chargingmanager.ocpp.v16.TriggerMessageRequest(
+                org.chargingmanager.ocpp.v16.MessageTrigger.BOOT_NOTIFICATION, null))
+                .whenComplete((confirmation, failure) -> {
+                    if (failure != null && accepted()) {
+                        // it cannot be triggered: a known charger goes on without a new boot
+                        LOG.info("chargeBox={} TriggerMessage BootNotification failed ({}); setting up without it",
+                                chargeBoxId, failure.getMessage());
+                        ConnectSetup.run(this);
+                    }
+                });
+    }
+
+    /** The EVSE of this connector, registered as a service when first seen. */
+    OcppEvse evse(int connectorId) {
+        OcppEvse evse;
+        boolean created = false;
+        synchronized (connectors) {
+            evse = connectors.get(connectorId);
+            if (evse == null) {
+                ServerSettings settings = registry.settings();
+                String id = OcppEvse.evseId(chargeBoxId, connectorId);
+                EvseInfo info = new EvseInfo(id, chargeBoxId + " connector " + connectorId, "ocpp", chargeBoxId,
+                        connectorId, settings.phases(), PhaseRotation.L1_L2_L3, 6000,
+                        Math.max(6000, settings.maxCurrentMilliamps()));
+                evse = new OcppEvse(info, smartCharging::limitRequested);
+                connectors.put(connectorId, evse);
+                created = true;
+            }
+        }
+        if (created) {
+            unregistrations.put(connectorId, registry.evseRegistrar().register(evse));
+            registry.remember(this);
+            LOG.info("chargeBox={} connector {} registered as EVSE {}", chargeBoxId, connectorId, evse.info().id());
+        }
+        return evse;
+    }
+
+    boolean hasEvse(int connectorId) {
+        synchronized (connectors) {
+            return connectors.containsKey(connectorId);
+        }
+    }
+
+    int connectorCount() {
+        synchronized (connectors) {
+            return connectors.size();
+        }
+    }
+
+    List<Integer> connectorIds() {
+        synchronized (connectors) {
+            return new ArrayList<>(connectors.keySet());
+        }
+    }
+
+    void forEachEvse(java.util.function.Consumer<OcppEvse> action) {
+        List<OcppEvse> all;
+        synchronized (connectors) {
+            all = new ArrayList<>(connectors.values());
+        }
+        all.forEach(action);
+    }
+
+    void unregisterAll() {
+        List<Runnable> all;
+        synchronized (connectors) {
+            all = new ArrayList<>(unregistrations.values());
+            unregistrations.clear();
+        }
+        all.forEach(Runnable::run);
+    }
+
+    ChargePointStatus status() {
+        BootNotificationRequest b = boot;
+        ChargePointConnection current = connection;
+        return new ChargePointStatus(chargeBoxId, connected(),
+                registration == null ? "Unknown" : registration.wireValue(),
+                b == null ? "" : b.chargePointVendor(), b == null ? "" : b.chargePointModel(),
+                b == null || b.firmwareVersion() == null ? "" : b.firmwareVersion(), connectorIds(),
+                current == null ? null : current.lastReceived(), smartCharging.kindInUse(), firmwareStatus,
+                diagnosticsStatus);
+    }
+
+    void limitsReapply() {
+        smartCharging.reapply();
+    }
+
+    ChargingLimit desiredLimit(int connectorId) {
+        return smartCharging.desired(connectorId);
+    }
+}

@@ -1,0 +1,154 @@
+package org.chargingmanager.ocpp.server.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.chargingmanager.ocpp.v16.RegistrationStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Every charge point by charge box ID, and which connection is current for it. */
+final class ChargePointRegistry {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChargePointRegistry.class);
+
+    private final ServerSettings settings;
+    private final RegistrationStore registrations;
+    private final EvseRegistrar evseRegistrar;
+    private final ScheduledExecutorService scheduler;
+    private final CentralSystemHandler handler;
+    private final Map<String, ChargePoint> chargePoints = new ConcurrentHashMap<>();
+    private final Map<String, ChargePointConnection> connections = new ConcurrentHashMap<>();
+
+    ChargePointRegistry(ServerSettings settings, RegistrationStore registrations, EvseRegistrar evseRegistrar,
+            ScheduledExecutorService scheduler, Backends backends) {
+        this.settings = settings;
+        this.registrations = registrations;
+        this.evseRegistrar = evseRegistrar;
+        this.scheduler = scheduler;
+        this.handler = new CentralSystemHandler(settings, backends);
+    }
+
+    /** Known accepted charge points get their EVSEs at once (OFFLINE until they connect). */
+    void restore() {
+        registrations.all().forEach((id, entry) -> {
+            if (entry.status() == RegistrationStatus.ACCEPTED) {
+                ChargePoint chargePoint = chargePoint(id);
+                for (int connector = 1; connector <= entry.connectors(); connector++) {
+                    chargePoint.evse(connector);
+                }
+            }
+        });
+    }
+
+    ServerSettings settings() {
+        return settings;
+    }
+
+    EvseRegistrar evseRegistrar() {
+        return evseRegistrar;
+    }
+
+    ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    CentralSystemHandler handler() {
+        return handler;
+    }
+
+    ChargePoint chargePoint(String chargeBoxId) {
+        return chargePoints.computeIfAbsent(chargeBoxId, id -> new ChargePoint(id, this,
+                registrations.find(id).map(RegistrationStore.Entry::status).orElse(null)));
+    }
+
+    Optional<ChargePoint> find(String chargeBoxId) {
+        return Optional.ofNullable(chargePoints.get(chargeBoxId));
+    }
+
+    List<ChargePoint> all() {
+        return new ArrayList<>(chargePoints.values());
+    }
+
+    /** A new connection for its charge box ID; an older connection with the same ID is closed. */
+    ChargePoint attach(ChargePointConnection connection) {
+        ChargePoint chargePoint = chargePoint(connection.chargeBoxId());
+        ChargePointConnection old = connections.put(connection.chargeBoxId(), connection);
+        if (old != null && old != connection) {
+            LOG.info("chargeBox={} connected again: the older connection is closed", connection.chargeBoxId());
+            chargePoint.disconnected(old);
+            old.close("replaced by a new connection with the same charge box ID");
+        }
+        chargePoint.connected(connection);
+        return chargePoint;
+    }
+
+    void detach(ChargePointConnection connection) {
+        if (connections.remove(connection.chargeBoxId(), connection)) {
+            find(connection.chargeBoxId()).ifPresent(chargePoint -> chargePoint.disconnected(connection));
+        }
+    }
+
+    /** The answer to a BootNotification, by the policy for unknown charge box IDs. */
+    RegistrationStatus registrationOnBoot(ChargePoint chargePoint) {
+        RegistrationStatus status = chargePoint.registration();
+        if (status == null) {
+            status = switch (settings.unknownChargePoints()) {
+                case ACCEPT -> RegistrationStatus.ACCEPTED;
+                case PENDING -> RegistrationStatus.PENDING;
+                case REJECT -> RegistrationStatus.REJECTED;
+            };
+            LOG.info("chargeBox={} is new: {} (policy {})", chargePoint.id(), status.wireValue(), settings.unknownChargePoints());
+            chargePoint.registration(status);
+            if (status != RegistrationStatus.REJECTED) {
+                registrations.put(chargePoint.id(), status, chargePoint.connectorCount());
+            }
+        }
+        return status;
+    }
+
+    /** Stores the connectors of an accepted charge point, so its EVSEs exist after a restart. */
+    void remember(ChargePoint chargePoint) {
+        if (chargePoint.accepted()) {
+            registrations.put(chargePoint.id(), RegistrationStatus.ACCEPTED, chargePoint.connectorCount());
+        }
+    }
+
+    boolean approve(String chargeBoxId) {
+        Optional<ChargePoint> chargePoint = find(chargeBoxId);
+        if (chargePoint.isEmpty()) {
+            return false;
+        }
+        chargePoint.get().registration(RegistrationStatus.ACCEPTED);
+        registrations.put(chargeBoxId, RegistrationStatus.ACCEPTED, chargePoint.get().connectorCount());
+        LOG.info("chargeBox={} approved by the admin", chargeBoxId);
+        chargePoint.get().call(new org.chargingmanager.ocpp.v16.TriggerMessageRequest(
+                org.chargingmanager.ocpp.v16.MessageTrigger.BOOT_NOTIFICATION, null));
+        return true;
+    }
+
+    void tick(Instant now) {
+        for (ChargePointConnection connection : connections.values()) {
+            try {
+                connection.tick(now);
+            } catch (RuntimeException e) {
+                LOG.warn("chargeBox={} timer failed", connection.chargeBoxId(), e);
+            }
+        }
+        for (ChargePoint chargePoint : chargePoints.values()) {
+            chargePoint.tick(now);
+        }
+    }
+
+    void closeAll() {
+        for (ChargePointConnection connection : connections.values()) {
+            connection.close("central system stops");
+        }
+        chargePoints.values().forEach(ChargePoint::unregisterAll);
+    }
+}

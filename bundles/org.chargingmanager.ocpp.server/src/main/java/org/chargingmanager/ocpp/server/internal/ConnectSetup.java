@@ -1,0 +1,140 @@
+package org.chargingmanager.ocpp.server.internal;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.chargingmanager.ocpp.v16.ChangeConfigurationConfirmation;
+import org.chargingmanager.ocpp.v16.ChangeConfigurationRequest;
+import org.chargingmanager.ocpp.v16.ConfigurationStatus;
+import org.chargingmanager.ocpp.v16.Confirmation;
+import org.chargingmanager.ocpp.v16.GetConfigurationConfirmation;
+import org.chargingmanager.ocpp.v16.GetConfigurationRequest;
+import org.chargingmanager.ocpp.v16.KeyValue;
+import org.chargingmanager.ocpp.v16.MessageTrigger;
+import org.chargingmanager.ocpp.v16.TriggerMessageRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What follows an accepted BootNotification (or a reconnect of a known charge point): read its
+ * configuration, ask for the measurands we need and our sample interval, register its
+ * connectors, ask for their status, install the "no charging until allocated" default profile
+ * and then the current limits. Each step goes on when the one before fails.
+ */
+final class ConnectSetup {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectSetup.class);
+
+    /** Most wanted first: a charger with a short MeterValuesSampledDataMaxLength gets the first ones. */
+    static final List<String> MEASURANDS = List.of("Energy.Active.Import.Register", "Power.Active.Import",
+            "Current.Import", "Voltage");
+
+    private ConnectSetup() {
+    }
+
+    static void run(ChargePoint chargePoint) {
+        if (!chargePoint.connected() || !chargePoint.setupRunning.compareAndSet(false, true)) {
+            return;
+        }
+        Map<String, KeyValue> keys = new HashMap<>();
+        chargePoint.call(new GetConfigurationRequest(null))
+                .handle((confirmation, failure) -> {
+                    if (confirmation instanceof GetConfigurationConfirmation configuration
+                            && configuration.configurationKey() != null) {
+                        configuration.configurationKey().forEach(key -> keys.put(key.key(), key));
+                    } else {
+                        LOG.info("chargeBox={} GetConfiguration failed: {}", chargePoint.id(),
+                                failure == null ? confirmation : failure.getMessage());
+                    }
+                    apply(chargePoint, keys);
+                    return null;
+                })
+                .thenCompose(ignored -> setMeasurands(chargePoint, keys))
+                .thenCompose(ignored -> setSampleInterval(chargePoint, keys))
+                .thenCompose(ignored -> quietly(chargePoint.call(new TriggerMessageRequest(MessageTrigger.STATUS_NOTIFICATION, null))))
+                .thenCompose(ignored -> chargePoint.smartCharging.profilesCleared()
+                        ? CompletableFuture.completedFuture(null) : quietly(chargePoint.smartCharging.installDefault()))
+                .whenComplete((ignored, failure) -> {
+                    chargePoint.setupRunning.set(false);
+                    if (chargePoint.connected()) {
+                        chargePoint.smartCharging.ready();
+                    }
+                });
+    }
+
+    private static void apply(ChargePoint chargePoint, Map<String, KeyValue> keys) {
+        Integer connectors = integer(keys.get("NumberOfConnectors"));
+        if (connectors != null) {
+            for (int connector = 1; connector <= Math.min(connectors, 64); connector++) {
+                chargePoint.evse(connector);
+            }
+        }
+        if (chargePoint.connectorCount() == 0) {
+            chargePoint.evse(1);
+        }
+        chargePoint.smartCharging.configure(value(keys.get("ChargingScheduleAllowedChargingRateUnit")),
+                integer(keys.get("ChargeProfileMaxStackLevel")));
+    }
+
+    private static CompletableFuture<Object> setMeasurands(ChargePoint chargePoint, Map<String, KeyValue> keys) {
+        KeyValue current = keys.get("MeterValuesSampledData");
+        if (current != null && current.readonly()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Integer maxLength = integer(keys.get("MeterValuesSampledDataMaxLength"));
+        int count = maxLength == null ? MEASURANDS.size() : Math.max(1, Math.min(maxLength, MEASURANDS.size()));
+        return trySet(chargePoint, "MeterValuesSampledData", count);
+    }
+
+    /** Asks for the first {@code count} measurands; if rejected, for one fewer. */
+    private static CompletableFuture<Object> trySet(ChargePoint chargePoint, String key, int count) {
+        String value = String.join(",", MEASURANDS.subList(0, count));
+        return chargePoint.call(new ChangeConfigurationRequest(key, value)).handle((confirmation, failure) -> {
+            if (accepted(confirmation)) {
+                LOG.info("chargeBox={} {}={} accepted", chargePoint.id(), key, value);
+                return CompletableFuture.<Object>completedFuture(null);
+            }
+            if (failure == null && count > 1) {
+                return trySet(chargePoint, key, count - 1);
+            }
+            LOG.info("chargeBox={} {} not set: {}", chargePoint.id(), key,
+                    failure == null ? confirmation : failure.getMessage());
+            return CompletableFuture.<Object>completedFuture(null);
+        }).thenCompose(next -> next);
+    }
+
+    private static CompletableFuture<Object> setSampleInterval(ChargePoint chargePoint, Map<String, KeyValue> keys) {
+        long seconds = chargePoint.registry().settings().meterValueSampleInterval().toSeconds();
+        KeyValue current = keys.get("MeterValueSampleInterval");
+        if (seconds <= 0 || (current != null && (current.readonly() || String.valueOf(seconds).equals(current.value())))) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return quietly(chargePoint.call(new ChangeConfigurationRequest("MeterValueSampleInterval", String.valueOf(seconds))));
+    }
+
+    private static boolean accepted(Confirmation confirmation) {
+        return confirmation instanceof ChangeConfigurationConfirmation change
+                && (change.status() == ConfigurationStatus.ACCEPTED || change.status() == ConfigurationStatus.REBOOT_REQUIRED);
+    }
+
+    private static CompletableFuture<Object> quietly(CompletableFuture<Confirmation> call) {
+        return call.handle((confirmation, failure) -> null);
+    }
+
+    private static String value(KeyValue key) {
+        return key == null ? null : key.value();
+    }
+
+    private static Integer integer(KeyValue key) {
+        if (key == null || key.value() == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(key.value().trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

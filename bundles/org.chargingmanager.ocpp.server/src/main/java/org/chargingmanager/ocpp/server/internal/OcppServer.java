@@ -1,0 +1,188 @@
+package org.chargingmanager.ocpp.server.internal;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.chargingmanager.ocpp.server.ChargePointStatus;
+import org.chargingmanager.ocpp.server.OcppCallException;
+import org.chargingmanager.ocpp.server.OcppCentralSystem;
+import org.chargingmanager.ocpp.v16.Confirmation;
+import org.chargingmanager.ocpp.v16.Ocpp16JsonCodec;
+import org.chargingmanager.ocpp.v16.Request;
+import org.chargingmanager.ocpp.v16.Role;
+import org.eclipse.jetty.server.ConnectionFactory;
+import org.eclipse.jetty.server.DetectorConnectionFactory;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The OCPP 1.6J central system: an embedded Jetty 12 with one connector (plain, TLS, or both
+ * detected on the same port) and a WebSocket endpoint on every path, plus a one-second timer for
+ * pings, response timeouts and boot triggers. Usable without OSGi (tests, load generator).
+ */
+public final class OcppServer implements OcppCentralSystem {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OcppServer.class);
+
+    private final ServerSettings settings;
+    private final ChargePointRegistry registry;
+    private final PasswordStore passwords;
+    private final ScheduledExecutorService scheduler;
+    private Server jetty;
+    private ServerConnector connector;
+
+    public OcppServer(ServerSettings settings, Backends backends, EvseRegistrar evseRegistrar) throws IOException {
+        this.settings = settings;
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "ocpp-server-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.passwords = new PasswordStore(settings.dataDirectory().resolve("ocpp-server").resolve("passwords.properties"));
+        this.registry = new ChargePointRegistry(settings,
+                new RegistrationStore(settings.dataDirectory().resolve("ocpp-server").resolve("charge-points.properties")),
+                evseRegistrar, scheduler, backends);
+    }
+
+    public void start() throws Exception {
+        registry.restore();
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        threads.setName("ocpp-server");
+        jetty = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        HttpConnectionFactory plain = new HttpConnectionFactory(http);
+        ConnectionFactory[] factories;
+        if (settings.tlsMode().tls()) {
+            SecureRequestCustomizer secure = new SecureRequestCustomizer(false);
+            http.addCustomizer(secure);
+            SslContextFactory.Server tls = tlsContext();
+            SslConnectionFactory ssl = new SslConnectionFactory(tls, plain.getProtocol());
+            factories = settings.tlsMode() == TlsMode.ON ? new ConnectionFactory[] {ssl, plain}
+                    : new ConnectionFactory[] {new DetectorConnectionFactory(ssl), plain};
+        } else {
+            factories = new ConnectionFactory[] {plain};
+        }
+        connector = new ServerConnector(jetty, 1, -1, factories);
+        connector.setPort(settings.port());
+        if (settings.host() != null && !settings.host().isBlank()) {
+            connector.setHost(settings.host());
+        }
+        connector.setIdleTimeout(settings.deadAfter().plusSeconds(30).toMillis());
+        connector.setAcceptQueueSize(1024);
+        jetty.addConnector(connector);
+        Ocpp16JsonCodec codec = Ocpp16JsonCodec.forRole(Role.CENTRAL_SYSTEM);
+        UpgradeGate gate = new UpgradeGate(registry, passwords, codec);
+        ContextHandler context = new ContextHandler("/");
+        WebSocketUpgradeHandler webSockets = WebSocketUpgradeHandler.from(jetty, context, container -> {
+            container.setMaxTextMessageSize(settings.maxMessageBytes());
+            container.setMaxBinaryMessageSize(settings.maxMessageBytes());
+            container.setMaxFrameSize(settings.maxMessageBytes());
+            container.setIdleTimeout(settings.deadAfter().plusSeconds(30));
+            container.addMapping("/*", gate);
+        });
+        context.setHandler(webSockets);
+        jetty.setHandler(context);
+        jetty.start();
+        scheduler.scheduleAtFixedRate(() -> {
+            try {
+                registry.tick(Instant.now());
+            } catch (RuntimeException e) {
+                LOG.warn("OCPP timer failed", e);
+            }
+        }, 1, 1, TimeUnit.SECONDS);
+        LOG.info("OCPP server listening on port {} (TLS {}{})", port(), settings.tlsMode(),
+                settings.requireClientCertificate() ? ", client certificates required" : "");
+    }
+
+    private SslContextFactory.Server tlsContext() throws IOException, GeneralSecurityException {
+        return TlsSetup.contextFactory(settings);
+    }
+
+    /** The port bound: the configured one, or the one picked for port 0. */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    public void stop() {
+        scheduler.shutdownNow();
+        registry.closeAll();
+        if (jetty != null) {
+            try {
+                jetty.stop();
+            } catch (Exception e) {
+                LOG.warn("OCPP server did not stop cleanly", e);
+            }
+        }
+        LOG.info("OCPP server stopped");
+    }
+
+    void setServerPassword(char[] password) throws IOException {
+        passwords.setServerPassword(password);
+    }
+
+    @Override
+    public List<ChargePointStatus> chargePoints() {
+        return registry.all().stream().map(ChargePoint::status)
+                .sorted(Comparator.comparing(ChargePointStatus::chargeBoxId)).toList();
+    }
+
+    @Override
+    public Optional<ChargePointStatus> chargePoint(String chargeBoxId) {
+        return registry.find(chargeBoxId).map(ChargePoint::status);
+    }
+
+    @Override
+    public CompletionStage<Confirmation> send(String chargeBoxId, Request request) {
+        Optional<ChargePoint> chargePoint = registry.find(chargeBoxId);
+        if (chargePoint.isEmpty()) {
+            return CompletableFuture.failedFuture(new OcppCallException("Offline", chargeBoxId + " is not known"));
+        }
+        LOG.info("chargeBox={} operator sends {}", chargeBoxId, request.action().wireName());
+        return chargePoint.get().call(request);
+    }
+
+    @Override
+    public boolean approve(String chargeBoxId) {
+        return registry.approve(chargeBoxId);
+    }
+
+    @Override
+    public void setChargePointPassword(String chargeBoxId, char[] password) {
+        try {
+            passwords.setChargePointPassword(chargeBoxId, password);
+            LOG.info("chargeBox={} password {}", chargeBoxId, password.length == 0 ? "removed" : "set");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public CompletionStage<Confirmation> clearChargingProfiles(String chargeBoxId) {
+        Optional<ChargePoint> chargePoint = registry.find(chargeBoxId);
+        if (chargePoint.isEmpty()) {
+            return CompletableFuture.failedFuture(new OcppCallException("Offline", chargeBoxId + " is not known"));
+        }
+        return chargePoint.get().smartCharging.clearAll();
+    }
+}

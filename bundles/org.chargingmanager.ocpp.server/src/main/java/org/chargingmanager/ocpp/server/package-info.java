@@ -1,0 +1,14 @@
+/**
+ * The OCPP 1.6J central system as a service: which charge points are connected, what they
+ * reported, and operator-initiated messages (RemoteStart/Stop, Reset, UnlockConnector,
+ * ChangeAvailability, Get/ChangeConfiguration, ClearCache, TriggerMessage, UpdateFirmware,
+ * GetDiagnostics, SendLocalList, GetLocalListVersion, ReserveNow, CancelReservation,
+ * GetCompositeSchedule, ClearChargingProfile, ...), sent through
+ * {@link org.chargingmanager.ocpp.server.OcppCentralSystem}.
+ */
+@Export
+@Version("1.0.0")
+package org.chargingmanager.ocpp.server;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
