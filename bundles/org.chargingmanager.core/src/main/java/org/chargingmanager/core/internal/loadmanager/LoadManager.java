@@ -109,6 +109,8 @@ public class LoadManager implements VariablesListener {
         ChargingLimit sent;
         Instant pausedSince;
         Instant chargingSince;
+        /** What the car was seen to draw at most, plus a margin; {@code null} while the car takes what it gets. */
+        Integer carLimitMilliamps;
     }
 
     @Activate
@@ -259,9 +261,10 @@ public class LoadManager implements VariablesListener {
             boolean stale = snapshot == null || snapshot.state() == EvseState.OFFLINE || snapshot.timestamp() == null
                     || Duration.between(snapshot.timestamp(), now).compareTo(LiveValues.STALE_AFTER) > 0;
             if (stale) {
-                PhaseCurrents reserve = rotation.toGrid(PhaseCurrents.onPhases(info.phases(), info.maxCurrentMilliamps()));
+                int reserved = staleReserveMilliamps(info, snapshot);
+                PhaseCurrents reserve = rotation.toGrid(PhaseCurrents.onPhases(info.phases(), reserved));
                 staleReserve = staleReserve.plus(reserve);
-                staleReservePowerWatts += info.phases() * info.maxCurrentMilliamps() * volts / 1000;
+                staleReservePowerWatts += info.phases() * reserved * volts / 1000;
                 problems.add("charging point " + info.id() + " does not answer");
             } else {
                 evseLoad = evseLoad.plus(rotation.toGrid(snapshot.currents()));
@@ -347,11 +350,9 @@ public class LoadManager implements VariablesListener {
         EvseHistory past = history.computeIfAbsent(info.id(), id -> new EvseHistory());
         int previous = past.sent == null ? 0 : past.sent.currentMilliamps();
         if (snapshot != null && !stale) {
-            int drawn = snapshot.currents().maxMilliamps();
-            if (snapshot.state() == EvseState.CHARGING && previous > 0
-                    && drawn < previous - CAR_LIMITED_MARGIN_MILLIAMPS
-                    && drawn + CAR_LIMITED_MARGIN_MILLIAMPS < maximum) {
-                maximum = Math.max(minimum, drawn + CAR_LIMITED_MARGIN_MILLIAMPS);
+            Integer carLimit = carLimit(past, snapshot, previous);
+            if (carLimit != null && carLimit < maximum) {
+                maximum = Math.max(minimum, carLimit);
                 reason = LimitReason.EVSE_MAXIMUM;
                 detail = "the car draws less";
             } else if (snapshot.state() == EvseState.SUSPENDED_EV && minimum < maximum) {
@@ -373,6 +374,38 @@ public class LoadManager implements VariablesListener {
         }
         return new EvseDemand(info.id(), evseSettings.priority(), gridPhases, minimum, maximum, reason, detail, status,
                 previous, past.pausedSince, past.chargingSince);
+    }
+
+    /**
+     * The current a car that draws clearly less than it may is held at (what it draws plus a
+     * margin), so the rest goes to others. The cap stays until the car uses most of its margin
+     * (then it may want more again) or stops charging; without that memory the limit would flip
+     * between the cap and the full share every cycle.
+     */
+    private static Integer carLimit(EvseHistory past, EvseSnapshot snapshot, int previous) {
+        int drawn = snapshot.currents().maxMilliamps();
+        if (snapshot.state() != EvseState.CHARGING || previous == 0) {
+            past.carLimitMilliamps = null;
+        } else if (past.carLimitMilliamps != null && drawn >= past.carLimitMilliamps - CAR_LIMITED_MARGIN_MILLIAMPS / 4) {
+            past.carLimitMilliamps = null;
+        } else if (drawn < previous - CAR_LIMITED_MARGIN_MILLIAMPS) {
+            past.carLimitMilliamps = drawn + CAR_LIMITED_MARGIN_MILLIAMPS;
+        }
+        return past.carLimitMilliamps;
+    }
+
+    /**
+     * What a charging point that does not answer may still draw: the limit it was last sent (a
+     * charger keeps working with it) or what it drew last, whichever is more.
+     */
+    private int staleReserveMilliamps(EvseInfo info, EvseSnapshot snapshot) {
+        EvseHistory past = history.get(info.id());
+        int lastSent = past == null || past.sent == null ? 0 : past.sent.currentMilliamps();
+        int lastDrawn = snapshot == null ? 0 : snapshot.currents().maxMilliamps();
+        if (past == null || past.sent == null) {
+            return Math.max(lastDrawn, info.maxCurrentMilliamps());
+        }
+        return Math.max(lastSent, lastDrawn);
     }
 
     private Set<String> userIds(EvseSnapshot snapshot) {

@@ -33,6 +33,7 @@ final class FakeSite {
         final EvseInfo info;
         boolean carConnected = true;
         boolean online = true;
+        int carMaxMilliamps = Integer.MAX_VALUE;
         ChargingLimit limit = ChargingLimit.NOT_ALLOCATED;
         final List<ChargingLimit> applied = new ArrayList<>();
 
@@ -42,7 +43,7 @@ final class FakeSite {
 
         int drawnMilliamps() {
             return carConnected && limit.currentMilliamps() >= info.minCurrentMilliamps()
-                    ? Math.min(limit.currentMilliamps(), info.maxCurrentMilliamps()) : 0;
+                    ? Math.min(carMaxMilliamps, Math.min(limit.currentMilliamps(), info.maxCurrentMilliamps())) : 0;
         }
 
         @Override

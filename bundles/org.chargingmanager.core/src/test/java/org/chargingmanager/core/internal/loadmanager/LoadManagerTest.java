@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.chargingmanager.api.ChargingLimit;
@@ -109,15 +111,37 @@ class LoadManagerTest {
     }
 
     @Test
-    void silentChargingPointGetsZeroAndItsMaximumIsReservedOnTopOfWhatItDrew() {
+    void silentChargingPointGetsZeroAndWhatItWasLastAllowedIsReservedOnTopOfWhatItDrew() {
         LoadManager manager = loadManager(Map.of("houseConnectionCurrentAmps", "45"));
         settle(manager);
         right.online = false;
         Map<String, ChargingLimit> limits = manager.cycle();
         assertThat(limits.get("right-1").reason()).isEqualTo(LimitReason.FALLBACK);
         assertThat(limits.get("left-1").currentMilliamps())
-                .as("45 A minus base load on L1 minus the 16 A it may still draw minus 16 A reserved")
+                .as("45 A minus base load on L1 minus the 16 A it may still draw minus its last limit of 16 A")
                 .isEqualTo(45_000 - 2609 - 16_000 - 16_000);
+    }
+
+    @Test
+    void carThatDrawsLessIsCappedSteadilyAndTheRestGoesToTheOther() {
+        LoadManager manager = loadManager(Map.of("houseConnectionCurrentAmps", "26"));
+        site.baseLoad = PhaseCurrents.ZERO;
+        left.carMaxMilliamps = 8000;
+        settle(manager);
+        List<Integer> leftLimits = new ArrayList<>();
+        List<Integer> rightLimits = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Map<String, ChargingLimit> limits = manager.cycle();
+            leftLimits.add(limits.get("left-1").currentMilliamps());
+            rightLimits.add(limits.get("right-1").currentMilliamps());
+        }
+        assertThat(leftLimits).as("no flipping between the cap and the full share").containsOnly(10_000);
+        assertThat(rightLimits).containsOnly(16_000);
+        assertThat(left.limit.detail()).isEqualTo("the car draws less");
+
+        left.carMaxMilliamps = 32_000;
+        settle(manager);
+        assertThat(manager.cycle().get("left-1").currentMilliamps()).as("the car wants more again: fair share").isEqualTo(13_000);
     }
 
     @Test
