@@ -1,6 +1,13 @@
 package org.chargingmanager.itests;
 
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +45,13 @@ final class OcaWallbox implements AutoCloseable {
     final BlockingQueue<Request> received = new LinkedBlockingQueue<>();
     final BlockingQueue<SetChargingProfileRequest> profiles = new LinkedBlockingQueue<>();
     private final JSONClient client;
+    private final ScheduledExecutorService meter = Executors.newSingleThreadScheduledExecutor();
+    /** What the last profile for connector 1 allows; the car follows it, up to {@link #CAR_MAX_AMPS}. */
+    private volatile double offeredAmps;
+    private volatile double energyWattHours;
+    private ScheduledFuture<?> metering;
+
+    static final double CAR_MAX_AMPS = 32;
 
     OcaWallbox(String id) {
         ClientCoreProfile core = new ClientCoreProfile(new ClientCoreEventHandler() {
@@ -100,6 +114,9 @@ final class OcaWallbox implements AutoCloseable {
             public SetChargingProfileConfirmation handleSetChargingProfileRequest(SetChargingProfileRequest request) {
                 received.add(request);
                 profiles.add(request);
+                if (request.getConnectorId() == 1) {
+                    offeredAmps = limit(request);
+                }
                 return new SetChargingProfileConfirmation(ChargingProfileStatus.Accepted);
             }
 
@@ -144,6 +161,55 @@ final class OcaWallbox implements AutoCloseable {
         return this;
     }
 
+    /** What the car draws on each of its 3 phases now. */
+    double drawnAmps() {
+        return metering == null ? 0 : Math.min(CAR_MAX_AMPS, offeredAmps);
+    }
+
+    /**
+     * Like a real wallbox during a transaction: every second MeterValues with the current per
+     * phase (the car takes what the profile allows), power and the energy register.
+     */
+    synchronized void startMetering(int transactionId, int meterStartWattHours) {
+        energyWattHours = meterStartWattHours;
+        metering = meter.scheduleAtFixedRate(() -> {
+            double amps = Math.min(CAR_MAX_AMPS, offeredAmps);
+            energyWattHours += amps * 230 * 3 / 3600.0;
+            List<SampledValue> sampled = new ArrayList<>();
+            sampled.add(sample("Energy.Active.Import.Register", null, Long.toString(Math.round(energyWattHours)), "Wh"));
+            for (String phase : List.of("L1", "L2", "L3")) {
+                sampled.add(sample("Current.Import", phase, String.format(Locale.ROOT, "%.1f", amps), "A"));
+            }
+            sampled.add(sample("Power.Active.Import", null, String.format(Locale.ROOT, "%.0f", amps * 230 * 3), "W"));
+            MeterValuesRequest request = new MeterValuesRequest(1);
+            request.setTransactionId(transactionId);
+            request.setMeterValue(new MeterValue[] {new MeterValue(ZonedDateTime.now(), sampled.toArray(new SampledValue[0]))});
+            try {
+                client.send(request);
+            } catch (Exception e) {
+                System.err.println("E2E wallbox: MeterValues not sent: " + e);
+            }
+        }, 0, 1, TimeUnit.SECONDS);
+    }
+
+    /** Stops metering; returns the energy register in Wh for meterStop. */
+    synchronized int stopMetering() {
+        if (metering != null) {
+            metering.cancel(false);
+            metering = null;
+        }
+        return (int) Math.round(energyWattHours);
+    }
+
+    private static SampledValue sample(String measurand, String phase, String value, String unit) {
+        SampledValue sampled = new SampledValue(value);
+        sampled.setMeasurand(measurand);
+        sampled.setPhase(phase);
+        sampled.setUnit(unit);
+        sampled.setContext("Sample.Periodic");
+        return sampled;
+    }
+
     @SuppressWarnings("unchecked")
     <T extends Confirmation> T send(Request request) throws Exception {
         return (T) client.send(request).toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -160,6 +226,7 @@ final class OcaWallbox implements AutoCloseable {
 
     @Override
     public void close() {
+        meter.shutdownNow();
         client.disconnect();
     }
 }
