@@ -106,7 +106,7 @@ public class OcppSignedMeterValuesIT {
     public void signedBeginAndEndValuesVerifyWithTheTrustedKey() throws Exception {
         KeyPair meterKey = keyPair();
         trustedKeys.enter("ocpp-EICH-OK-1", HexFormat.of().formatHex(meterKey.getPublic().getEncoded()), "test");
-        Transaction transaction = signedSession("EICH-OK", meterKey, 12_340, 19_870);
+        Transaction transaction = transactionLog.find(signedSession("EICH-OK", meterKey, 12_340, 19_870)).orElseThrow();
 
         assertEquals(transaction.signedMeterValues().toString(), VerificationStatus.VERIFIED,
                 transaction.signatureStatus());
@@ -125,7 +125,7 @@ public class OcppSignedMeterValuesIT {
         KeyPair meterKey = keyPair();
         KeyPair otherKey = keyPair();
         trustedKeys.enter("ocpp-EICH-BAD-1", HexFormat.of().formatHex(otherKey.getPublic().getEncoded()), "test");
-        Transaction transaction = signedSession("EICH-BAD", meterKey, 500, 2_500);
+        Transaction transaction = transactionLog.find(signedSession("EICH-BAD", meterKey, 500, 2_500)).orElseThrow();
 
         assertEquals(VerificationStatus.FAILED, transaction.signatureStatus());
         for (SignedMeterValue value : transaction.signedMeterValues()) {
@@ -141,7 +141,7 @@ public class OcppSignedMeterValuesIT {
     public void aSignedEndReadingThatDisagreesWithMeterStopFails() throws Exception {
         KeyPair meterKey = keyPair();
         trustedKeys.enter("ocpp-EICH-DIFF-1", HexFormat.of().formatHex(meterKey.getPublic().getEncoded()), "test");
-        Transaction transaction = signedSession("EICH-DIFF", meterKey, 1_000, 3_000, 3_500);
+        Transaction transaction = transactionLog.find(signedSession("EICH-DIFF", meterKey, 1_000, 3_000, 3_500)).orElseThrow();
 
         assertEquals(VerificationStatus.FAILED, transaction.signatureStatus());
         SignedMeterValue end = transaction.signedMeterValues().get(1);
@@ -150,13 +150,13 @@ public class OcppSignedMeterValuesIT {
         assertEquals(VerificationStatus.VERIFIED, transaction.signedMeterValues().get(0).status());
     }
 
-    private Transaction signedSession(String chargeBoxId, KeyPair meterKey, int meterStart, int meterStop)
+    private long signedSession(String chargeBoxId, KeyPair meterKey, int meterStart, int meterStop)
             throws Exception {
         return signedSession(chargeBoxId, meterKey, meterStart, meterStop, meterStop);
     }
 
     /** A session whose begin value comes in MeterValues and whose end value in StopTransaction's transactionData. */
-    private Transaction signedSession(String chargeBoxId, KeyPair meterKey, int meterStart, int meterStop,
+    private long signedSession(String chargeBoxId, KeyPair meterKey, int meterStart, int meterStop,
             int signedStop) throws Exception {
         try (OcaWallbox wallbox = new OcaWallbox(chargeBoxId).connect(baseUrl())) {
             assertEquals(RegistrationStatus.Accepted,
@@ -178,7 +178,7 @@ public class OcppSignedMeterValuesIT {
             stop.setTransactionData(new MeterValue[] {new MeterValue(ZonedDateTime.now(), new SampledValue[] {
                     signed(ocmf(meterKey, chargeBoxId, "E", signedStop), "Transaction.End")})});
             wallbox.send(stop);
-            return transactionLog.find(transactionId).orElseThrow();
+            return transactionId;
         }
     }
 
