@@ -5,15 +5,9 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
-import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.Signature;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.util.HexFormat;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Locale;
@@ -28,10 +22,8 @@ import org.chargingmanager.api.MeterRole;
 import org.chargingmanager.api.PhaseCurrents;
 import org.chargingmanager.api.PhasePowers;
 import org.chargingmanager.api.PhaseVoltages;
-import org.chargingmanager.api.SignedMeterValue;
 import org.chargingmanager.api.Transaction;
 import org.chargingmanager.api.TransactionLog;
-import org.chargingmanager.api.TrustedKeys;
 import org.chargingmanager.api.User;
 import org.chargingmanager.api.UserDirectory;
 import org.chargingmanager.api.Variables;
@@ -54,16 +46,12 @@ import eu.chargetime.ocpp.model.core.BootNotificationConfirmation;
 import eu.chargetime.ocpp.model.core.BootNotificationRequest;
 import eu.chargetime.ocpp.model.core.ChargePointErrorCode;
 import eu.chargetime.ocpp.model.core.ChargePointStatus;
-import eu.chargetime.ocpp.model.core.MeterValue;
-import eu.chargetime.ocpp.model.core.MeterValuesRequest;
 import eu.chargetime.ocpp.model.core.Reason;
 import eu.chargetime.ocpp.model.core.RegistrationStatus;
-import eu.chargetime.ocpp.model.core.SampledValue;
 import eu.chargetime.ocpp.model.core.StartTransactionConfirmation;
 import eu.chargetime.ocpp.model.core.StartTransactionRequest;
 import eu.chargetime.ocpp.model.core.StatusNotificationRequest;
 import eu.chargetime.ocpp.model.core.StopTransactionRequest;
-import eu.chargetime.ocpp.model.core.ValueFormat;
 import eu.chargetime.ocpp.model.smartcharging.SetChargingProfileRequest;
 
 /**
@@ -71,8 +59,7 @@ import eu.chargetime.ocpp.model.smartcharging.SetChargingProfileRequest;
  * Java-OCA-OCPP 1.6 client connects to the OCPP server over a real WebSocket on a free
  * loopback port, a user from the {@link UserDirectory} authorizes with RFID, the load manager's
  * limit reaches the wallbox as SetChargingProfile and follows AVAIL, and the session lands in
- * the {@link TransactionLog}; signed (OCMF) begin/end values are checked against the EVSE's
- * trusted key.
+ * the {@link TransactionLog}. Signed meter values: {@link OcppSignedMeterValuesIT}.
  *
  * <p>The OCA client is not an OSGi bundle: it is loaded from the test's class path through
  * boot delegation.
@@ -95,9 +82,6 @@ public class OcppEndToEndIT {
 
     @Inject
     private TransactionLog transactionLog;
-
-    @Inject
-    private TrustedKeys trustedKeys;
 
     @Configuration
     public Option[] configuration() {

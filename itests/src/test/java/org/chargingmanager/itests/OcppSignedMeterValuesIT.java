@@ -1,7 +1,6 @@
 package org.chargingmanager.itests;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
@@ -10,31 +9,17 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.HexFormat;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import javax.inject.Inject;
 
-import org.chargingmanager.api.Meter;
-import org.chargingmanager.api.MeterInfo;
-import org.chargingmanager.api.MeterReading;
-import org.chargingmanager.api.MeterRole;
-import org.chargingmanager.api.PhaseCurrents;
-import org.chargingmanager.api.PhasePowers;
-import org.chargingmanager.api.PhaseVoltages;
 import org.chargingmanager.api.SignedMeterValue;
 import org.chargingmanager.api.Transaction;
 import org.chargingmanager.api.TransactionLog;
 import org.chargingmanager.api.TrustedKeys;
-import org.chargingmanager.api.User;
-import org.chargingmanager.api.UserDirectory;
-import org.chargingmanager.api.Variables;
 import org.chargingmanager.api.VerificationStatus;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -45,11 +30,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
-import org.osgi.service.cm.ConfigurationAdmin;
 
-import eu.chargetime.ocpp.model.core.AuthorizationStatus;
-import eu.chargetime.ocpp.model.core.AuthorizeConfirmation;
-import eu.chargetime.ocpp.model.core.AuthorizeRequest;
 import eu.chargetime.ocpp.model.core.BootNotificationConfirmation;
 import eu.chargetime.ocpp.model.core.BootNotificationRequest;
 import eu.chargetime.ocpp.model.core.ChargePointErrorCode;
@@ -64,7 +45,6 @@ import eu.chargetime.ocpp.model.core.StartTransactionRequest;
 import eu.chargetime.ocpp.model.core.StatusNotificationRequest;
 import eu.chargetime.ocpp.model.core.StopTransactionRequest;
 import eu.chargetime.ocpp.model.core.ValueFormat;
-import eu.chargetime.ocpp.model.smartcharging.SetChargingProfileRequest;
 
 /**
  * Issue 5 over OCPP, in the standalone runtime's bundles: a wallbox built from the third-party
