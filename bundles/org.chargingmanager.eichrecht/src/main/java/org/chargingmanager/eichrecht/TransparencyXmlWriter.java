@@ -72,6 +72,9 @@ public final class TransparencyXmlWriter implements AutoCloseable {
         }
         String publicKey = hexKey(trustedKeyOfEvse.apply(transaction.evseId()));
         for (SignedMeterValue value : transaction.signedMeterValues()) {
+            if (value.rawData() == null || value.rawData().isEmpty()) {
+                continue; // a rejection marker: the rejected data itself is not billing data
+            }
             String data = SignedDataUnwrapper.unwrap(value.rawData()).data();
             xml.writeCharacters("  ");
             xml.writeStartElement("value");

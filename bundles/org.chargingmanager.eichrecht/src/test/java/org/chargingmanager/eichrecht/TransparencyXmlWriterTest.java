@@ -85,6 +85,19 @@ class TransparencyXmlWriterTest {
     }
 
     @Test
+    void aRejectionMarkerWithoutDataIsNotExported() throws Exception {
+        String keba = Samples.text("/ocmf/keba-kcp30-secp256r1.ocmf");
+        // begin verified; the end value was rejected by the stored key: only a marker without data is kept
+        Transaction t = Transactions.withSignedData(Transactions.open(8, "e8", "2019-08-13T10:03:15Z", 260), keba, "");
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TransparencyXmlWriter.writeAll(out, List.of(t).iterator(), evse -> null, null);
+
+        List<TransparencyXmlReader.Value> values = TransparencyXmlReader.read(new ByteArrayInputStream(out.toByteArray()));
+        assertThat(values).singleElement().satisfies(v -> assertThat(v.signedData()).isEqualTo(keba));
+    }
+
+    @Test
     void wrappedDataIsExportedPlainAndWithoutStoredKeyTheKeyIsLeftOut() throws Exception {
         String keba = Samples.text("/ocmf/keba-kcp30-secp256r1.ocmf");
         Transaction t = Transactions.withSignedData(Transactions.open(9, "e9", "2019-08-13T10:03:15Z", 260),

@@ -233,7 +233,8 @@ final class CentralSystemHandler {
                             cp.id(), stop.transactionId(), stop.meterStop());
                 } else {
                     evseId = transaction.get().evseId();
-                    attachSigned(cp, log.get(), stop.transactionId(), evseId, stop.transactionData());
+                    attachSigned(cp, log.get(), stop.transactionId(), evseId, stop.transactionData(),
+                            transaction.get().meterStartWattHours(), (long) stop.meterStop());
                     Transaction stopped = log.get().stop(stop.transactionId(), new TransactionStop(
                             OffsetDateTime.ofInstant(stop.timestamp(), ZoneId.systemDefault()), stop.meterStop(),
                             stop.reason() == null ? "Local" : stop.reason().wireValue()));
@@ -273,8 +274,15 @@ final class CentralSystemHandler {
             Optional<TransactionLog> log = backends.transactionLog();
             if (log.isPresent()) {
                 try {
-                    attachSigned(cp, log.get(), request.transactionId(),
-                            OcppEvse.evseId(cp.id(), request.connectorId()), request.meterValue());
+                    Optional<Transaction> transaction = log.get().find(request.transactionId());
+                    if (transaction.isEmpty()) {
+                        LOG.warn("chargeBox={} signed meter values for unknown transactionId={}: not stored", cp.id(),
+                                request.transactionId());
+                    } else {
+                        attachSigned(cp, log.get(), request.transactionId(), transaction.get().evseId(),
+                                request.meterValue(), transaction.get().meterStartWattHours(),
+                                transaction.get().meterStopWattHours());
+                    }
                 } catch (TransactionLogException e) {
                     LOG.error("chargeBox={} signed meter values of transactionId={} not stored: {}", cp.id(),
                             request.transactionId(), e.getMessage());
@@ -306,9 +314,14 @@ final class CentralSystemHandler {
                 .anyMatch(sampled -> sampled.format() == ValueFormat.SIGNED_DATA);
     }
 
-    /** Each SignedData value, byte for byte: checked against the EVSE's trusted key, then attached. */
-    private void attachSigned(ChargePoint cp, TransactionLog log, int transactionId, String evseId, List<MeterValue> values)
-            throws TransactionLogException {
+    /**
+     * Each SignedData value, byte for byte: checked against the EVSE's trusted key and against the
+     * transaction's meter start and stop, then attached. A value that the trusted-key service
+     * rejects (it does not verify with the stored key) is not stored as billing data: only a
+     * marker without the data, with status FAILED, is attached, so the transaction shows red.
+     */
+    private void attachSigned(ChargePoint cp, TransactionLog log, int transactionId, String evseId, List<MeterValue> values,
+            long meterStartWattHours, Long meterStopWattHours) throws TransactionLogException {
         if (values == null) {
             return;
         }
@@ -328,7 +341,19 @@ final class CentralSystemHandler {
                     if (!admission.accepted()) {
                         LOG.warn("chargeBox={} transactionId={} SECURITY: signed meter value ({}) does not verify with the stored key of {}: {}; not stored as billing data. Data: {}",
                                 cp.id(), transactionId, context, evseId, reason, sampled.value());
+                        log.attachSignedMeterValue(transactionId, new SignedMeterValue("", context, Instant.now(),
+                                VerificationStatus.FAILED, "rejected, not stored as billing data: " + reason));
                         continue;
+                    }
+                    if (status == VerificationStatus.VERIFIED) {
+                        String disagreement = SignedReadingAgreement.check(context, admission.result().readings(),
+                                meterStartWattHours, meterStopWattHours);
+                        if (disagreement != null) {
+                            LOG.warn("chargeBox={} transactionId={} signed meter value ({}) of {}: {}", cp.id(),
+                                    transactionId, context, evseId, disagreement);
+                            status = VerificationStatus.FAILED;
+                            reason = disagreement;
+                        }
                     }
                 }
                 log.attachSignedMeterValue(transactionId, new SignedMeterValue(sampled.value(), context, Instant.now(), status, reason));
