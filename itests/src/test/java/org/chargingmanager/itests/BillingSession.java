@@ -154,7 +154,8 @@ final class BillingSession {
         assertEquals(blocked.body(), 200, blocked.statusCode());
         assertEquals(AuthorizationStatus.BLOCKED, authorizer.authorize("HTTP-04C1", "http-garage").status());
         assertEquals(AuthorizationStatus.INVALID, authorizer.authorize("4711", "http-garage").status());
-        assertEquals(201, send("PUT", "/api/v1/users/http-erin", "{\"name\":\"Erin\"}").statusCode());
+        assertEquals(201, send("PUT", "/api/v1/users/http-erin+1", "{\"name\":\"Erin\"}").statusCode());
+        assertTrue(get("/api/v1/users/http-erin+1", true).body().contains("\"id\":\"http-erin+1\""));
 
         assertEquals(204, send("DELETE", "/api/v1/users/http-carol", null).statusCode());
         assertEquals(404, send("DELETE", "/api/v1/users/http-carol", null).statusCode());

@@ -2,8 +2,6 @@ package org.chargingmanager.billing.internal.web;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,7 +60,8 @@ public class UsersServlet extends HttpServlet {
         if (info == null || info.isEmpty() || info.equals("/")) {
             return "";
         }
-        String id = URLDecoder.decode(info.substring(1), StandardCharsets.UTF_8);
+        // getPathInfo() is already decoded: decoding again would turn "a+b" into "a b"
+        String id = info.substring(1);
         return id.isEmpty() || info.indexOf('/', 1) >= 0 ? null : id;
     }
 
