@@ -18,7 +18,6 @@ import org.chargingmanager.api.TrustedKey;
 import org.chargingmanager.api.TrustedKeys;
 import org.chargingmanager.api.WebContext;
 import org.chargingmanager.eichrecht.ExportSelection;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -54,16 +53,17 @@ public class SignedValuesServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(SignedValuesServlet.class);
 
-    private final transient SignedValuesExport export;
-
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile TrustedKeys trustedKeys;
 
-    @Activate
-    public SignedValuesServlet(@Reference TransactionLog log) {
-        this.export = new SignedValuesExport(log, this::confirmedKey, ZoneId.systemDefault());
-    }
+    /**
+     * Optional so that the bundle (and its Karaf feature) resolves without the billing bundle;
+     * without a log the downloads answer 503.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile TransactionLog transactionLog;
 
     private String confirmedKey(String evseId) {
         TrustedKeys keys = trustedKeys;
@@ -73,6 +73,13 @@ public class SignedValuesServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        TransactionLog log = transactionLog;
+        if (log == null) {
+            error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, null,
+                    "no transaction log is installed (the billing bundle)");
+            return;
+        }
+        SignedValuesExport export = new SignedValuesExport(log, this::confirmedKey, ZoneId.systemDefault());
         try {
             if (ALL_PATH.equals(request.getServletPath())) {
                 ExportSelection selection = export.selection(request.getParameterMap());
