@@ -45,6 +45,11 @@ public class BillingH2IT {
     }
 
     @Test
+    public void usersOverHttp() throws Exception {
+        new BillingSession(context).usersOverHttp();
+    }
+
+    @Test
     public void simulatedWallboxSessionsAreRecorded() throws Exception {
         new BillingSession(context).simulatedWallboxSession(configurationAdmin, "billing-sim");
     }

@@ -116,6 +116,63 @@ final class BillingSession {
         assertTrue(log.find(started.id()).isPresent());
     }
 
+    /** Users created, read, replaced and deleted over HTTP, and what the authorizer makes of them. */
+    void usersOverHttp() throws Exception {
+        Authorizer authorizer = Await.value("Authorizer", TIMEOUT, () -> service(Authorizer.class, null));
+        Await.until("the users endpoint", TIMEOUT, () -> status("/api/v1/users", true) == 200);
+        assertEquals(401, status("/api/v1/users", false));
+
+        HttpResponse<String> created = send("POST", "/api/v1/users", "{\"id\":\"http-carol\",\"name\":\"Carol\","
+                + "\"rfidTags\":[\"HTTP-04C1\"],\"pins\":[\"4711\"],\"allowedEvseIds\":[\"http-garage\"],"
+                + "\"priority\":3,\"expiry\":\"2099-12-31T23:59:59+01:00\",\"blocked\":false}");
+        assertEquals(created.body(), 201, created.statusCode());
+        assertTrue(created.body(), created.body().contains("\"expiry\":\"2099-12-31T22:59:59Z\""));
+        assertEquals("/api/v1/users/http-carol", created.headers().firstValue("Location").orElse(""));
+        assertEquals(AuthorizationStatus.ACCEPTED, authorizer.authorize("http-04c1", "http-garage").status());
+        assertEquals("http-carol", authorizer.authorize("4711", "http-garage").userId());
+
+        HttpResponse<String> one = get("/api/v1/users/http-carol", true);
+        assertEquals(200, one.statusCode());
+        assertTrue(one.body(), one.body().contains("\"rfidTags\":[\"HTTP-04C1\"]"));
+        assertTrue(one.body(), one.body().contains("\"priority\":3"));
+        assertTrue(get("/api/v1/users", true).body().contains("\"id\":\"http-carol\""));
+
+        HttpResponse<String> again = send("POST", "/api/v1/users", "{\"id\":\"http-carol\"}");
+        assertEquals(409, again.statusCode());
+        HttpResponse<String> taken = send("POST", "/api/v1/users", "{\"id\":\"http-dave\",\"rfidTags\":[\"http-04c1\"]}");
+        assertEquals(taken.body(), 409, taken.statusCode());
+        assertTrue(taken.body(), taken.body().contains("\"parameter\":\"rfidTags\""));
+        assertEquals(404, get("/api/v1/users/http-dave", true).statusCode());
+        HttpResponse<String> bad = send("POST", "/api/v1/users", "{\"id\":\"http-dave\",\"expiry\":\"tomorrow\"}");
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body(), bad.body().contains("\"parameter\":\"expiry\""));
+        HttpResponse<String> notJson = send("POST", "/api/v1/users", "{\"id\":");
+        assertEquals(400, notJson.statusCode());
+
+        HttpResponse<String> blocked = send("PUT", "/api/v1/users/http-carol",
+                "{\"name\":\"Carol\",\"rfidTags\":[\"HTTP-04C1\"],\"blocked\":true}");
+        assertEquals(blocked.body(), 200, blocked.statusCode());
+        assertEquals(AuthorizationStatus.BLOCKED, authorizer.authorize("HTTP-04C1", "http-garage").status());
+        assertEquals(AuthorizationStatus.INVALID, authorizer.authorize("4711", "http-garage").status());
+        assertEquals(201, send("PUT", "/api/v1/users/http-erin+1", "{\"name\":\"Erin\"}").statusCode());
+        assertTrue(get("/api/v1/users/http-erin+1", true).body().contains("\"id\":\"http-erin+1\""));
+
+        assertEquals(204, send("DELETE", "/api/v1/users/http-carol", null).statusCode());
+        assertEquals(404, send("DELETE", "/api/v1/users/http-carol", null).statusCode());
+        assertEquals(404, get("/api/v1/users/http-carol", true).statusCode());
+        assertEquals(AuthorizationStatus.INVALID, authorizer.authorize("HTTP-04C1", "http-garage").status());
+    }
+
+    private HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder builder = request(path, true);
+        if (json == null) {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            builder.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        return client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A simulated wallbox (driver without transactions): plugging the car in and out is a session. */
     void simulatedWallboxSession(ConfigurationAdmin configurationAdmin, String id) throws Exception {
         TransactionLog log = Await.value("TransactionLog", TIMEOUT, () -> service(TransactionLog.class, null));

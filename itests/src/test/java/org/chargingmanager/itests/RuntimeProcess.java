@@ -22,27 +22,40 @@ final class RuntimeProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final int ocppPort;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** The test's directory: {@code data/} and the console logs. */
+    final Path directory;
     final Path log;
 
-    private RuntimeProcess(Process process, int port, Path log) {
+    private RuntimeProcess(Process process, int port, int ocppPort, Path directory, Path log) {
         this.process = process;
         this.port = port;
+        this.ocppPort = ocppPort;
+        this.directory = directory;
         this.log = log;
     }
 
     static RuntimeProcess start(String name) throws IOException, InterruptedException {
-        Path directory = StandaloneRuntime.testDirectory(name);
+        return start(StandaloneRuntime.testDirectory(name), "console.log");
+    }
+
+    /**
+     * Starts the runtime on {@code directory/data}, which may hold the data of an earlier run,
+     * with fresh free ports.
+     */
+    static RuntimeProcess start(Path directory, String consoleLog) throws IOException, InterruptedException {
         int port = StandaloneRuntime.freePort();
-        Path log = directory.resolve("console.log");
+        int ocppPort = StandaloneRuntime.freePort();
+        Path log = directory.resolve(consoleLog);
         ProcessBuilder builder = new ProcessBuilder(
                 StandaloneRuntime.runtimeDirectory().resolve("bin/chargingmanager").toAbsolutePath().toString());
         builder.environment().put("CHARGINGMANAGER_DATA", directory.resolve("data").toString());
         builder.environment().put("CHARGINGMANAGER_HTTP_PORT", String.valueOf(port));
-        builder.environment().put("CHARGINGMANAGER_OCPP_PORT", String.valueOf(StandaloneRuntime.freePort()));
+        builder.environment().put("CHARGINGMANAGER_OCPP_PORT", String.valueOf(ocppPort));
         builder.environment().put("CHARGINGMANAGER_ADMIN_PASSWORD", PASSWORD);
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
-        RuntimeProcess runtime = new RuntimeProcess(builder.start(), port, log);
+        RuntimeProcess runtime = new RuntimeProcess(builder.start(), port, ocppPort, directory, log);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (runtime.status("/cnf?cmd=get_cm_vars") != 200) {
             if (System.nanoTime() > deadline || !runtime.process.isAlive()) {
@@ -55,7 +68,30 @@ final class RuntimeProcess implements AutoCloseable {
         return runtime;
     }
 
-    private int status(String path) {
+    /** The port of the OCPP server ({@code ws://127.0.0.1:<port>/<chargeBoxId>}). */
+    int ocppPort() {
+        return ocppPort;
+    }
+
+    /**
+     * Kills the runtime's JVM (the script {@code exec}s it) and anything it started with SIGKILL
+     * ({@link ProcessHandle#destroyForcibly()} on Linux): no shutdown hook, no flush, no close.
+     */
+    void kill() throws InterruptedException {
+        ProcessHandle handle = process.toHandle();
+        handle.descendants().forEach(ProcessHandle::destroyForcibly);
+        handle.destroyForcibly();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            throw new AssertionError("the runtime survived SIGKILL");
+        }
+    }
+
+    /** Whether the runtime's process runs. */
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    int status(String path) {
         try {
             return get(path).statusCode();
         } catch (IOException | InterruptedException e) {

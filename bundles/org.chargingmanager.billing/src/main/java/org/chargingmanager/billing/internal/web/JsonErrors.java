@@ -16,8 +16,20 @@ final class JsonErrors {
     static void badParameter(HttpServletResponse response, BadParameterException e) throws IOException {
         JsonObject body = new JsonObject();
         body.addProperty("error", e.getMessage());
-        body.addProperty("parameter", e.parameter());
+        if (e.parameter() != null) {
+            body.addProperty("parameter", e.parameter());
+        }
         write(response, HttpServletResponse.SC_BAD_REQUEST, body);
+    }
+
+    /** 409 with the field in conflict, if known. */
+    static void conflict(HttpServletResponse response, String parameter, String message) throws IOException {
+        JsonObject body = new JsonObject();
+        body.addProperty("error", message);
+        if (parameter != null) {
+            body.addProperty("parameter", parameter);
+        }
+        write(response, HttpServletResponse.SC_CONFLICT, body);
     }
 
     static void error(HttpServletResponse response, int status, String message) throws IOException {
