@@ -189,6 +189,12 @@ public class RuntimeKillDurabilityIT {
         private final StringBuilder text = new StringBuilder();
         private final AtomicInteger ids = new AtomicInteger();
         private WebSocket socket;
+        /** The JDK WebSocket takes one send at a time: every frame waits for the one before. */
+        private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
+
+        private synchronized void send(String frame) {
+            lastSend = lastSend.handle((result, error) -> null).thenCompose(ignored -> socket.sendText(frame, true));
+        }
 
         static OcppClient connect(int port, String chargeBoxId) throws Exception {
             OcppClient client = new OcppClient();
@@ -203,7 +209,7 @@ public class RuntimeKillDurabilityIT {
             String id = "m" + ids.incrementAndGet();
             CompletableFuture<String> answer = new CompletableFuture<>();
             pending.put(id, answer);
-            socket.sendText("[2,\"" + id + "\",\"" + action + "\"," + payload + "]", true);
+            send("[2,\"" + id + "\",\"" + action + "\"," + payload + "]");
             return answer;
         }
 
@@ -231,8 +237,9 @@ public class RuntimeKillDurabilityIT {
                     if (answer != null) {
                         answer.complete(frame);
                     }
-                } else if (type == 2) { // a call from the central system: confirm it empty
-                    webSocket.sendText("[3," + array.get(1) + ",{}]", true);
+                } else if (type == 2) { // a call from the central system: accept it, as a wallbox would
+                    String action = array.get(2).getAsString();
+                    send("[3," + array.get(1) + "," + ("GetConfiguration".equals(action) ? "{}" : "{\"status\":\"Accepted\"}") + "]");
                 }
             }
             webSocket.request(1);

@@ -111,6 +111,9 @@ public class LoadManager implements VariablesListener {
         Instant chargingSince;
         /** What the car was seen to draw at most, plus a margin; {@code null} while the car takes what it gets. */
         Integer carLimitMilliamps;
+        /** The session's RFID/PIN and the user it belongs to, looked up once per session, not every cycle. */
+        String idTag;
+        Set<String> userIds = Set.of();
     }
 
     @Activate
@@ -334,7 +337,8 @@ public class LoadManager implements VariablesListener {
             detail = "charging point settings";
         }
 
-        Set<String> userIds = userIds(snapshot);
+        EvseHistory past = history.computeIfAbsent(info.id(), id -> new EvseHistory());
+        Set<String> userIds = userIds(snapshot, past);
         for (ChargingRule rule : activeRules) {
             if (!rule.matches(info.id(), userIds, localTime) || !conditionHolds(rule, problems)) {
                 continue;
@@ -347,7 +351,6 @@ public class LoadManager implements VariablesListener {
             }
         }
 
-        EvseHistory past = history.computeIfAbsent(info.id(), id -> new EvseHistory());
         int previous = past.sent == null ? 0 : past.sent.currentMilliamps();
         if (snapshot != null && !stale) {
             Integer carLimit = carLimit(past, snapshot, previous);
@@ -408,10 +411,21 @@ public class LoadManager implements VariablesListener {
         return Math.max(lastSent, lastDrawn);
     }
 
-    private Set<String> userIds(EvseSnapshot snapshot) {
-        if (snapshot == null || snapshot.idTag() == null || snapshot.idTag().isEmpty()) {
-            return Set.of();
+    private Set<String> userIds(EvseSnapshot snapshot, EvseHistory past) {
+        String idTag = snapshot == null ? null : snapshot.idTag();
+        if (idTag == null || idTag.isEmpty()) {
+            past.idTag = null;
+            past.userIds = Set.of();
+            return past.userIds;
         }
+        if (!idTag.equals(past.idTag)) {
+            past.idTag = idTag;
+            past.userIds = lookUpUser(snapshot);
+        }
+        return past.userIds;
+    }
+
+    private Set<String> lookUpUser(EvseSnapshot snapshot) {
         Set<String> ids = new HashSet<>();
         ids.add(snapshot.idTag());
         Authorizer users = authorizer;
