@@ -346,7 +346,7 @@ public final class OcppLoadGenerator {
         }
 
         private void call(String action, String payload, Runnable then) {
-            if (closing || socket == null) {
+            if (closing || socket == null || socket.isOutputClosed()) {
                 return;
             }
             String messageId;
