@@ -4,7 +4,8 @@
 # than N file descriptors, so the limit is raised here (the runtime inherits it).
 # Usage: benchmarks/ocpp-load.sh <classpath> [--charge-points 5000] [--duration 120] [--interval 10]
 #        [--connect-rate 250] [--report file]
-# Usually run through Maven: mvn -Pbenchmarks -pl benchmarks -am -DskipTests install -Dbenchmark.ocpp.skip=false ...
+# Usually run through Maven (see docs/benchmarks.md):
+#   mvn -B -Pbenchmarks -pl benchmarks compile exec:exec@ocpp-load -Dbenchmark.ocpp.skip=false
 set -euo pipefail
 classpath=$1
 shift
