@@ -126,6 +126,12 @@ final class ChargePoint {
     /** Every second from the server's timer: ask for a BootNotification if none came. */
     void tick(Instant now) {
         ChargePointConnection current = connection;
+        if (current != null && current.isOpen()) {
+            // an OCPP charger reports changes when they happen (StatusNotification) and meters only
+            // every MeterValueSampleInterval: while its connection is alive (pings answered, else
+            // it is taken offline) its EVSEs are current, not stale between two MeterValues
+            forEachEvse(evse -> evse.alive(now));
+        }
         if (current == null || bootOnThisConnection || bootTriggered
                 || current.openedAt().plus(registry.settings().bootTriggerDelay()).isAfter(now)) {
             return;

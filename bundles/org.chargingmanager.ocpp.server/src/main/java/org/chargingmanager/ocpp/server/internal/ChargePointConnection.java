@@ -180,16 +180,19 @@ public final class ChargePointConnection implements Session.Listener.AutoDemandi
             result.completeExceptionally(e);
             return result;
         }
+        // the frame must be there before the call is queued: another thread (an answer arriving,
+        // the timer) may take it as the next one to send at once
+        frames.put(call.messageId(), frame);
         boolean queued;
         synchronized (this) {
             queued = pending.enqueue(call);
         }
         if (!queued) {
+            frames.remove(call.messageId());
             result.completeExceptionally(new OcppCallException("QueueFull",
                     "too many CALLs waiting for " + chargeBoxId));
             return result;
         }
-        frames.put(call.messageId(), frame);
         sendNext();
         return result;
     }
@@ -203,6 +206,10 @@ public final class ChargePointConnection implements Session.Listener.AutoDemandi
         }
         next.ifPresent(call -> {
             String frame = frames.remove(call.messageId());
+            if (frame == null) {
+                LOG.warn("chargeBox={} {} has no frame to send; it times out", chargeBoxId, call.actionName());
+                return;
+            }
             LOG.debug("chargeBox={} -> {}", chargeBoxId, call.actionName());
             send(frame);
         });

@@ -106,7 +106,7 @@ final class ChargePointRegistry {
             LOG.info("chargeBox={} is new: {} (policy {})", chargePoint.id(), status.wireValue(), settings.unknownChargePoints());
             chargePoint.registration(status);
             if (status != RegistrationStatus.REJECTED) {
-                registrations.put(chargePoint.id(), status, chargePoint.connectorCount());
+                registrations.putLater(chargePoint.id(), status, chargePoint.connectorCount());
             }
         }
         return status;
@@ -115,7 +115,7 @@ final class ChargePointRegistry {
     /** Stores the connectors of an accepted charge point, so its EVSEs exist after a restart. */
     void remember(ChargePoint chargePoint) {
         if (chargePoint.accepted()) {
-            registrations.put(chargePoint.id(), RegistrationStatus.ACCEPTED, chargePoint.connectorCount());
+            registrations.putLater(chargePoint.id(), RegistrationStatus.ACCEPTED, chargePoint.connectorCount());
         }
     }
 
@@ -133,6 +133,11 @@ final class ChargePointRegistry {
     }
 
     void tick(Instant now) {
+        try {
+            registrations.saveIfDirty();
+        } catch (RuntimeException e) {
+            LOG.warn("charge point registrations not saved: {}", e.getMessage());
+        }
         for (ChargePointConnection connection : connections.values()) {
             try {
                 connection.tick(now);
@@ -146,6 +151,11 @@ final class ChargePointRegistry {
     }
 
     void closeAll() {
+        try {
+            registrations.saveIfDirty();
+        } catch (RuntimeException e) {
+            LOG.warn("charge point registrations not saved: {}", e.getMessage());
+        }
         for (ChargePointConnection connection : connections.values()) {
             connection.close("central system stops");
         }

@@ -58,6 +58,13 @@ final class OcppEvse implements Evse {
                 state == EvseState.OFFLINE ? 0 : s.powerWatts(), s.energyWattHours(), s.idTag(), s.appliedLimit()));
     }
 
+    /** The charger is connected and alive: its last state and values hold as of {@code now}. */
+    void alive(Instant now) {
+        update(s -> s.state() == EvseState.OFFLINE || s.timestamp() == null || !s.timestamp().isBefore(now) ? s
+                : new EvseSnapshot(s.evseId(), now, s.state(), s.phasesInUse(), s.currents(), s.powerWatts(),
+                        s.energyWattHours(), s.idTag(), s.appliedLimit()));
+    }
+
     void idTag(String idTag, Instant at) {
         update(s -> new EvseSnapshot(s.evseId(), at, s.state(), s.phasesInUse(), s.currents(), s.powerWatts(),
                 s.energyWattHours(), idTag, s.appliedLimit()));

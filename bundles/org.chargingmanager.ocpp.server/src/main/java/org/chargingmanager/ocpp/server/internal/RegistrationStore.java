@@ -26,6 +26,7 @@ final class RegistrationStore {
 
     private final Path file;
     private final Map<String, Entry> entries = new TreeMap<>();
+    private boolean dirty;
 
     RegistrationStore(Path file) throws IOException {
         this.file = file;
@@ -51,15 +52,39 @@ final class RegistrationStore {
         return Map.copyOf(entries);
     }
 
+    /** Records and saves at once (an admin's approval). */
     synchronized void put(String chargeBoxId, RegistrationStatus status, int connectors) {
+        if (putLater(chargeBoxId, status, connectors)) {
+            saveIfDirty();
+        }
+    }
+
+    /**
+     * Records; the file is written by the next {@link #saveIfDirty} (the server's one-second
+     * timer), so that thousands of charge points registering at once do not rewrite the whole
+     * file once each (quadratic, on the connections' threads).
+     *
+     * @return whether anything changed
+     */
+    synchronized boolean putLater(String chargeBoxId, RegistrationStatus status, int connectors) {
         Entry old = entries.get(chargeBoxId);
         Entry entry = new Entry(status, Math.max(connectors, old == null ? 0 : old.connectors()));
         if (entry.equals(old)) {
-            return;
+            return false;
         }
         entries.put(chargeBoxId, entry);
+        dirty = true;
+        return true;
+    }
+
+    /** Writes the file if anything changed since the last write. */
+    synchronized void saveIfDirty() {
+        if (!dirty) {
+            return;
+        }
         try {
             save();
+            dirty = false;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot save " + file, e);
         }

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# OCPP load test: the load generator starts the built runtime (runtime/target/chargingmanager) as its
+# own process on free loopback ports and connects N charge points to it. Both processes need more
+# than N file descriptors, so the limit is raised here (the runtime inherits it).
+# Usage: benchmarks/ocpp-load.sh <classpath> [--charge-points 5000] [--duration 120] [--interval 10]
+#        [--connect-rate 250] [--report file]
+# Usually run through Maven (see docs/benchmarks.md):
+#   mvn -B -Pbenchmarks -pl benchmarks compile exec:exec@ocpp-load -Dbenchmark.ocpp.skip=false
+set -euo pipefail
+classpath=$1
+shift
+root=$(cd "$(dirname "$0")/.." && pwd)
+runtime=$root/runtime/target/chargingmanager
+[ -x "$runtime/bin/chargingmanager" ] || { echo "build first: mvn -DskipTests install" >&2; exit 1; }
+hard=$(ulimit -Hn)
+want=65536
+if [ "$hard" != unlimited ] && [ "$hard" -lt "$want" ]; then want=$hard; fi
+ulimit -n "$want"
+echo "file descriptor limit: $(ulimit -n); load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
+exec java -Xmx512m -XX:+UseSerialGC -cp "$classpath" org.chargingmanager.benchmarks.ocpp.OcppLoadGenerator \
+  --runtime "$runtime" "$@"

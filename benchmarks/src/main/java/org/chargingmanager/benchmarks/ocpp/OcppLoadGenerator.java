@@ -1,0 +1,629 @@
+package org.chargingmanager.benchmarks.ocpp;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.stream.Stream;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonParser;
+
+/**
+ * Load generator for the OCPP 1.6J server of the standalone runtime: starts the runtime as its own
+ * process (copy of the built distribution, fresh data directory, free loopback ports, the shipped
+ * JVM options), connects N simulated charge points over plain ws:// (BootNotification,
+ * StatusNotification for connectors 0 and 1, answering the server's configuration CALLs), then
+ * lets each send a Heartbeat and a three-phase MeterValues every interval (random phase offsets,
+ * half an interval apart) for the given duration, and reports the round trip CALL to CALLRESULT
+ * (p50/p90/p99/max), throughput, errors and the resident memory of the server before and with
+ * all charge points connected. Stops by itself; loopback only.
+ *
+ * <pre>
+ * java -cp ... OcppLoadGenerator --runtime runtime/target/chargingmanager [--charge-points 5000]
+ *     [--duration 120] [--interval 10] [--connect-rate 250] [--report target/ocpp-load.txt]
+ * </pre>
+ */
+public final class OcppLoadGenerator {
+
+    // ---------------------------------------------------------------- options
+
+    private Path runtime;
+    private int chargePoints = 5000;
+    private int durationSeconds = 120;
+    private int intervalSeconds = 10;
+    private int connectRate = 250;
+    private int maxConnecting = 200;
+    private Path report;
+
+    // ---------------------------------------------------------------- state
+
+    private final Histogram rampLatency = new Histogram();
+    private final Histogram steadyLatency = new Histogram();
+    private volatile boolean steady;
+    private final AtomicLong steadySent = new AtomicLong();
+    private final AtomicLong steadyAnswered = new AtomicLong();
+    private final AtomicLong callErrors = new AtomicLong();
+    private final AtomicLong connectFailures = new AtomicLong();
+    private final AtomicLong disconnects = new AtomicLong();
+    private final AtomicLong serverCalls = new AtomicLong();
+    private final AtomicInteger booted = new AtomicInteger();
+    private final AtomicInteger open = new AtomicInteger();
+    private final List<String> firstErrors = new ArrayList<>();
+    private ScheduledExecutorService timer;
+    private HttpClient http;
+
+    public static void main(String[] args) throws Exception {
+        OcppLoadGenerator generator = new OcppLoadGenerator();
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--runtime" -> generator.runtime = Path.of(value);
+                case "--charge-points" -> generator.chargePoints = Integer.parseInt(value);
+                case "--duration" -> generator.durationSeconds = Integer.parseInt(value);
+                case "--interval" -> generator.intervalSeconds = Integer.parseInt(value);
+                case "--connect-rate" -> generator.connectRate = Integer.parseInt(value);
+                case "--report" -> generator.report = Path.of(value);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+            i++;
+        }
+        if (generator.runtime == null) {
+            throw new IllegalArgumentException("--runtime <directory of the built runtime> is required");
+        }
+        System.exit(generator.run());
+    }
+
+    // ---------------------------------------------------------------- the run
+
+    private int run() throws Exception {
+        Path home = Files.createTempDirectory("cm-ocpp-load-");
+        copy(runtime, home.resolve("runtime"));
+        Path runtimeHome = home.resolve("runtime");
+        Path data = home.resolve("data");
+        int httpPort = freePort();
+        int ocppPort = freePort();
+        // loopback only; TLS Detect (the default) answers plain ws:// on the same port
+        Files.writeString(runtimeHome.resolve("etc/org.chargingmanager.ocpp.server.config"),
+                "host=\"127.0.0.1\"\nport=I\"" + ocppPort + "\"\n");
+        ProcessBuilder builder = new ProcessBuilder("sh", runtimeHome.resolve("bin/chargingmanager").toString());
+        builder.environment().put("CHARGINGMANAGER_DATA", data.toString());
+        builder.environment().put("CHARGINGMANAGER_HTTP_PORT", Integer.toString(httpPort));
+        builder.environment().put("CHARGINGMANAGER_OCPP_PORT", Integer.toString(ocppPort));
+        builder.environment().put("CHARGINGMANAGER_ADMIN_PASSWORD", "load-generator-password");
+        builder.redirectErrorStream(true);
+        builder.redirectOutput(home.resolve("console.log").toFile());
+        StringBuilder out = new StringBuilder();
+        String loadBefore = loadAverage();
+        Process server = builder.start();
+        long pid = server.pid();
+        int exit = 1;
+        try {
+            log("runtime started, pid " + pid + ", OCPP ws://127.0.0.1:" + ocppPort + "/, files in " + home);
+            waitForPort(ocppPort, Duration.ofSeconds(60), server);
+            Thread.sleep(10_000); // let it settle (every bundle active, first GCs)
+            long rssBefore = rssKb(pid);
+            String heapBefore = heapInfo(pid);
+            log("server resident memory before connecting: " + rssBefore / 1024 + " MB; " + heapBefore);
+
+            timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "load-timer"));
+            ExecutorService callbacks = Executors.newFixedThreadPool(2, r -> daemon(r, "load-callbacks"));
+            http = HttpClient.newBuilder().executor(callbacks).connectTimeout(Duration.ofSeconds(30)).build();
+
+            // ramp up
+            List<SimulatedChargePoint> all = new ArrayList<>();
+            Semaphore connecting = new Semaphore(maxConnecting);
+            long rampStart = System.nanoTime();
+            for (int i = 0; i < chargePoints; i++) {
+                long due = rampStart + (long) i * 1_000_000_000L / connectRate;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                connecting.acquire();
+                SimulatedChargePoint cp = new SimulatedChargePoint(String.format(Locale.ROOT, "LOAD%05d", i + 1),
+                        URI.create("ws://127.0.0.1:" + ocppPort + "/ocpp/"));
+                all.add(cp);
+                cp.connect().whenComplete((ok, failure) -> connecting.release());
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (booted.get() + connectFailures.get() < chargePoints && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            double rampSeconds = (System.nanoTime() - rampStart) / 1e9;
+            log(String.format(Locale.ROOT, "ramp: %d of %d booted in %.1f s, %d connect failures", booted.get(),
+                    chargePoints, rampSeconds, connectFailures.get()));
+            Thread.sleep(15_000); // the server's set-up CALLs after boot are done
+            long rssConnected = rssKb(pid);
+            String heapConnected = heapInfo(pid);
+            int connectedCount = open.get();
+            log("server resident memory with " + connectedCount + " connected: " + rssConnected / 1024 + " MB; "
+                    + heapConnected);
+
+            // steady state
+            for (SimulatedChargePoint cp : all) {
+                cp.startPeriodic();
+            }
+            Thread.sleep(intervalSeconds * 1000L); // one interval to spread out before measuring
+            steady = true;
+            long steadyStart = System.nanoTime();
+            String loadStart = loadAverage();
+            for (int s = 0; s < durationSeconds; s += 10) {
+                Thread.sleep(Math.min(10, durationSeconds - s) * 1000L);
+                log(String.format(Locale.ROOT, "  %3d s: %d answered, p99 so far %.1f ms, open %d, errors %d",
+                        s + Math.min(10, durationSeconds - s), steadyAnswered.get(),
+                        steadyLatency.percentile(0.99) / 1000.0, open.get(), callErrors.get()));
+            }
+            steady = false;
+            double steadySeconds = (System.nanoTime() - steadyStart) / 1e9;
+            String loadEnd = loadAverage();
+            long rssEnd = rssKb(pid);
+            for (SimulatedChargePoint cp : all) {
+                cp.stopPeriodic();
+            }
+            Thread.sleep(2000);
+            String heapLive = liveHeap(pid);
+
+            long answered = steadyAnswered.get();
+            out.append(String.format(Locale.ROOT, "OCPP load: %d charge points, Heartbeat + MeterValues every %d s each, "
+                    + "%d s measured%n", chargePoints, intervalSeconds, durationSeconds));
+            out.append(String.format(Locale.ROOT, "machine: %d cores, %s, %s; load average at start %s, at end of "
+                    + "ramp %s, at end %s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+                    System.getProperty("java.version"), loadBefore, loadStart, loadEnd));
+            out.append(String.format(Locale.ROOT, "ramp: %d booted in %.1f s (%d/s requested), connect failures %d; "
+                    + "ramp round trips: %s%n", booted.get(), rampSeconds, connectRate, connectFailures.get(), rampLatency));
+            out.append(String.format(Locale.ROOT, "steady: %d CALLs sent, %d CALLRESULTs in %.1f s = %.0f messages/s "
+                    + "(CALL+CALLRESULT pairs), errors %d, disconnects %d, server CALLs answered %d%n",
+                    steadySent.get(), answered, steadySeconds, answered / steadySeconds, callErrors.get(),
+                    disconnects.get(), serverCalls.get()));
+            out.append("steady round trip CALL -> CALLRESULT: ").append(steadyLatency).append('\n');
+            out.append(String.format(Locale.ROOT, "server RSS: %d MB before connecting, %d MB with %d connected "
+                    + "(%.1f KB per connection), %d MB at the end%n", rssBefore / 1024, rssConnected / 1024,
+                    connectedCount, (rssConnected - rssBefore) / (double) Math.max(1, connectedCount), rssEnd / 1024));
+            out.append("server heap before: ").append(heapBefore).append('\n');
+            out.append("server heap connected: ").append(heapConnected).append('\n');
+            out.append("server heap live after a full GC, all connected: ").append(heapLive).append('\n');
+            synchronized (firstErrors) {
+                firstErrors.forEach(e -> out.append("error: ").append(e).append('\n'));
+            }
+            boolean ok = connectFailures.get() == 0 && booted.get() == chargePoints && callErrors.get() == 0
+                    && disconnects.get() == 0;
+            out.append(ok ? "result: all charge points connected, no errors" : "result: FAILURES (see above)")
+                    .append(String.format(Locale.ROOT, "; p99 %.1f ms %s 50 ms%n", steadyLatency.percentile(0.99) / 1000.0,
+                            steadyLatency.percentile(0.99) < 50_000 ? "<" : ">="));
+            System.out.print(out);
+            if (report != null) {
+                Files.createDirectories(report.toAbsolutePath().getParent());
+                Files.writeString(report, out.toString());
+            }
+            for (SimulatedChargePoint cp : all) {
+                cp.close();
+            }
+            exit = ok ? 0 : 2;
+        } finally {
+            server.destroy();
+            if (!server.waitFor(30, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+            if (timer != null) {
+                timer.shutdownNow();
+            }
+            deleteQuietly(home);
+        }
+        return exit;
+    }
+
+    // ---------------------------------------------------------------- one charge point
+
+    private static final String BOOT = "{\"chargePointVendor\":\"LoadGen\",\"chargePointModel\":\"LG-22\","
+            + "\"chargePointSerialNumber\":\"%s\",\"firmwareVersion\":\"1.0.0\"}";
+    private static final String CONFIGURATION = "{\"configurationKey\":["
+            + "{\"key\":\"NumberOfConnectors\",\"readonly\":true,\"value\":\"1\"},"
+            + "{\"key\":\"MeterValueSampleInterval\",\"readonly\":false,\"value\":\"%d\"},"
+            + "{\"key\":\"MeterValuesSampledData\",\"readonly\":false,\"value\":\"Energy.Active.Import.Register\"},"
+            + "{\"key\":\"MeterValuesSampledDataMaxLength\",\"readonly\":true,\"value\":\"8\"},"
+            + "{\"key\":\"ChargingScheduleAllowedChargingRateUnit\",\"readonly\":true,\"value\":\"Current,Power\"},"
+            + "{\"key\":\"ChargeProfileMaxStackLevel\",\"readonly\":true,\"value\":\"8\"}]}";
+
+    private final class SimulatedChargePoint implements WebSocket.Listener {
+
+        private final String id;
+        private final URI uri;
+        private WebSocket socket;
+        private CompletableFuture<?> sendChain = CompletableFuture.completedFuture(null);
+        private final StringBuilder partial = new StringBuilder();
+        private final Map<String, Long> outstanding = new ConcurrentHashMap<>();
+        private final Map<String, Runnable> afterResult = new ConcurrentHashMap<>();
+        private long nextId;
+        private double energyWh = ThreadLocalRandom.current().nextDouble(1_000, 500_000);
+        private final List<ScheduledFuture<?>> periodic = new ArrayList<>();
+        private volatile boolean closing;
+
+        SimulatedChargePoint(String id, URI base) {
+            this.id = id;
+            this.uri = base.resolve(id);
+        }
+
+        CompletableFuture<?> connect() {
+            return http.newWebSocketBuilder().subprotocols("ocpp1.6").connectTimeout(Duration.ofSeconds(30))
+                    .buildAsync(uri, this)
+                    .handle((ws, failure) -> {
+                        if (failure != null) {
+                            connectFailures.incrementAndGet();
+                            error(id + " connect: " + failure);
+                            return null;
+                        }
+                        socket = ws;
+                        open.incrementAndGet();
+                        call("BootNotification", String.format(Locale.ROOT, BOOT, id), () -> {
+                            booted.incrementAndGet();
+                            call("StatusNotification", status(0), () ->
+                                    call("StatusNotification", status(1), null));
+                        });
+                        return null;
+                    });
+        }
+
+        private String status(int connector) {
+            return "{\"connectorId\":" + connector + ",\"errorCode\":\"NoError\",\"status\":\"Available\",\"timestamp\":\""
+                    + Instant.now().truncatedTo(ChronoUnit.MILLIS) + "\"}";
+        }
+
+        void startPeriodic() {
+            long period = intervalSeconds * 1000L;
+            long offset = ThreadLocalRandom.current().nextLong(period);
+            synchronized (periodic) {
+                periodic.add(timer.scheduleAtFixedRate(() -> call("Heartbeat", "{}", null),
+                        offset, period, TimeUnit.MILLISECONDS));
+                periodic.add(timer.scheduleAtFixedRate(() -> call("MeterValues", meterValues(), null),
+                        offset + period / 2, period, TimeUnit.MILLISECONDS));
+            }
+        }
+
+        void stopPeriodic() {
+            synchronized (periodic) {
+                periodic.forEach(f -> f.cancel(false));
+            }
+        }
+
+        /** A three-phase sample of a charger delivering about 11 kW. */
+        private String meterValues() {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            double[] amps = {15.5 + random.nextDouble(1), 15.5 + random.nextDouble(1), 15.5 + random.nextDouble(1)};
+            double[] volts = {228 + random.nextDouble(4), 228 + random.nextDouble(4), 228 + random.nextDouble(4)};
+            double watts = amps[0] * volts[0] + amps[1] * volts[1] + amps[2] * volts[2];
+            energyWh += watts * intervalSeconds / 3600.0;
+            StringBuilder json = new StringBuilder(1024);
+            json.append("{\"connectorId\":1,\"meterValue\":[{\"timestamp\":\"")
+                    .append(Instant.now().truncatedTo(ChronoUnit.MILLIS)).append("\",\"sampledValue\":[");
+            sample(json, String.format(Locale.ROOT, "%.1f", energyWh), "Energy.Active.Import.Register", null, "Wh");
+            json.append(',');
+            sample(json, String.format(Locale.ROOT, "%.0f", watts), "Power.Active.Import", null, "W");
+            for (int p = 0; p < 3; p++) {
+                json.append(',');
+                sample(json, String.format(Locale.ROOT, "%.2f", amps[p]), "Current.Import", "L" + (p + 1), "A");
+            }
+            for (int p = 0; p < 3; p++) {
+                json.append(',');
+                sample(json, String.format(Locale.ROOT, "%.1f", volts[p]), "Voltage", "L" + (p + 1) + "-N", "V");
+            }
+            return json.append("]}]}").toString();
+        }
+
+        private void sample(StringBuilder json, String value, String measurand, String phase, String unit) {
+            json.append("{\"value\":\"").append(value).append("\",\"context\":\"Sample.Periodic\",\"measurand\":\"")
+                    .append(measurand).append('"');
+            if (phase != null) {
+                json.append(",\"phase\":\"").append(phase).append('"');
+            }
+            json.append(",\"location\":\"Outlet\",\"unit\":\"").append(unit).append("\"}");
+        }
+
+        private void call(String action, String payload, Runnable then) {
+            if (closing || socket == null || socket.isOutputClosed()) {
+                return;
+            }
+            String messageId;
+            synchronized (this) {
+                messageId = Long.toString(++nextId, 36);
+            }
+            if (then != null) {
+                afterResult.put(messageId, then);
+            }
+            if (steady) {
+                steadySent.incrementAndGet();
+            }
+            outstanding.put(messageId, System.nanoTime());
+            send("[2,\"" + messageId + "\",\"" + action + "\"," + payload + "]");
+        }
+
+        private synchronized void send(String frame) {
+            WebSocket ws = socket;
+            sendChain = sendChain.thenCompose(ignored -> ws.sendText(frame, true)).exceptionally(failure -> {
+                if (!closing) {
+                    callErrors.incrementAndGet();
+                    error(id + " send: " + failure);
+                }
+                return null;
+            });
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            String text;
+            synchronized (partial) {
+                partial.append(data);
+                if (!last) {
+                    webSocket.request(1);
+                    return null;
+                }
+                text = partial.toString();
+                partial.setLength(0);
+            }
+            long now = System.nanoTime();
+            try {
+                received(text, now);
+            } catch (RuntimeException e) {
+                callErrors.incrementAndGet();
+                error(id + " cannot handle " + text + ": " + e);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        private void received(String text, long now) {
+            JsonArray frame = JsonParser.parseString(text).getAsJsonArray();
+            int type = frame.get(0).getAsInt();
+            String messageId = frame.get(1).getAsString();
+            if (type == 3 || type == 4) {
+                Long sent = outstanding.remove(messageId);
+                if (sent == null) {
+                    callErrors.incrementAndGet();
+                    error(id + " answer to nothing: " + text);
+                    return;
+                }
+                if (type == 4) {
+                    callErrors.incrementAndGet();
+                    error(id + " CALLERROR: " + text);
+                    afterResult.remove(messageId);
+                    return;
+                }
+                long micros = (now - sent) / 1000;
+                if (steady) {
+                    steadyLatency.record(micros);
+                    steadyAnswered.incrementAndGet();
+                } else {
+                    rampLatency.record(micros);
+                }
+                Runnable then = afterResult.remove(messageId);
+                if (then != null) {
+                    then.run();
+                }
+            } else if (type == 2) {
+                serverCalls.incrementAndGet();
+                String action = frame.get(2).getAsString();
+                String payload = switch (action) {
+                    case "GetConfiguration" -> String.format(Locale.ROOT, CONFIGURATION, intervalSeconds);
+                    case "ChangeConfiguration", "SetChargingProfile", "ClearChargingProfile", "TriggerMessage",
+                            "ChangeAvailability" -> "{\"status\":\"Accepted\"}";
+                    default -> null;
+                };
+                if (payload == null) {
+                    send("[4,\"" + messageId + "\",\"NotImplemented\",\"" + action + "\",{}]");
+                } else {
+                    send("[3,\"" + messageId + "\"," + payload + "]");
+                }
+                if (action.equals("TriggerMessage") && text.contains("StatusNotification")) {
+                    call("StatusNotification", status(1), null);
+                }
+            }
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            open.decrementAndGet();
+            if (!closing) {
+                disconnects.incrementAndGet();
+                error(id + " closed by the server: " + statusCode + " " + reason);
+            }
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            if (!closing) {
+                callErrors.incrementAndGet();
+                error(id + " error: " + error);
+            }
+        }
+
+        void close() {
+            closing = true;
+            WebSocket ws = socket;
+            if (ws != null) {
+                ws.sendClose(WebSocket.NORMAL_CLOSURE, "load test over");
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- latency histogram
+
+    /** Counts round trips in 10 µs buckets up to 10 s. */
+    static final class Histogram {
+        private static final int BUCKET_MICROS = 10;
+        private final AtomicLongArray buckets = new AtomicLongArray(1_000_001);
+        private final AtomicLong count = new AtomicLong();
+        private final AtomicLong max = new AtomicLong();
+
+        void record(long micros) {
+            buckets.incrementAndGet((int) Math.min(buckets.length() - 1, micros / BUCKET_MICROS));
+            count.incrementAndGet();
+            max.accumulateAndGet(micros, Math::max);
+        }
+
+        /** In µs: the upper edge of the bucket holding that fraction. */
+        long percentile(double fraction) {
+            long total = count.get();
+            if (total == 0) {
+                return 0;
+            }
+            long rank = (long) Math.ceil(fraction * total);
+            long seen = 0;
+            for (int i = 0; i < buckets.length(); i++) {
+                seen += buckets.get(i);
+                if (seen >= rank) {
+                    return Math.min((i + 1L) * BUCKET_MICROS, max.get());
+                }
+            }
+            return max.get();
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "n=%d p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms",
+                    count.get(), percentile(0.5) / 1000.0, percentile(0.9) / 1000.0, percentile(0.99) / 1000.0,
+                    percentile(0.999) / 1000.0, max.get() / 1000.0);
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void error(String message) {
+        synchronized (firstErrors) {
+            if (firstErrors.size() < 20) {
+                firstErrors.add(message);
+            }
+        }
+    }
+
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    private static void log(String message) {
+        System.out.println("[" + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "] " + message);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void waitForPort(int port, Duration timeout, Process server) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!server.isAlive()) {
+                throw new IllegalStateException("the runtime exited with " + server.exitValue());
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("the OCPP port " + port + " did not open within " + timeout);
+    }
+
+    private static long rssKb(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    /** The heap line of {@code jcmd PID GC.heap_info} (optional: "n/a" without jcmd). */
+    private static String heapInfo(long pid) {
+        return jcmd(pid, "GC.heap_info");
+    }
+
+    private static String liveHeap(long pid) {
+        jcmd(pid, "GC.run");
+        return jcmd(pid, "GC.heap_info");
+    }
+
+    private static String jcmd(long pid, String command) {
+        try {
+            Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+            Process process = new ProcessBuilder(Files.isExecutable(jcmd) ? jcmd.toString() : "jcmd",
+                    Long.toString(pid), command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            process.waitFor(30, TimeUnit.SECONDS);
+            StringBuilder summary = new StringBuilder();
+            for (String line : output.split("\n")) {
+                String trimmed = line.trim();
+                if (trimmed.startsWith("def new generation") || trimmed.startsWith("tenured generation")
+                        || trimmed.startsWith("Metaspace") || trimmed.startsWith("garbage-first heap")) {
+                    summary.append(summary.isEmpty() ? "" : "; ").append(trimmed.replaceAll("\\s+", " ")
+                            .replaceAll(" \\[0x.*", ""));
+                }
+            }
+            return summary.isEmpty() ? "n/a" : summary.toString();
+        } catch (IOException | InterruptedException e) {
+            return "n/a (" + e + ")";
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    if (!source.getFileName().toString().equals("data")) {
+                        Files.createDirectories(target);
+                    }
+                } else if (!from.relativize(source).startsWith("data")) {
+                    Files.copy(source, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary directory
+        }
+    }
+}
