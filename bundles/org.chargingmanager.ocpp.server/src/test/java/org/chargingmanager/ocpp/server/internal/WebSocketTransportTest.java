@@ -86,7 +86,11 @@ class WebSocketTransportTest {
     @Test
     void frameOverTheLimitClosesWith1009AndOthersGoOn() throws Exception {
         try (RawCharger big = RawCharger.booted(site, "BIG-1"); RawCharger other = RawCharger.booted(site, "SMALL-1")) {
-            big.socket.sendText("[2,\"x\",\"DataTransfer\",{\"vendorId\":\"" + "a".repeat(70 * 1024) + "\"}]", true);
+            try {
+                big.send("[2,\"x\",\"DataTransfer\",{\"vendorId\":\"" + "a".repeat(70 * 1024) + "\"}]");
+            } catch (java.util.concurrent.CompletionException closedWhileSending) {
+                // the server may close the connection before the whole frame is out
+            }
             assertThat(big.closeCode.get(10, TimeUnit.SECONDS)).isEqualTo(1009);
             assertThat(other.call("Heartbeat", "{}")).startsWith("[3,");
         }
