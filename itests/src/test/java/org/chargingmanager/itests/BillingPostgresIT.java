@@ -1,9 +1,5 @@
 package org.chargingmanager.itests;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import javax.inject.Inject;
 
@@ -26,6 +22,8 @@ import org.osgi.service.cm.ConfigurationAdmin;
 @ExamReactorStrategy(PerClass.class)
 public class BillingPostgresIT {
 
+    private static final String POSTGRES_URL = "itest.postgres.url";
+
     @Inject
     private BundleContext context;
 
@@ -33,18 +31,25 @@ public class BillingPostgresIT {
     private ConfigurationAdmin configurationAdmin;
 
     @Configuration
-    public Option[] configuration() throws IOException {
-        Path testDirectory = StandaloneRuntime.testDirectory("billing-postgres");
-        Option[] options = StandaloneRuntime.options(testDirectory, StandaloneRuntime.freePort(), name -> true);
-        String url = "jdbc:postgresql://127.0.0.1:" + EmbeddedPostgresServer.port() + "/postgres";
-        Files.writeString(testDirectory.resolve("watched/org.chargingmanager.billing.database.config"),
-                "jdbcUrl=\"" + url + "\"\nuser=\"postgres\"\n.password=\"not-needed-by-trust-auth\"\n",
-                StandardCharsets.UTF_8);
+    public Option[] configuration() {
+        Option[] runtime = StandaloneRuntime.options(StandaloneRuntime.testDirectory("billing-postgres"),
+                StandaloneRuntime.freePort(), name -> true);
+        // the server runs in the test JVM, outside OSGi; the test reaches it by URL
+        Option[] options = java.util.Arrays.copyOf(runtime, runtime.length + 1);
+        options[runtime.length] = org.ops4j.pax.exam.CoreOptions.frameworkProperty(POSTGRES_URL)
+                .value("jdbc:postgresql://127.0.0.1:" + EmbeddedPostgresServer.port() + "/postgres");
         return options;
     }
 
     @Test
     public void fullSessionOnPostgresql() throws Exception {
+        org.osgi.service.cm.Configuration database = configurationAdmin
+                .getConfiguration("org.chargingmanager.billing.database", "?");
+        java.util.Hashtable<String, Object> properties = new java.util.Hashtable<>();
+        properties.put("jdbcUrl", context.getProperty(POSTGRES_URL));
+        properties.put("user", "postgres");
+        properties.put(".password", "not-needed-by-trust-auth");
+        database.update(properties);
         BillingSession session = new BillingSession(context);
         Await.until("the billing database on PostgreSQL", BillingSession.TIMEOUT,
                 () -> session.databaseUp("jdbc:postgresql:"));
