@@ -3,16 +3,23 @@ package org.chargingmanager.billing.internal.sessions;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.chargingmanager.api.Authorizer;
 import org.chargingmanager.api.Evse;
+import org.chargingmanager.api.InternalReadingSigner;
+import org.chargingmanager.api.SignedDataAdmission;
+import org.chargingmanager.api.SignedMeterValue;
+import org.chargingmanager.api.TrustedKeys;
+import org.chargingmanager.api.VerificationStatus;
 import org.chargingmanager.api.EvseSnapshot;
 import org.chargingmanager.api.EvseState;
 import org.chargingmanager.api.Transaction;
@@ -82,6 +89,17 @@ public class EvseSessionRecorder {
         this.executor = executor;
     }
 
+    /** Charging points with "sign and store internal meter readings" on: one service each. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private final List<InternalReadingSigner> signers = new CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile TrustedKeys trustedKeys;
+
+    void addSigner(InternalReadingSigner signer) {
+        signers.add(signer);
+    }
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addEvse(Evse evse, Map<String, Object> properties) {
         Object driver = properties.get(Evse.DRIVER_PROPERTY);
@@ -145,6 +163,7 @@ public class EvseSessionRecorder {
                     Transaction stopped = log.stop(openId,
                             new TransactionStop(OffsetDateTime.now(clock), wattHours(snapshot), STOP_REASON));
                     open.put(evseId, -1L);
+                    signInternally(stopped, false);
                     LOG.info("Session at EVSE {} ended: car unplugged, transaction {} closed with {} Wh", evseId,
                             openId, stopped.energyWattHours());
                 }
@@ -167,6 +186,35 @@ public class EvseSessionRecorder {
                 OffsetDateTime.now(clock), wattHours(snapshot)));
         open.put(evseId, started.id());
         LOG.info("Session at EVSE {} began: car {}, transaction {} opened", evseId, snapshot.state(), started.id());
+        signInternally(started, true);
+    }
+
+    /**
+     * With "sign and store internal meter readings" on, signs the begin or end reading as a
+     * calibration-law wallbox would, checks it like any signed data that arrives, and attaches it.
+     */
+    private void signInternally(Transaction transaction, boolean begin) throws TransactionLogException {
+        for (InternalReadingSigner signer : signers) {
+            if (!signer.evseId().equals(transaction.evseId())) {
+                continue;
+            }
+            String context = begin ? "Transaction.Begin" : "Transaction.End";
+            String data = begin ? signer.signTransactionBegin(transaction) : signer.signTransactionEnd(transaction);
+            TrustedKeys keys = trustedKeys;
+            SignedDataAdmission admission = keys == null ? null : keys.admit(transaction.evseId(), data);
+            if (admission != null && !admission.accepted()) {
+                LOG.warn("EVSE {} transaction {}: internally signed {} reading rejected: {}", transaction.evseId(),
+                        transaction.id(), context, admission.result().reason());
+                continue;
+            }
+            VerificationStatus status = admission == null ? VerificationStatus.NOT_VERIFIABLE
+                    : admission.result().status();
+            String reason = admission == null ? "no trusted key store" : admission.result().reason();
+            log.attachSignedMeterValue(transaction.id(), new SignedMeterValue(data, context, clock.instant(), status,
+                    reason));
+            LOG.info("EVSE {} transaction {}: internally signed {} reading attached ({})", transaction.evseId(),
+                    transaction.id(), context, status);
+        }
     }
 
     private long openTransaction(String evseId) throws TransactionLogException {

@@ -118,4 +118,55 @@ class EvseSessionRecorderTest {
             assertThat(log.findOpen("garage-1")).isEmpty();
         }
     }
+
+    @Test
+    void internallySignedBeginAndEndReadingsAreAttachedToTheSession() throws Exception {
+        FakeEvse garage = new FakeEvse("garage-1", "modbus");
+        try (Database database = Backend.H2.open(Backend.H2.newDatabaseUrl())) {
+            JdbcTransactionLog log = new JdbcTransactionLog(database);
+            EvseSessionRecorder recorder = new EvseSessionRecorder(log,
+                    (tag, evse) -> new Authorization(AuthorizationStatus.ACCEPTED, null, null, null),
+                    Clock.systemUTC(), Set.of("ocpp"), null);
+            recorder.addEvse(garage, Map.of(Evse.DRIVER_PROPERTY, "modbus"));
+            recorder.addSigner(new org.chargingmanager.api.InternalReadingSigner() {
+                @Override
+                public String evseId() {
+                    return "garage-1";
+                }
+
+                @Override
+                public String publicKey() {
+                    return "3059";
+                }
+
+                @Override
+                public String signTransactionBegin(Transaction transaction) {
+                    return "OCMF|{\"B\":" + transaction.meterStartWattHours() + "}|{}";
+                }
+
+                @Override
+                public String signTransactionEnd(Transaction transaction) {
+                    return "OCMF|{\"E\":" + transaction.meterStopWattHours() + "}|{}";
+                }
+            });
+
+            garage.energy = 2_000;
+            garage.state = EvseState.PREPARING;
+            recorder.poll();
+            garage.energy = 9_000;
+            garage.state = EvseState.AVAILABLE;
+            recorder.poll();
+
+            List<Transaction> all = new ArrayList<>();
+            log.stream(TransactionQuery.ALL, all::add);
+            assertThat(all).singleElement().satisfies(session -> {
+                assertThat(session.signedMeterValues()).extracting(value -> value.rawData())
+                        .containsExactly("OCMF|{\"B\":2000}|{}", "OCMF|{\"E\":9000}|{}");
+                assertThat(session.signedMeterValues()).extracting(value -> value.context())
+                        .containsExactly("Transaction.Begin", "Transaction.End");
+                assertThat(session.signatureStatus()).as("no trusted key store: cannot be verified")
+                        .isEqualTo(org.chargingmanager.api.VerificationStatus.NOT_VERIFIABLE);
+            });
+        }
+    }
 }
