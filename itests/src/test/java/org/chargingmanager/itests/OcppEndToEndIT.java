@@ -3,7 +3,6 @@ package org.chargingmanager.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +31,6 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -85,16 +83,12 @@ public class OcppEndToEndIT {
 
     @Configuration
     public Option[] configuration() {
-        return OptionUtils.combine(
-                StandaloneRuntime.options(StandaloneRuntime.testDirectory("ocpp-e2e"), StandaloneRuntime.freePort(),
-                        name -> true),
-                frameworkProperty("org.osgi.framework.bundle.parent").value("framework"),
-                frameworkProperty("org.osgi.framework.bootdelegation")
-                        .value("eu.chargetime.*,org.java_websocket.*,javax.xml.bind,javax.xml.bind.*"));
+        return StandaloneRuntime.withOcaClient(StandaloneRuntime.options(StandaloneRuntime.testDirectory("ocpp-e2e"),
+                StandaloneRuntime.freePort(), name -> true));
     }
 
     private String baseUrl() {
-        return "ws://127.0.0.1:" + context.getProperty("chargingmanager.ocpp.port") + "/ocpp";
+        return StandaloneRuntime.ocppBaseUrl(context);
     }
 
     /**

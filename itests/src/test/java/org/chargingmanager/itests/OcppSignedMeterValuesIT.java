@@ -2,7 +2,6 @@ package org.chargingmanager.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -25,7 +24,6 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -69,16 +67,12 @@ public class OcppSignedMeterValuesIT {
 
     @Configuration
     public Option[] configuration() {
-        return OptionUtils.combine(
-                StandaloneRuntime.options(StandaloneRuntime.testDirectory("ocpp-signed"), StandaloneRuntime.freePort(),
-                        name -> true),
-                frameworkProperty("org.osgi.framework.bundle.parent").value("framework"),
-                frameworkProperty("org.osgi.framework.bootdelegation")
-                        .value("eu.chargetime.*,org.java_websocket.*,javax.xml.bind,javax.xml.bind.*"));
+        return StandaloneRuntime.withOcaClient(StandaloneRuntime.options(StandaloneRuntime.testDirectory("ocpp-signed"),
+                StandaloneRuntime.freePort(), name -> true));
     }
 
     private String baseUrl() {
-        return "ws://127.0.0.1:" + context.getProperty("chargingmanager.ocpp.port") + "/ocpp";
+        return StandaloneRuntime.ocppBaseUrl(context);
     }
 
     /** Issue 5: signed begin/end values over OCPP verify with the EVSE's stored key: green. */

@@ -90,6 +90,23 @@ final class StandaloneRuntime {
         return options.toArray(new Option[0]);
     }
 
+    /**
+     * Lets the test probe use the Java-OCA-OCPP client, which is not an OSGi bundle: its packages
+     * are loaded from the test's class path through boot delegation.
+     */
+    static Option[] withOcaClient(Option[] options) {
+        List<Option> all = new ArrayList<>(List.of(options));
+        all.add(frameworkProperty("org.osgi.framework.bundle.parent").value("framework"));
+        all.add(frameworkProperty("org.osgi.framework.bootdelegation")
+                .value("eu.chargetime.*,org.java_websocket.*,javax.xml.bind,javax.xml.bind.*"));
+        return all.toArray(new Option[0]);
+    }
+
+    /** The WebSocket base URL of the OCPP server in the framework the test runs in. */
+    static String ocppBaseUrl(org.osgi.framework.BundleContext context) {
+        return "ws://127.0.0.1:" + context.getProperty("chargingmanager.ocpp.port") + "/ocpp";
+    }
+
     static File runtimeJar(String namePrefix) {
         List<File> found = jars(runtimeDirectory().resolve("bundle"), name -> name.startsWith(namePrefix));
         if (found.size() != 1) {
