@@ -4,10 +4,11 @@
  * ChangeAvailability, Get/ChangeConfiguration, ClearCache, TriggerMessage, UpdateFirmware,
  * GetDiagnostics, SendLocalList, GetLocalListVersion, ReserveNow, CancelReservation,
  * GetCompositeSchedule, ClearChargingProfile, ...), sent through
- * {@link org.chargingmanager.ocpp.server.OcppCentralSystem}.
+ * {@link org.chargingmanager.ocpp.server.OcppCentralSystem}; vendor DataTransfer answered by
+ * {@link org.chargingmanager.ocpp.server.DataTransferHandler} services.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.chargingmanager.ocpp.server;
 
 import org.osgi.annotation.bundle.Export;

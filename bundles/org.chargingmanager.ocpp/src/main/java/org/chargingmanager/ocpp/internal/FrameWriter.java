@@ -47,6 +47,23 @@ public final class FrameWriter {
         }
     }
 
+    /**
+     * A payload on its own, as JSON text.
+     *
+     * @throws Violation when the payload breaks its schema
+     */
+    public static String payload(Object payload) {
+        try {
+            StringWriter text = new StringWriter(128);
+            JsonWriter writer = newWriter(text);
+            PayloadEncoder.encode(payload, writer);
+            writer.flush();
+            return text.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Details that are not a JSON object are replaced by {@code {}}. */
     public static String callError(RpcError error) {
         try {

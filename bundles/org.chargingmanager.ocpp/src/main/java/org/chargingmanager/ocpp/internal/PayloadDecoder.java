@@ -26,6 +26,24 @@ public final class PayloadDecoder {
     }
 
     /**
+     * A payload given as JSON text, parsed strictly.
+     *
+     * @throws Violation when the text is no JSON object, or naming the first offending field
+     */
+    public static <T> T decode(String payloadJson, Class<T> recordType) {
+        JsonElement parsed;
+        try {
+            parsed = StrictJson.parse(payloadJson);
+        } catch (java.io.IOException | RuntimeException | StackOverflowError e) {
+            throw new Violation(RpcErrorCode.FORMATION_VIOLATION, "the payload is not valid JSON");
+        }
+        if (parsed == null || !parsed.isJsonObject()) {
+            throw new Violation(RpcErrorCode.FORMATION_VIOLATION, "the payload must be a JSON object");
+        }
+        return decode(parsed.getAsJsonObject(), recordType);
+    }
+
+    /**
      * @throws Violation naming the first offending field
      */
     public static <T> T decode(JsonObject payload, Class<T> recordType) {

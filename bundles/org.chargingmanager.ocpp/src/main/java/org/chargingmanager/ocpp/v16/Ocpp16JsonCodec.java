@@ -156,6 +156,37 @@ public final class Ocpp16JsonCodec {
         }
     }
 
+    /**
+     * Reads the JSON payload of a CALL that this side sends, for example one an operator wrote
+     * for the HTTP API, with the same checks as a received CALL's payload.
+     *
+     * @throws IllegalArgumentException when our role does not send this action, the text is no
+     *         JSON object, or a field breaks the schema (the message names it)
+     */
+    public Request decodeRequestPayload(Action action, String payloadJson) {
+        if (!action.isSentBy(localRole)) {
+            throw new IllegalArgumentException(action.wireName() + " is not sent by a " + roleName(localRole));
+        }
+        try {
+            return PayloadDecoder.decode(payloadJson, action.requestType());
+        } catch (Violation violation) {
+            throw new IllegalArgumentException(violation.description());
+        }
+    }
+
+    /**
+     * The JSON payload of a request or confirmation record, as it would appear in a frame.
+     *
+     * @throws IllegalArgumentException when the record breaks its schema
+     */
+    public String encodePayload(Object message) {
+        try {
+            return FrameWriter.payload(message);
+        } catch (Violation violation) {
+            throw new IllegalArgumentException(violation.description());
+        }
+    }
+
     /** A CALLERROR frame. */
     public String encodeError(RpcError error) {
         return FrameWriter.callError(error);

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.chargingmanager.api.Authorizer;
 import org.chargingmanager.api.TransactionLog;
 import org.chargingmanager.api.TrustedKeys;
+import org.chargingmanager.ocpp.server.DataTransferHandler;
 
 /** The optional services the central system hands its data to; any may be missing at any time. */
 public interface Backends {
@@ -14,4 +15,9 @@ public interface Backends {
     Optional<TransactionLog> transactionLog();
 
     Optional<TrustedKeys> trustedKeys();
+
+    /** The handler registered for this DataTransfer vendor ID (any case), if any. */
+    default Optional<DataTransferHandler> dataTransferHandler(String vendorId) {
+        return Optional.empty();
+    }
 }

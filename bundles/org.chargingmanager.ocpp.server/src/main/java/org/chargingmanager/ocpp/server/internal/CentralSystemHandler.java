@@ -22,6 +22,7 @@ import org.chargingmanager.api.TrustedKeys;
 import org.chargingmanager.api.VerificationStatus;
 import org.chargingmanager.ocpp.RpcError;
 import org.chargingmanager.ocpp.RpcErrorCode;
+import org.chargingmanager.ocpp.server.DataTransferHandler;
 import org.chargingmanager.ocpp.v16.AuthorizationStatus;
 import org.chargingmanager.ocpp.v16.AuthorizeConfirmation;
 import org.chargingmanager.ocpp.v16.AuthorizeRequest;
@@ -113,9 +114,7 @@ final class CentralSystemHandler {
             return meterValues(cp, meterValues);
         }
         if (request instanceof DataTransferRequest transfer) {
-            LOG.info("chargeBox={} DataTransfer vendorId={} messageId={} ({} characters of data): UnknownVendorId",
-                    cp.id(), transfer.vendorId(), transfer.messageId(), transfer.data() == null ? 0 : transfer.data().length());
-            return new DataTransferConfirmation(DataTransferStatus.UNKNOWN_VENDOR_ID, null);
+            return dataTransfer(cp, transfer);
         }
         if (request instanceof FirmwareStatusNotificationRequest firmware) {
             cp.firmwareStatus = firmware.status().wireValue();
@@ -144,6 +143,29 @@ final class CentralSystemHandler {
         }
         LOG.info("chargeBox={} sent {}: not implemented by this central system", cp.id(), request.action().wireName());
         return RpcError.of("", RpcErrorCode.NOT_IMPLEMENTED, request.action().wireName() + " is not supported by this central system");
+    }
+
+    private Object dataTransfer(ChargePoint cp, DataTransferRequest transfer) {
+        int characters = transfer.data() == null ? 0 : transfer.data().length();
+        Optional<DataTransferHandler> handler = backends.dataTransferHandler(transfer.vendorId());
+        if (handler.isEmpty()) {
+            LOG.info("chargeBox={} DataTransfer vendorId={} messageId={} ({} characters of data): UnknownVendorId",
+                    cp.id(), transfer.vendorId(), transfer.messageId(), characters);
+            return new DataTransferConfirmation(DataTransferStatus.UNKNOWN_VENDOR_ID, null);
+        }
+        try {
+            DataTransferConfirmation answer = handler.get().handle(cp.id(), transfer);
+            if (answer == null || answer.status() == null) {
+                throw new IllegalStateException("the handler gave no status");
+            }
+            LOG.info("chargeBox={} DataTransfer vendorId={} messageId={} ({} characters of data): {}", cp.id(),
+                    transfer.vendorId(), transfer.messageId(), characters, answer.status().wireValue());
+            return answer;
+        } catch (RuntimeException e) {
+            LOG.error("chargeBox={} DataTransfer vendorId={} messageId={}: the handler failed, answered Rejected: {}",
+                    cp.id(), transfer.vendorId(), transfer.messageId(), e.toString());
+            return new DataTransferConfirmation(DataTransferStatus.REJECTED, null);
+        }
     }
 
     private Object boot(ChargePoint cp, BootNotificationRequest boot) {

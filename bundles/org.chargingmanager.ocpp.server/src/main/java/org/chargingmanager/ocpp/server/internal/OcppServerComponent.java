@@ -17,6 +17,7 @@ import org.chargingmanager.api.Evse;
 import org.chargingmanager.api.TransactionLog;
 import org.chargingmanager.api.TrustedKeys;
 import org.chargingmanager.ocpp.server.ChargePointStatus;
+import org.chargingmanager.ocpp.server.DataTransferHandler;
 import org.chargingmanager.ocpp.server.OcppCentralSystem;
 import org.chargingmanager.ocpp.v16.Confirmation;
 import org.chargingmanager.ocpp.v16.Request;
@@ -64,6 +65,7 @@ public final class OcppServerComponent implements OcppCentralSystem, Backends {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ConfigurationAdmin configurationAdmin;
 
+    private final DataTransferHandlers dataTransferHandlers = new DataTransferHandlers();
     private final DataDirectory dataDirectory;
     private final OcppServer server;
 
@@ -136,6 +138,20 @@ public final class OcppServerComponent implements OcppCentralSystem, Backends {
         } catch (IOException | RuntimeException e) {
             LOG.warn("OCPP server password is hashed, but it could not be removed from the configuration: {}", e.toString());
         }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, unbind = "removeDataTransferHandler")
+    void addDataTransferHandler(DataTransferHandler handler, Map<String, Object> properties) {
+        dataTransferHandlers.add(handler, properties);
+    }
+
+    void removeDataTransferHandler(DataTransferHandler handler) {
+        dataTransferHandlers.remove(handler);
+    }
+
+    @Override
+    public Optional<DataTransferHandler> dataTransferHandler(String vendorId) {
+        return dataTransferHandlers.find(vendorId);
     }
 
     @Deactivate

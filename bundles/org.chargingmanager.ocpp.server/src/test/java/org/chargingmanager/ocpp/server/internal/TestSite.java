@@ -23,6 +23,7 @@ import org.chargingmanager.api.TransactionQuery;
 import org.chargingmanager.api.TransactionStart;
 import org.chargingmanager.api.TransactionStop;
 import org.chargingmanager.api.TrustedKeys;
+import org.chargingmanager.ocpp.server.DataTransferHandler;
 
 /**
  * A server on a free loopback port with an in-memory transaction log (the real one lives in the
@@ -34,6 +35,7 @@ final class TestSite implements AutoCloseable, Backends {
     final MemoryTransactionLog transactions = new MemoryTransactionLog();
     final Map<String, AuthorizationStatus> rfids = new ConcurrentHashMap<>();
     volatile TrustedKeys trustedKeys;
+    final Map<String, DataTransferHandler> dataTransferHandlers = new ConcurrentHashMap<>();
     final OcppServer server;
 
     TestSite(ServerSettings settings) throws Exception {
@@ -66,6 +68,11 @@ final class TestSite implements AutoCloseable, Backends {
     @Override
     public Optional<TrustedKeys> trustedKeys() {
         return Optional.ofNullable(trustedKeys);
+    }
+
+    @Override
+    public Optional<DataTransferHandler> dataTransferHandler(String vendorId) {
+        return Optional.ofNullable(dataTransferHandlers.get(vendorId));
     }
 
     @Override
