@@ -90,6 +90,7 @@ final class OcaWallbox implements AutoCloseable {
 
             @Override
             public RemoteStartTransactionConfirmation handleRemoteStartTransactionRequest(RemoteStartTransactionRequest request) {
+                received.add(request);
                 return new RemoteStartTransactionConfirmation(RemoteStartStopStatus.Rejected);
             }
 
@@ -100,11 +101,13 @@ final class OcaWallbox implements AutoCloseable {
 
             @Override
             public ResetConfirmation handleResetRequest(ResetRequest request) {
+                received.add(request);
                 return new ResetConfirmation(ResetStatus.Rejected);
             }
 
             @Override
             public UnlockConnectorConfirmation handleUnlockConnectorRequest(UnlockConnectorRequest request) {
+                received.add(request);
                 return new UnlockConnectorConfirmation(UnlockStatus.NotSupported);
             }
         });

@@ -1,0 +1,26 @@
+package org.chargingmanager.ocpp.server.internal.web;
+
+import java.util.Locale;
+
+import org.chargingmanager.ocpp.v16.ChangeConfigurationRequest;
+import org.chargingmanager.ocpp.v16.Request;
+
+/**
+ * Operator CALLs the generic HTTP call refuses because sending them bare would break the
+ * central system's own bookkeeping.
+ */
+final class OperatorCallPolicy {
+
+    private OperatorCallPolicy() {
+    }
+
+    /** @return why this request is refused, or null to send it */
+    static String refusal(Request request) {
+        if (request instanceof ChangeConfigurationRequest change
+                && change.key().strip().toLowerCase(Locale.ROOT).equals("authorizationkey")) {
+            return "ChangeConfiguration of AuthorizationKey would lock the charge point out: the central system must "
+                    + "store the new password at the same time; use the charge point password operation (docs/ocpp.md)";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,200 @@
+package org.chargingmanager.ocpp.server.internal.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import javax.servlet.Servlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.chargingmanager.api.WebContext;
+import org.chargingmanager.ocpp.server.ChargePointStatus;
+import org.chargingmanager.ocpp.server.OcppCallException;
+import org.chargingmanager.ocpp.server.OcppCentralSystem;
+import org.chargingmanager.ocpp.v16.Action;
+import org.chargingmanager.ocpp.v16.Confirmation;
+import org.chargingmanager.ocpp.v16.Ocpp16JsonCodec;
+import org.chargingmanager.ocpp.v16.Request;
+import org.chargingmanager.ocpp.v16.Role;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * The operator's HTTP API of the OCPP central system, admin only (through the context):
+ * <ul>
+ * <li>{@code GET /api/v1/ocpp/chargepoints}, {@code GET /api/v1/ocpp/chargepoints/{id}}: what the
+ * central system knows of each charge point, including those waiting for approval;</li>
+ * <li>{@code POST /api/v1/ocpp/chargepoints/{id}/approve}: accept a pending charge point;</li>
+ * <li>{@code POST /api/v1/ocpp/chargepoints/{id}/clear-charging-profiles}: remove every charging
+ * profile we set, so the station works without us;</li>
+ * <li>{@code POST /api/v1/ocpp/chargepoints/{id}/calls/{Action}}: any operator CALL (Reset,
+ * RemoteStartTransaction, UnlockConnector, ReserveNow, SendLocalList, GetCompositeSchedule, ...)
+ * with the OCPP payload as the JSON body; answers with the charge point's confirmation.</li>
+ * </ul>
+ * Errors are JSON {@code {"error": "..."}}: 400 bad payload or action, 404 unknown charge point,
+ * 409 not connected, 502 the charge point answered with a CALLERROR or nonsense, 503 its queue is
+ * full, 504 it did not answer in time.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern(OperatorServlet.PATH + "/*")
+@HttpWhiteboardContextSelect(WebContext.SELECT_FILTER)
+public class OperatorServlet extends HttpServlet {
+
+    static final String PATH = "/api/v1/ocpp/chargepoints";
+    static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(OperatorServlet.class);
+    private static final Ocpp16JsonCodec CODEC = Ocpp16JsonCodec.forRole(Role.CENTRAL_SYSTEM);
+    /** Longer than the central system's own response timeout, which fails the call first. */
+    private static final long WAIT_SECONDS = 300;
+
+    private final transient OcppCentralSystem centralSystem;
+
+    @Activate
+    public OperatorServlet(@Reference OcppCentralSystem centralSystem) {
+        this.centralSystem = centralSystem;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        OperatorPath path = OperatorPath.parse(request.getPathInfo());
+        if (path == null || path.operation() != null) {
+            JsonReplies.error(response, HttpServletResponse.SC_NOT_FOUND, "no such resource; see docs/ocpp.md");
+        } else if (path.chargeBoxId() == null) {
+            JsonReplies.send(response, HttpServletResponse.SC_OK, ChargePointJson.list(centralSystem.chargePoints()));
+        } else {
+            Optional<ChargePointStatus> status = centralSystem.chargePoint(path.chargeBoxId());
+            if (status.isEmpty()) {
+                JsonReplies.error(response, HttpServletResponse.SC_NOT_FOUND, "unknown charge point " + path.chargeBoxId());
+            } else {
+                JsonReplies.send(response, HttpServletResponse.SC_OK, ChargePointJson.of(status.get()));
+            }
+        }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        OperatorPath path = OperatorPath.parse(request.getPathInfo());
+        if (path == null || path.chargeBoxId() == null || path.operation() == null) {
+            JsonReplies.error(response, HttpServletResponse.SC_NOT_FOUND, "no such operation; see docs/ocpp.md");
+            return;
+        }
+        String chargeBoxId = path.chargeBoxId();
+        if (centralSystem.chargePoint(chargeBoxId).isEmpty()) {
+            JsonReplies.error(response, HttpServletResponse.SC_NOT_FOUND, "unknown charge point " + chargeBoxId);
+            return;
+        }
+        String user = String.valueOf(request.getAttribute(WebContext.USER_ATTRIBUTE));
+        switch (path.operation()) {
+            case "approve" -> {
+                centralSystem.approve(chargeBoxId);
+                LOG.info("chargeBox={} approved by {}", chargeBoxId, user);
+                JsonReplies.send(response, HttpServletResponse.SC_OK,
+                        ChargePointJson.of(centralSystem.chargePoint(chargeBoxId).orElseThrow()));
+            }
+            case "clear-charging-profiles" -> answer(response, chargeBoxId, "ClearChargingProfile", user,
+                    () -> centralSystem.clearChargingProfiles(chargeBoxId));
+            case "calls" -> call(request, response, chargeBoxId, path.action(), user);
+            default -> JsonReplies.error(response, HttpServletResponse.SC_NOT_FOUND,
+                    "no such operation " + path.operation() + "; see docs/ocpp.md");
+        }
+    }
+
+    private void call(HttpServletRequest httpRequest, HttpServletResponse response, String chargeBoxId, String actionName,
+            String user) throws IOException {
+        Optional<Action> action = actionName == null ? Optional.empty() : Action.fromWireName(actionName);
+        if (action.isEmpty()) {
+            JsonReplies.error(response, HttpServletResponse.SC_BAD_REQUEST, "unknown OCPP action " + actionName);
+            return;
+        }
+        String body = readBody(httpRequest);
+        if (body == null) {
+            JsonReplies.error(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+                    "the payload is larger than " + MAX_BODY_BYTES + " bytes");
+            return;
+        }
+        Request request;
+        try {
+            request = CODEC.decodeRequestPayload(action.get(), body.isBlank() ? "{}" : body);
+        } catch (IllegalArgumentException e) {
+            JsonReplies.error(response, HttpServletResponse.SC_BAD_REQUEST, action.get().wireName() + ": " + e.getMessage());
+            return;
+        }
+        String refusal = OperatorCallPolicy.refusal(request);
+        if (refusal != null) {
+            JsonReplies.error(response, HttpServletResponse.SC_BAD_REQUEST, refusal);
+            return;
+        }
+        answer(response, chargeBoxId, action.get().wireName(), user, () -> centralSystem.send(chargeBoxId, request));
+    }
+
+    private interface Call {
+        java.util.concurrent.CompletionStage<Confirmation> start();
+    }
+
+    private static void answer(HttpServletResponse response, String chargeBoxId, String actionName, String user, Call call)
+            throws IOException {
+        try {
+            Confirmation confirmation = call.start().toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
+            JsonObject reply = new JsonObject();
+            reply.addProperty("chargeBoxId", chargeBoxId);
+            reply.addProperty("action", actionName);
+            reply.add("confirmation", JsonParser.parseString(CODEC.encodePayload(confirmation)));
+            LOG.info("chargeBox={} operator {} by {}: answered", chargeBoxId, actionName, user);
+            JsonReplies.send(response, HttpServletResponse.SC_OK, reply);
+        } catch (ExecutionException | CompletionException e) {
+            failed(response, chargeBoxId, actionName, user, e.getCause());
+        } catch (OcppCallException e) {
+            failed(response, chargeBoxId, actionName, user, e);
+        } catch (TimeoutException e) {
+            failed(response, chargeBoxId, actionName, user, new OcppCallException("Timeout", "no answer in time"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            JsonReplies.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "interrupted");
+        }
+    }
+
+    private static void failed(HttpServletResponse response, String chargeBoxId, String actionName, String user,
+            Throwable cause) throws IOException {
+        if (!(cause instanceof OcppCallException failure)) {
+            LOG.error("chargeBox={} operator {} by {} failed", chargeBoxId, actionName, user, cause);
+            JsonReplies.error(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, actionName + " failed: " + cause);
+            return;
+        }
+        int status = switch (failure.errorCode()) {
+            case "Offline" -> HttpServletResponse.SC_CONFLICT;
+            case "QueueFull" -> HttpServletResponse.SC_SERVICE_UNAVAILABLE;
+            case "Timeout" -> HttpServletResponse.SC_GATEWAY_TIMEOUT;
+            default -> HttpServletResponse.SC_BAD_GATEWAY;
+        };
+        LOG.info("chargeBox={} operator {} by {}: {} {}", chargeBoxId, actionName, user, failure.errorCode(),
+                failure.getMessage());
+        JsonObject reply = new JsonObject();
+        reply.addProperty("error", failure.getMessage());
+        reply.addProperty("ocppErrorCode", failure.errorCode());
+        JsonReplies.send(response, status, reply);
+    }
+
+    /** The body as UTF-8, or null when it exceeds {@link #MAX_BODY_BYTES}. */
+    private static String readBody(HttpServletRequest request) throws IOException {
+        try (InputStream in = request.getInputStream()) {
+            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+            return bytes.length > MAX_BODY_BYTES ? null : new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+}

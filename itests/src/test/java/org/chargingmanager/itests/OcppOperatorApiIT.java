@@ -1,0 +1,194 @@
+package org.chargingmanager.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.concurrent.TimeUnit;
+
+import javax.inject.Inject;
+
+import org.chargingmanager.ocpp.server.OcppCentralSystem;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import eu.chargetime.ocpp.model.Request;
+import eu.chargetime.ocpp.model.core.BootNotificationConfirmation;
+import eu.chargetime.ocpp.model.core.BootNotificationRequest;
+import eu.chargetime.ocpp.model.core.ChargePointErrorCode;
+import eu.chargetime.ocpp.model.core.ChargePointStatus;
+import eu.chargetime.ocpp.model.core.RegistrationStatus;
+import eu.chargetime.ocpp.model.core.RemoteStartTransactionRequest;
+import eu.chargetime.ocpp.model.core.StatusNotificationRequest;
+import eu.chargetime.ocpp.model.core.UnlockConnectorRequest;
+import eu.chargetime.ocpp.model.remotetrigger.TriggerMessageRequest;
+import eu.chargetime.ocpp.model.remotetrigger.TriggerMessageRequestType;
+
+/**
+ * The operator's HTTP API of the OCPP server in the standalone runtime's Felix, with the policy
+ * "unknown charge points wait for approval": a new wallbox boots Pending, the admin sees it and
+ * approves it over HTTP, then sends it operator CALLs (RemoteStartTransaction, UnlockConnector)
+ * and gets the wallbox's answers; bad requests are refused with a reason.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class OcppOperatorApiIT {
+
+    private static final String PID = "org.chargingmanager.ocpp.server";
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    private ConfigurationAdmin configurationAdmin;
+
+    @Configuration
+    public Option[] configuration() {
+        return StandaloneRuntime.withOcaClient(StandaloneRuntime.options(StandaloneRuntime.testDirectory("ocpp-operator"),
+                StandaloneRuntime.freePort(), name -> true));
+    }
+
+    @Before
+    public void unknownChargePointsWaitForApproval() throws Exception {
+        org.osgi.service.cm.Configuration configuration = configurationAdmin.getConfiguration(PID, null);
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("unknownChargePoints", "PENDING");
+        configuration.updateIfDifferent(properties);
+        Await.until("the OCPP server with policy PENDING", Duration.ofSeconds(20),
+                () -> {
+                    try {
+                        return !context.getServiceReferences(OcppCentralSystem.class, "(unknownChargePoints=PENDING)").isEmpty();
+                    } catch (org.osgi.framework.InvalidSyntaxException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+    }
+
+    @Test
+    public void anAdminApprovesAPendingWallboxAndSendsItOperatorCalls() throws Exception {
+        try (OcaWallbox wallbox = new OcaWallbox("OP-CP-1")) {
+            wallbox.connect(StandaloneRuntime.ocppBaseUrl(context));
+            BootNotificationConfirmation first = wallbox.send(new BootNotificationRequest("OP", "Pending-first"));
+            assertEquals(RegistrationStatus.Pending, first.getStatus());
+
+            assertEquals(401, request("GET", "/api/v1/ocpp/chargepoints", null, false).statusCode());
+            assertEquals(401, request("POST", "/api/v1/ocpp/chargepoints/OP-CP-1/approve", "", false).statusCode());
+            JsonObject listed = find(json(request("GET", "/api/v1/ocpp/chargepoints", null, true)), "OP-CP-1");
+            assertEquals("Pending", listed.get("registration").getAsString());
+            assertTrue(listed.get("connected").getAsBoolean());
+            assertEquals("OP", listed.get("vendor").getAsString());
+
+            HttpResponse<String> approved = request("POST", "/api/v1/ocpp/chargepoints/OP-CP-1/approve", "", true);
+            assertEquals(approved.body(), 200, approved.statusCode());
+            TriggerMessageRequest trigger = (TriggerMessageRequest) poll(wallbox, TriggerMessageRequest.class);
+            assertEquals(TriggerMessageRequestType.BootNotification, trigger.getRequestedMessage());
+            BootNotificationConfirmation second = wallbox.send(new BootNotificationRequest("OP", "Pending-first"));
+            assertEquals(RegistrationStatus.Accepted, second.getStatus());
+            wallbox.send(new StatusNotificationRequest(1, ChargePointErrorCode.NoError, ChargePointStatus.Available));
+            assertEquals("Accepted", json(request("GET", "/api/v1/ocpp/chargepoints/OP-CP-1", null, true))
+                    .get("registration").getAsString());
+
+            HttpResponse<String> remoteStart = request("POST",
+                    "/api/v1/ocpp/chargepoints/OP-CP-1/calls/RemoteStartTransaction",
+                    "{\"connectorId\":1,\"idTag\":\"RFID-REMOTE\"}", true);
+            assertEquals(remoteStart.body(), 200, remoteStart.statusCode());
+            assertEquals("Rejected", json(remoteStart).getAsJsonObject("confirmation").get("status").getAsString());
+            RemoteStartTransactionRequest sent = (RemoteStartTransactionRequest) poll(wallbox, RemoteStartTransactionRequest.class);
+            assertEquals("RFID-REMOTE", sent.getIdTag());
+            assertEquals(Integer.valueOf(1), sent.getConnectorId());
+
+            HttpResponse<String> unlock = request("POST", "/api/v1/ocpp/chargepoints/OP-CP-1/calls/UnlockConnector",
+                    "{\"connectorId\":1}", true);
+            assertEquals("NotSupported", json(unlock).getAsJsonObject("confirmation").get("status").getAsString());
+            assertEquals(Integer.valueOf(1), ((UnlockConnectorRequest) poll(wallbox, UnlockConnectorRequest.class)).getConnectorId());
+
+            assertBadRequest("/api/v1/ocpp/chargepoints/OP-CP-1/calls/Reset", "{\"type\":\"Warm\"}", "type");
+            assertBadRequest("/api/v1/ocpp/chargepoints/OP-CP-1/calls/RemoteStartTransaction", "{\"connectorId\":1}", "idTag");
+            assertBadRequest("/api/v1/ocpp/chargepoints/OP-CP-1/calls/Heartbeat", "{}", "not sent by a central system");
+            assertBadRequest("/api/v1/ocpp/chargepoints/OP-CP-1/calls/SelfDestruct", "{}", "unknown OCPP action");
+            assertBadRequest("/api/v1/ocpp/chargepoints/OP-CP-1/calls/Reset", "{\"type\":", "not valid JSON");
+            assertBadRequest("/api/v1/ocpp/chargepoints/OP-CP-1/calls/ChangeConfiguration",
+                    "{\"key\":\"AuthorizationKey\",\"value\":\"0123456789abcdef0123\"}", "password");
+            assertEquals(404, request("POST", "/api/v1/ocpp/chargepoints/NO-SUCH-CP/calls/Reset", "{\"type\":\"Soft\"}", true)
+                    .statusCode());
+            assertEquals(413, request("POST", "/api/v1/ocpp/chargepoints/OP-CP-1/calls/DataTransfer",
+                    "{\"vendorId\":\"x\",\"data\":\"" + "a".repeat(70_000) + "\"}", true).statusCode());
+        }
+
+        Await.until("OP-CP-1 offline", Duration.ofSeconds(20), () -> !json(request("GET",
+                "/api/v1/ocpp/chargepoints/OP-CP-1", null, true)).get("connected").getAsBoolean());
+        HttpResponse<String> offline = request("POST", "/api/v1/ocpp/chargepoints/OP-CP-1/calls/Reset",
+                "{\"type\":\"Soft\"}", true);
+        assertEquals(offline.body(), 409, offline.statusCode());
+        assertEquals("Offline", json(offline).get("ocppErrorCode").getAsString());
+    }
+
+    private void assertBadRequest(String path, String body, String reason) throws Exception {
+        HttpResponse<String> response = request("POST", path, body, true);
+        assertEquals(response.body(), 400, response.statusCode());
+        String error = json(response).get("error").getAsString();
+        assertTrue(error, error.contains(reason));
+    }
+
+    private static Request poll(OcaWallbox wallbox, Class<? extends Request> type) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            Request request = wallbox.received.poll(100, TimeUnit.MILLISECONDS);
+            if (type.isInstance(request)) {
+                return request;
+            }
+        }
+        throw new AssertionError("the wallbox received no " + type.getSimpleName());
+    }
+
+    private static JsonObject find(JsonObject list, String chargeBoxId) {
+        JsonArray chargePoints = list.getAsJsonArray("chargePoints");
+        for (int i = 0; i < chargePoints.size(); i++) {
+            JsonObject chargePoint = chargePoints.get(i).getAsJsonObject();
+            if (chargeBoxId.equals(chargePoint.get("chargeBoxId").getAsString())) {
+                return chargePoint;
+            }
+        }
+        throw new AssertionError(chargeBoxId + " not listed: " + list);
+    }
+
+    private static JsonObject json(HttpResponse<String> response) {
+        return JsonParser.parseString(response.body()).getAsJsonObject();
+    }
+
+    private HttpResponse<String> request(String method, String path, String body, boolean authenticated) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + context.getProperty("org.osgi.service.http.port") + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (authenticated) {
+            builder.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    ("admin:" + StandaloneRuntime.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        }
+    }
+}
