@@ -144,6 +144,45 @@ public class OcppOperatorApiIT {
         assertEquals("Offline", json(offline).get("ocppErrorCode").getAsString());
     }
 
+    @Test
+    public void anInstallerSetsAWallboxPasswordBeforeItFirstConnects() throws Exception {
+        assertEquals(401, request("PUT", "/api/v1/ocpp/chargepoints/OP-CP-2/password", "{\"password\":\"Wallbox-Secret-2\"}",
+                false).statusCode());
+        HttpResponse<String> tooShort = request("PUT", "/api/v1/ocpp/chargepoints/OP-CP-2/password", "{\"password\":\"short\"}", true);
+        assertEquals(400, tooShort.statusCode());
+        assertEquals(204, request("PUT", "/api/v1/ocpp/chargepoints/OP-CP-2/password",
+                "{\"password\":\"Wallbox-Secret-2\"}", true).statusCode());
+
+        assertEquals(-401, handshake("OP-CP-2", null));
+        assertEquals(-401, handshake("OP-CP-2", "wrong-password"));
+        assertEquals(101, handshake("OP-CP-2", "Wallbox-Secret-2"));
+
+        assertEquals(204, request("DELETE", "/api/v1/ocpp/chargepoints/OP-CP-2/password", null, true).statusCode());
+        assertEquals(101, handshake("OP-CP-2", null));
+    }
+
+    /** 101 when the WebSocket opened, minus the HTTP status when the server refused it. */
+    private int handshake(String chargeBoxId, String password) throws Exception {
+        java.net.http.WebSocket.Builder builder = http.newWebSocketBuilder().subprotocols("ocpp1.6")
+                .connectTimeout(Duration.ofSeconds(10));
+        if (password != null) {
+            builder.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    (chargeBoxId + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            java.net.http.WebSocket socket = builder.buildAsync(URI.create(StandaloneRuntime.ocppBaseUrl(context) + "/" + chargeBoxId),
+                    new java.net.http.WebSocket.Listener() {
+                    }).get(10, TimeUnit.SECONDS);
+            socket.abort();
+            return 101;
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof java.net.http.WebSocketHandshakeException refused) {
+                return -refused.getResponse().statusCode();
+            }
+            throw e;
+        }
+    }
+
     private void assertBadRequest(String path, String body, String reason) throws Exception {
         HttpResponse<String> response = request("POST", path, body, true);
         assertEquals(response.body(), 400, response.statusCode());

@@ -44,7 +44,10 @@ import com.google.gson.JsonParser;
  * profile we set, so the station works without us;</li>
  * <li>{@code POST /api/v1/ocpp/chargepoints/{id}/calls/{Action}}: any operator CALL (Reset,
  * RemoteStartTransaction, UnlockConnector, ReserveNow, SendLocalList, GetCompositeSchedule, ...)
- * with the OCPP payload as the JSON body; answers with the charge point's confirmation.</li>
+ * with the OCPP payload as the JSON body; answers with the charge point's confirmation;</li>
+ * <li>{@code PUT /api/v1/ocpp/chargepoints/{id}/password} with {@code {"password": "..."}} sets
+ * the HTTP Basic password of one charge point (also before it first connects),
+ * {@code DELETE} removes it; the password is never logged or shown.</li>
  * </ul>
  * Errors are JSON {@code {"error": "..."}}: 400 bad payload or action, 404 unknown charge point,
  * 409 not connected, 502 the charge point answered with a CALLERROR or nonsense, 503 its queue is
@@ -113,6 +116,46 @@ public class OperatorServlet extends HttpServlet {
             default -> JsonReplies.error(response, HttpServletResponse.SC_NOT_FOUND,
                     "no such operation " + path.operation() + "; see docs/ocpp.md");
         }
+    }
+
+    @Override
+    protected void doPut(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        OperatorPath path = OperatorPath.parse(request.getPathInfo());
+        if (path == null || path.chargeBoxId() == null || !"password".equals(path.operation())) {
+            JsonReplies.error(response, HttpServletResponse.SC_NOT_FOUND, "no such operation; see docs/ocpp.md");
+            return;
+        }
+        String body = readBody(request);
+        char[] password;
+        try {
+            password = body == null ? null : PasswordBody.parse(body);
+        } catch (IllegalArgumentException e) {
+            JsonReplies.error(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+            return;
+        }
+        if (password == null) {
+            JsonReplies.error(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "the body is too large");
+            return;
+        }
+        try {
+            centralSystem.setChargePointPassword(path.chargeBoxId(), password);
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
+        LOG.info("chargeBox={} password set by {}", path.chargeBoxId(), request.getAttribute(WebContext.USER_ATTRIBUTE));
+        response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+    }
+
+    @Override
+    protected void doDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        OperatorPath path = OperatorPath.parse(request.getPathInfo());
+        if (path == null || path.chargeBoxId() == null || !"password".equals(path.operation())) {
+            JsonReplies.error(response, HttpServletResponse.SC_NOT_FOUND, "no such operation; see docs/ocpp.md");
+            return;
+        }
+        centralSystem.setChargePointPassword(path.chargeBoxId(), new char[0]);
+        LOG.info("chargeBox={} password removed by {}", path.chargeBoxId(), request.getAttribute(WebContext.USER_ATTRIBUTE));
+        response.setStatus(HttpServletResponse.SC_NO_CONTENT);
     }
 
     private void call(HttpServletRequest httpRequest, HttpServletResponse response, String chargeBoxId, String actionName,
