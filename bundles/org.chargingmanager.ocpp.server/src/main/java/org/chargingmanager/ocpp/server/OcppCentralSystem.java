@@ -48,4 +48,15 @@ public interface OcppCentralSystem {
      * charging manager.
      */
     CompletionStage<Confirmation> clearChargingProfiles(String chargeBoxId);
+
+    /**
+     * Sends the user directory to a charge point as its local authorization list (SendLocalList,
+     * Full update with the next list version, split as the charger requires), so it
+     * authorizes the users' RFID tags and PINs while it is offline.
+     *
+     * @return fails with {@link OcppCallException} code {@code Refused} when the charger has the
+     *         local list switched off, does not support it, holds fewer entries or did not accept
+     *         an update; {@code NoUserDirectory} without the billing bundle; and as {@link #send}
+     */
+    CompletionStage<LocalListSynchronization> synchronizeLocalList(String chargeBoxId);
 }

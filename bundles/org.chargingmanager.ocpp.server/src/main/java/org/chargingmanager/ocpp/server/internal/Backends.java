@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.chargingmanager.api.Authorizer;
 import org.chargingmanager.api.TransactionLog;
 import org.chargingmanager.api.TrustedKeys;
+import org.chargingmanager.api.UserDirectory;
 import org.chargingmanager.ocpp.server.DataTransferHandler;
 
 /** The optional services the central system hands its data to; any may be missing at any time. */
@@ -15,6 +16,11 @@ public interface Backends {
     Optional<TransactionLog> transactionLog();
 
     Optional<TrustedKeys> trustedKeys();
+
+    /** The users whose RFID tags and PINs make the chargers' local authorization lists. */
+    default Optional<UserDirectory> userDirectory() {
+        return Optional.empty();
+    }
 
     /** The handler registered for this DataTransfer vendor ID (any case), if any. */
     default Optional<DataTransferHandler> dataTransferHandler(String vendorId) {

@@ -12,7 +12,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.chargingmanager.api.UserDirectory;
+import org.chargingmanager.api.UserDirectoryException;
 import org.chargingmanager.ocpp.server.ChargePointStatus;
+import org.chargingmanager.ocpp.server.LocalListSynchronization;
 import org.chargingmanager.ocpp.server.OcppCallException;
 import org.chargingmanager.ocpp.server.OcppCentralSystem;
 import org.chargingmanager.ocpp.v16.Confirmation;
@@ -47,11 +50,13 @@ public final class OcppServer implements OcppCentralSystem {
     private final ChargePointRegistry registry;
     private final PasswordStore passwords;
     private final ScheduledExecutorService scheduler;
+    private final Backends backends;
     private Server jetty;
     private ServerConnector connector;
 
     public OcppServer(ServerSettings settings, Backends backends, EvseRegistrar evseRegistrar) throws IOException {
         this.settings = settings;
+        this.backends = backends;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "ocpp-server-timer");
             thread.setDaemon(true);
@@ -174,6 +179,25 @@ public final class OcppServer implements OcppCentralSystem {
             LOG.info("chargeBox={} password {}", chargeBoxId, password.length == 0 ? "removed" : "set");
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public CompletionStage<LocalListSynchronization> synchronizeLocalList(String chargeBoxId) {
+        Optional<ChargePoint> chargePoint = registry.find(chargeBoxId);
+        if (chargePoint.isEmpty()) {
+            return CompletableFuture.failedFuture(new OcppCallException("Offline", chargeBoxId + " is not known"));
+        }
+        Optional<UserDirectory> users = backends.userDirectory();
+        if (users.isEmpty()) {
+            return CompletableFuture.failedFuture(new OcppCallException("NoUserDirectory",
+                    "no user directory is installed (the billing bundle)"));
+        }
+        try {
+            return LocalListSync.synchronize(chargePoint.get(), users.get().list());
+        } catch (UserDirectoryException e) {
+            return CompletableFuture.failedFuture(new OcppCallException("NoUserDirectory",
+                    "the user directory is not available: " + e.getMessage()));
         }
     }
 

@@ -16,6 +16,8 @@ import org.chargingmanager.api.DataDirectory;
 import org.chargingmanager.api.Evse;
 import org.chargingmanager.api.TransactionLog;
 import org.chargingmanager.api.TrustedKeys;
+import org.chargingmanager.api.UserDirectory;
+import org.chargingmanager.ocpp.server.LocalListSynchronization;
 import org.chargingmanager.ocpp.server.ChargePointStatus;
 import org.chargingmanager.ocpp.server.DataTransferHandler;
 import org.chargingmanager.ocpp.server.OcppCentralSystem;
@@ -61,6 +63,9 @@ public final class OcppServerComponent implements OcppCentralSystem, Backends {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile TrustedKeys trustedKeys;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile UserDirectory userDirectory;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ConfigurationAdmin configurationAdmin;
@@ -147,6 +152,16 @@ public final class OcppServerComponent implements OcppCentralSystem, Backends {
 
     void removeDataTransferHandler(DataTransferHandler handler) {
         dataTransferHandlers.remove(handler);
+    }
+
+    @Override
+    public Optional<UserDirectory> userDirectory() {
+        return Optional.ofNullable(userDirectory);
+    }
+
+    @Override
+    public CompletionStage<LocalListSynchronization> synchronizeLocalList(String chargeBoxId) {
+        return server.synchronizeLocalList(chargeBoxId);
     }
 
     @Override

@@ -23,6 +23,8 @@ import org.chargingmanager.api.TransactionQuery;
 import org.chargingmanager.api.TransactionStart;
 import org.chargingmanager.api.TransactionStop;
 import org.chargingmanager.api.TrustedKeys;
+import org.chargingmanager.api.User;
+import org.chargingmanager.api.UserDirectory;
 import org.chargingmanager.ocpp.server.DataTransferHandler;
 
 /**
@@ -36,6 +38,7 @@ final class TestSite implements AutoCloseable, Backends {
     final Map<String, AuthorizationStatus> rfids = new ConcurrentHashMap<>();
     volatile TrustedKeys trustedKeys;
     final Map<String, DataTransferHandler> dataTransferHandlers = new ConcurrentHashMap<>();
+    final List<User> users = new CopyOnWriteArrayList<>();
     final OcppServer server;
 
     TestSite(ServerSettings settings) throws Exception {
@@ -68,6 +71,39 @@ final class TestSite implements AutoCloseable, Backends {
     @Override
     public Optional<TrustedKeys> trustedKeys() {
         return Optional.ofNullable(trustedKeys);
+    }
+
+    @Override
+    public Optional<UserDirectory> userDirectory() {
+        return Optional.of(new UserDirectory() {
+            @Override
+            public List<User> list() {
+                return List.copyOf(users);
+            }
+
+            @Override
+            public Optional<User> find(String userId) {
+                return users.stream().filter(user -> user.id().equals(userId)).findFirst();
+            }
+
+            @Override
+            public Optional<User> findByToken(String idTag) {
+                return users.stream().filter(user -> user.rfidTags().stream().anyMatch(idTag::equalsIgnoreCase)
+                        || user.pins().contains(idTag)).findFirst();
+            }
+
+            @Override
+            public User save(User user) {
+                users.removeIf(existing -> existing.id().equals(user.id()));
+                users.add(user);
+                return user;
+            }
+
+            @Override
+            public boolean delete(String userId) {
+                return users.removeIf(user -> user.id().equals(userId));
+            }
+        });
     }
 
     @Override

@@ -16,6 +16,7 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.chargingmanager.api.WebContext;
 import org.chargingmanager.ocpp.server.ChargePointStatus;
+import org.chargingmanager.ocpp.server.LocalListSynchronization;
 import org.chargingmanager.ocpp.server.OcppCallException;
 import org.chargingmanager.ocpp.server.OcppCentralSystem;
 import org.chargingmanager.ocpp.v16.Action;
@@ -45,6 +46,8 @@ import com.google.gson.JsonParser;
  * <li>{@code POST /api/v1/ocpp/chargepoints/{id}/calls/{Action}}: any operator CALL (Reset,
  * RemoteStartTransaction, UnlockConnector, ReserveNow, SendLocalList, GetCompositeSchedule, ...)
  * with the OCPP payload as the JSON body; answers with the charge point's confirmation;</li>
+ * <li>{@code POST /api/v1/ocpp/chargepoints/{id}/local-list}: send the user directory as the
+ * charger's local authorization list (409 when the charger cannot take it);</li>
  * <li>{@code PUT /api/v1/ocpp/chargepoints/{id}/password} with {@code {"password": "..."}} sets
  * the HTTP Basic password of one charge point (also before it first connects),
  * {@code DELETE} removes it; the password is never logged or shown.</li>
@@ -113,6 +116,7 @@ public class OperatorServlet extends HttpServlet {
             case "clear-charging-profiles" -> answer(response, chargeBoxId, "ClearChargingProfile", user,
                     () -> centralSystem.clearChargingProfiles(chargeBoxId));
             case "calls" -> call(request, response, chargeBoxId, path.action(), user);
+            case "local-list" -> localList(response, chargeBoxId, user);
             default -> JsonReplies.error(response, HttpServletResponse.SC_NOT_FOUND,
                     "no such operation " + path.operation() + "; see docs/ocpp.md");
         }
@@ -156,6 +160,28 @@ public class OperatorServlet extends HttpServlet {
         centralSystem.setChargePointPassword(path.chargeBoxId(), new char[0]);
         LOG.info("chargeBox={} password removed by {}", path.chargeBoxId(), request.getAttribute(WebContext.USER_ATTRIBUTE));
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+    }
+
+    private void localList(HttpServletResponse response, String chargeBoxId, String user) throws IOException {
+        try {
+            LocalListSynchronization result = centralSystem.synchronizeLocalList(chargeBoxId).toCompletableFuture()
+                    .get(WAIT_SECONDS, TimeUnit.SECONDS);
+            JsonObject reply = new JsonObject();
+            reply.addProperty("chargeBoxId", chargeBoxId);
+            reply.addProperty("listVersion", result.listVersion());
+            reply.addProperty("entries", result.entries());
+            reply.addProperty("messages", result.messages());
+            reply.addProperty("skippedTokens", result.skippedTokens());
+            LOG.info("chargeBox={} local list version {} sent by {}", chargeBoxId, result.listVersion(), user);
+            JsonReplies.send(response, HttpServletResponse.SC_OK, reply);
+        } catch (ExecutionException e) {
+            failed(response, chargeBoxId, "SendLocalList", user, e.getCause());
+        } catch (TimeoutException e) {
+            failed(response, chargeBoxId, "SendLocalList", user, new OcppCallException("Timeout", "no answer in time"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            JsonReplies.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "interrupted");
+        }
     }
 
     private void call(HttpServletRequest httpRequest, HttpServletResponse response, String chargeBoxId, String actionName,
@@ -220,8 +246,8 @@ public class OperatorServlet extends HttpServlet {
             return;
         }
         int status = switch (failure.errorCode()) {
-            case "Offline" -> HttpServletResponse.SC_CONFLICT;
-            case "QueueFull" -> HttpServletResponse.SC_SERVICE_UNAVAILABLE;
+            case "Offline", "Refused" -> HttpServletResponse.SC_CONFLICT;
+            case "QueueFull", "NoUserDirectory" -> HttpServletResponse.SC_SERVICE_UNAVAILABLE;
             case "Timeout" -> HttpServletResponse.SC_GATEWAY_TIMEOUT;
             default -> HttpServletResponse.SC_BAD_GATEWAY;
         };
