@@ -7,7 +7,7 @@
  * {@link org.chargingmanager.ocpp.server.OcppCentralSystem}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.chargingmanager.ocpp.server;
 
 import org.osgi.annotation.bundle.Export;
