@@ -1,5 +1,6 @@
 package org.chargingmanager.ocpp.server;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -27,6 +28,36 @@ public interface OcppCentralSystem {
      *         full, it answered with a CALLERROR, or it did not answer in time
      */
     CompletionStage<Confirmation> send(String chargeBoxId, Request request);
+
+    /**
+     * The reservations this charge point accepted and that have not ended (cancelled, used by a
+     * transaction, expired, or released by the charge point), by connector. Tracked from what
+     * goes through {@link #send}: ReserveNow / CancelReservation and their answers.
+     */
+    List<Reservation> reservations(String chargeBoxId);
+
+    /**
+     * ReserveNow with a reservation id picked by the central system (unique; read it back from
+     * {@link #reservations} when accepted). Connector 0 reserves the charge point as a whole.
+     *
+     * @return the charge point's ReserveNowConfirmation (Accepted, Faulted, Occupied, Rejected,
+     *         Unavailable)
+     */
+    CompletionStage<Confirmation> reserveNow(String chargeBoxId, int connectorId, String idTag, String parentIdTag,
+            Instant expiryDate);
+
+    /**
+     * RemoteStartTransaction for this idTag on this connector ({@code null}: the charge point
+     * picks one). When the load manager has a limit for the connector it goes along as a
+     * TxProfile, so the session starts within the budget.
+     */
+    CompletionStage<Confirmation> remoteStart(String chargeBoxId, Integer connectorId, String idTag);
+
+    /**
+     * RemoteStopTransaction for the transaction running on this connector; fails with
+     * {@link OcppCallException} code {@code NoTransaction} when none is known to run there.
+     */
+    CompletionStage<Confirmation> remoteStop(String chargeBoxId, int connectorId);
 
     /**
      * Accepts a charge point that is waiting for approval (policy "pending"): its next

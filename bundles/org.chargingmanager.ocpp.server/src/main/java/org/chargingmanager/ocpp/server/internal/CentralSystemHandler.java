@@ -183,6 +183,7 @@ final class CentralSystemHandler {
                 status.errorCode().wireValue(), status.info() == null ? "" : " info=" + status.info());
         EvseState state = EvseStates.of(status.status());
         Instant at = Instant.now();
+        cp.reservations.status(status.connectorId(), status.status());
         if (status.connectorId() == 0) {
             if (state == EvseState.UNAVAILABLE || state == EvseState.FAULTED) {
                 cp.forEachEvse(evse -> evse.state(state, at));
@@ -235,6 +236,7 @@ final class CentralSystemHandler {
             LOG.warn("chargeBox={} no transaction log installed: transaction {} is not recorded", cp.id(), transactionId);
         }
         cp.transactions.put(start.connectorId(), transactionId);
+        cp.reservations.transactionStarted(start, authorization.info().parentIdTag());
         cp.evse(start.connectorId()).idTag(start.idTag(), Instant.now());
         LOG.info("chargeBox={} connector {} StartTransaction transactionId={} idTag={} meterStart={} Wh: {}", cp.id(),
                 start.connectorId(), transactionId, start.idTag(), start.meterStart(), authorization.info().status().wireValue());

@@ -37,6 +37,7 @@ final class ChargePoint {
     /** connector → OCPP transactionId of its running transaction. */
     final Map<Integer, Integer> transactions = new ConcurrentHashMap<>();
     final SmartCharging smartCharging;
+    final Reservations reservations;
     final java.util.concurrent.atomic.AtomicBoolean setupRunning = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile ChargePointConnection connection;
     private volatile RegistrationStatus registration;
@@ -51,6 +52,7 @@ final class ChargePoint {
         this.registry = registry;
         this.registration = registration;
         this.smartCharging = new SmartCharging(this, registry.settings());
+        this.reservations = new Reservations(chargeBoxId);
     }
 
     String id() {

@@ -18,9 +18,12 @@ import org.chargingmanager.ocpp.server.ChargePointStatus;
 import org.chargingmanager.ocpp.server.LocalListSynchronization;
 import org.chargingmanager.ocpp.server.OcppCallException;
 import org.chargingmanager.ocpp.server.OcppCentralSystem;
+import org.chargingmanager.ocpp.server.Reservation;
 import org.chargingmanager.ocpp.v16.Confirmation;
 import org.chargingmanager.ocpp.v16.Ocpp16JsonCodec;
+import org.chargingmanager.ocpp.v16.RemoteStopTransactionRequest;
 import org.chargingmanager.ocpp.v16.Request;
+import org.chargingmanager.ocpp.v16.ReserveNowRequest;
 import org.chargingmanager.ocpp.v16.Role;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.DetectorConnectionFactory;
@@ -53,6 +56,9 @@ public final class OcppServer implements OcppCentralSystem {
     private final Backends backends;
     private Server jetty;
     private ServerConnector connector;
+    /** Ids for {@link #reserveNow}: unique within a run and, seeded from the clock, across restarts. */
+    private final java.util.concurrent.atomic.AtomicInteger reservationIds =
+            new java.util.concurrent.atomic.AtomicInteger((int) (System.currentTimeMillis() / 1000 % 1_000_000_000));
 
     public OcppServer(ServerSettings settings, Backends backends, EvseRegistrar evseRegistrar) throws IOException {
         this.settings = settings;
@@ -164,7 +170,42 @@ public final class OcppServer implements OcppCentralSystem {
             return CompletableFuture.failedFuture(new OcppCallException("Offline", chargeBoxId + " is not known"));
         }
         LOG.info("chargeBox={} operator sends {}", chargeBoxId, request.action().wireName());
-        return chargePoint.get().call(request);
+        return chargePoint.get().call(request).thenApply(confirmation -> {
+            chargePoint.get().reservations.answered(request, confirmation);
+            return confirmation;
+        });
+    }
+
+    @Override
+    public List<Reservation> reservations(String chargeBoxId) {
+        return registry.find(chargeBoxId).map(cp -> cp.reservations.active(Instant.now())).orElse(List.of());
+    }
+
+    @Override
+    public CompletionStage<Confirmation> reserveNow(String chargeBoxId, int connectorId, String idTag,
+            String parentIdTag, Instant expiryDate) {
+        return send(chargeBoxId, new ReserveNowRequest(connectorId, expiryDate, idTag, parentIdTag,
+                reservationIds.incrementAndGet()));
+    }
+
+    @Override
+    public CompletionStage<Confirmation> remoteStart(String chargeBoxId, Integer connectorId, String idTag) {
+        Optional<ChargePoint> chargePoint = registry.find(chargeBoxId);
+        if (chargePoint.isEmpty()) {
+            return CompletableFuture.failedFuture(new OcppCallException("Offline", chargeBoxId + " is not known"));
+        }
+        return send(chargeBoxId, RemoteStart.request(chargePoint.get(), connectorId, idTag));
+    }
+
+    @Override
+    public CompletionStage<Confirmation> remoteStop(String chargeBoxId, int connectorId) {
+        Optional<ChargePoint> chargePoint = registry.find(chargeBoxId);
+        Integer transactionId = chargePoint.map(cp -> cp.transactions.get(connectorId)).orElse(null);
+        if (transactionId == null) {
+            return CompletableFuture.failedFuture(new OcppCallException("NoTransaction",
+                    chargeBoxId + " connector " + connectorId + " has no running transaction"));
+        }
+        return send(chargeBoxId, new RemoteStopTransactionRequest(transactionId));
     }
 
     @Override

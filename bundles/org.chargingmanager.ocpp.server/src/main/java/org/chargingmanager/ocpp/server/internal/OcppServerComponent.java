@@ -21,6 +21,7 @@ import org.chargingmanager.ocpp.server.LocalListSynchronization;
 import org.chargingmanager.ocpp.server.ChargePointStatus;
 import org.chargingmanager.ocpp.server.DataTransferHandler;
 import org.chargingmanager.ocpp.server.OcppCentralSystem;
+import org.chargingmanager.ocpp.server.Reservation;
 import org.chargingmanager.ocpp.v16.Confirmation;
 import org.chargingmanager.ocpp.v16.Request;
 import org.osgi.framework.BundleContext;
@@ -202,6 +203,27 @@ public final class OcppServerComponent implements OcppCentralSystem, Backends {
     @Override
     public CompletionStage<Confirmation> send(String chargeBoxId, Request request) {
         return server.send(chargeBoxId, request);
+    }
+
+    @Override
+    public List<Reservation> reservations(String chargeBoxId) {
+        return server.reservations(chargeBoxId);
+    }
+
+    @Override
+    public CompletionStage<Confirmation> reserveNow(String chargeBoxId, int connectorId, String idTag,
+            String parentIdTag, java.time.Instant expiryDate) {
+        return server.reserveNow(chargeBoxId, connectorId, idTag, parentIdTag, expiryDate);
+    }
+
+    @Override
+    public CompletionStage<Confirmation> remoteStart(String chargeBoxId, Integer connectorId, String idTag) {
+        return server.remoteStart(chargeBoxId, connectorId, idTag);
+    }
+
+    @Override
+    public CompletionStage<Confirmation> remoteStop(String chargeBoxId, int connectorId) {
+        return server.remoteStop(chargeBoxId, connectorId);
     }
 
     @Override

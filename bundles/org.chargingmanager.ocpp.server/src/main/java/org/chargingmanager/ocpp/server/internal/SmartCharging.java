@@ -56,6 +56,11 @@ final class SmartCharging {
         return kindInUse + " (" + String.join(", ", names) + " rejected)";
     }
 
+    /** Whether the charge point has rejected profiles of this purpose. */
+    synchronized boolean rejects(ChargingProfilePurpose purpose) {
+        return rejected.contains(purpose);
+    }
+
     synchronized ChargingLimit desired(int connectorId) {
         return desired.get(connectorId);
     }

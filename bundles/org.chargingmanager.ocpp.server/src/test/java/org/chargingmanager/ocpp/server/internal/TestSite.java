@@ -36,6 +36,8 @@ final class TestSite implements AutoCloseable, Backends {
     final Map<String, Evse> evses = new ConcurrentHashMap<>();
     final MemoryTransactionLog transactions = new MemoryTransactionLog();
     final Map<String, AuthorizationStatus> rfids = new ConcurrentHashMap<>();
+    /** idTag → its parent idTag (group), as the user directory would say. */
+    final Map<String, String> parents = new ConcurrentHashMap<>();
     volatile TrustedKeys trustedKeys;
     final Map<String, DataTransferHandler> dataTransferHandlers = new ConcurrentHashMap<>();
     final List<User> users = new CopyOnWriteArrayList<>();
@@ -60,7 +62,7 @@ final class TestSite implements AutoCloseable, Backends {
     @Override
     public Optional<Authorizer> authorizer() {
         return Optional.of((idTag, evseId) -> new Authorization(rfids.getOrDefault(idTag, AuthorizationStatus.INVALID),
-                "user-" + idTag, null, null));
+                "user-" + idTag, null, parents.get(idTag)));
     }
 
     @Override
