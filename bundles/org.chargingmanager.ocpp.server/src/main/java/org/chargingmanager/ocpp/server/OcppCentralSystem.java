@@ -1,11 +1,14 @@
 package org.chargingmanager.ocpp.server;
 
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
+import org.chargingmanager.ocpp.v16.ConfigurationStatus;
 import org.chargingmanager.ocpp.v16.Confirmation;
 import org.chargingmanager.ocpp.v16.Request;
+import org.chargingmanager.ocpp.v16.TriggerMessageStatus;
 
 /**
  * The OCPP 1.6J central system: the charge points it knows and the messages an operator sends
@@ -48,4 +51,39 @@ public interface OcppCentralSystem {
      * charging manager.
      */
     CompletionStage<Confirmation> clearChargingProfiles(String chargeBoxId);
+
+    /**
+     * TC_073: gives the charge point a new random HTTP Basic password (20 letters and digits),
+     * sent as ChangeConfiguration AuthorizationKey (its bytes in hexadecimal, as the OCPP 1.6
+     * security whitepaper defines the key). Only when the charge point answers Accepted (or
+     * RebootRequired) is the new password's hash stored; from then on the old one is refused.
+     * The password is never logged nor returned.
+     *
+     * @return completes with the charge point's answer; fails with {@link OcppCallException} when
+     *         it is offline, answered with a CALLERROR or did not answer (the old password stays)
+     */
+    CompletionStage<ConfigurationStatus> changeChargePointPassword(String chargeBoxId);
+
+    /**
+     * Like {@link #changeChargePointPassword(String)} with a given password of 16 to 20 bytes
+     * (UTF-8); the array is not kept. Fails with {@link IllegalArgumentException} for another length.
+     */
+    CompletionStage<ConfigurationStatus> changeChargePointPassword(String chargeBoxId, char[] password);
+
+    /**
+     * The charge-point CA (security profile 3) that signs the CSRs charge points send with
+     * SignCertificate and that is trusted for their client certificates: the CA certificate
+     * first, then its issuers if any. Generated in the data directory when first needed, unless
+     * the installer configured one.
+     *
+     * @throws IllegalStateException when the configured CA cannot be read
+     */
+    List<X509Certificate> chargePointCaCertificates();
+
+    /**
+     * Asks the charge point for a new certificate: ExtendedTriggerMessage SignChargePointCertificate.
+     * It then makes a new key pair and sends SignCertificate; the certificate signed by the
+     * charge-point CA follows with CertificateSigned.
+     */
+    CompletionStage<TriggerMessageStatus> renewChargePointCertificate(String chargeBoxId);
 }

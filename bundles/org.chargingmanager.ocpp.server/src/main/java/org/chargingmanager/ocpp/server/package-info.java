@@ -3,11 +3,13 @@
  * reported, and operator-initiated messages (RemoteStart/Stop, Reset, UnlockConnector,
  * ChangeAvailability, Get/ChangeConfiguration, ClearCache, TriggerMessage, UpdateFirmware,
  * GetDiagnostics, SendLocalList, GetLocalListVersion, ReserveNow, CancelReservation,
- * GetCompositeSchedule, ClearChargingProfile, ...), sent through
- * {@link org.chargingmanager.ocpp.server.OcppCentralSystem}.
+ * GetCompositeSchedule, ClearChargingProfile, InstallCertificate, GetInstalledCertificateIds,
+ * DeleteCertificate, ...), sent through {@link org.chargingmanager.ocpp.server.OcppCentralSystem};
+ * since 1.1 also the charge point password (TC_073), the charge-point CA and certificate renewal,
+ * and {@link org.chargingmanager.ocpp.server.CertificateHashes} for DeleteCertificate.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.chargingmanager.ocpp.server;
 
 import org.osgi.annotation.bundle.Export;

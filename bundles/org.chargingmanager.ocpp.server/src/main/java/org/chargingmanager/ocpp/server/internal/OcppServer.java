@@ -2,6 +2,7 @@ package org.chargingmanager.ocpp.server.internal;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -15,7 +16,9 @@ import java.util.concurrent.TimeUnit;
 import org.chargingmanager.ocpp.server.ChargePointStatus;
 import org.chargingmanager.ocpp.server.OcppCallException;
 import org.chargingmanager.ocpp.server.OcppCentralSystem;
+import org.chargingmanager.ocpp.v16.ConfigurationStatus;
 import org.chargingmanager.ocpp.v16.Confirmation;
+import org.chargingmanager.ocpp.v16.TriggerMessageStatus;
 import org.chargingmanager.ocpp.v16.Ocpp16JsonCodec;
 import org.chargingmanager.ocpp.v16.Request;
 import org.chargingmanager.ocpp.v16.Role;
@@ -47,10 +50,16 @@ public final class OcppServer implements OcppCentralSystem {
     private final ChargePointRegistry registry;
     private final PasswordStore passwords;
     private final ScheduledExecutorService scheduler;
+    private final ChargePointSecurity security;
     private Server jetty;
     private ServerConnector connector;
 
     public OcppServer(ServerSettings settings, Backends backends, EvseRegistrar evseRegistrar) throws IOException {
+        this(settings, CertificateAuthoritySettings.generated(), backends, evseRegistrar);
+    }
+
+    public OcppServer(ServerSettings settings, CertificateAuthoritySettings caSettings, Backends backends,
+            EvseRegistrar evseRegistrar) throws IOException {
         this.settings = settings;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "ocpp-server-timer");
@@ -61,6 +70,8 @@ public final class OcppServer implements OcppCentralSystem {
         this.registry = new ChargePointRegistry(settings,
                 new RegistrationStore(settings.dataDirectory().resolve("ocpp-server").resolve("charge-points.properties")),
                 evseRegistrar, scheduler, backends);
+        this.security = new ChargePointSecurity(settings.dataDirectory(), caSettings, passwords);
+        registry.handler().security(security);
     }
 
     public void start() throws Exception {
@@ -116,7 +127,9 @@ public final class OcppServer implements OcppCentralSystem {
     }
 
     private SslContextFactory.Server tlsContext() throws IOException, GeneralSecurityException {
-        return TlsSetup.contextFactory(settings);
+        // the charge-point CA signs charge point certificates, so it is trusted for them
+        boolean clientCertificates = settings.requireClientCertificate() || settings.clientCaFile() != null;
+        return TlsSetup.contextFactory(settings, clientCertificates ? security.ca().chain() : List.of());
     }
 
     /** The port bound: the configured one, or the one picked for port 0. */
@@ -175,6 +188,43 @@ public final class OcppServer implements OcppCentralSystem {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public CompletionStage<ConfigurationStatus> changeChargePointPassword(String chargeBoxId) {
+        char[] password = ChargePointSecurity.generatePassword();
+        try {
+            return changeChargePointPassword(chargeBoxId, password);
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
+    }
+
+    @Override
+    public CompletionStage<ConfigurationStatus> changeChargePointPassword(String chargeBoxId, char[] password) {
+        Optional<ChargePoint> chargePoint = registry.find(chargeBoxId);
+        if (chargePoint.isEmpty()) {
+            return ChargePointSecurity.offline(chargeBoxId);
+        }
+        return security.changePassword(chargePoint.get(), password);
+    }
+
+    @Override
+    public List<X509Certificate> chargePointCaCertificates() {
+        try {
+            return security.ca().chain();
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("the charge-point CA is not available: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public CompletionStage<TriggerMessageStatus> renewChargePointCertificate(String chargeBoxId) {
+        Optional<ChargePoint> chargePoint = registry.find(chargeBoxId);
+        if (chargePoint.isEmpty()) {
+            return ChargePointSecurity.offline(chargeBoxId);
+        }
+        return security.renewCertificate(chargePoint.get());
     }
 
     @Override
