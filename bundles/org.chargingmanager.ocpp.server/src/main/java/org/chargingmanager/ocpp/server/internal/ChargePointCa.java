@@ -143,18 +143,18 @@ final class ChargePointCa {
      */
     Signed sign(String chargeBoxId, String csrPem) throws Refused {
         PKCS10CertificationRequest csr = parse(csrPem);
-        try {
-            if (!csr.isSignatureValid(new JcaContentVerifierProviderBuilder().build(csr.getSubjectPublicKeyInfo()))) {
-                throw new Refused("the CSR's signature does not verify");
-            }
-        } catch (OperatorCreationException | PKCSException | RuntimeException e) {
-            throw new Refused("the CSR's signature cannot be checked: " + e.getMessage(), e);
-        }
         PublicKey publicKey;
         try {
             publicKey = new JcaPKCS10CertificationRequest(csr).getPublicKey();
         } catch (GeneralSecurityException | RuntimeException e) {
             throw new Refused("the CSR's public key is not readable: " + e.getMessage(), e);
+        }
+        try {
+            if (!csr.isSignatureValid(new JcaContentVerifierProviderBuilder().build(publicKey))) {
+                throw new Refused("the CSR's signature does not verify");
+            }
+        } catch (OperatorCreationException | PKCSException | RuntimeException e) {
+            throw new Refused("the CSR's signature cannot be checked: " + e.getMessage(), e);
         }
         checkStrength(publicKey);
         X500Name subject = csr.getSubject();
