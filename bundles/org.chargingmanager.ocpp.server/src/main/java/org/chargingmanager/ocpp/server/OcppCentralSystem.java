@@ -55,20 +55,27 @@ public interface OcppCentralSystem {
     /**
      * TC_073: gives the charge point a new random HTTP Basic password (20 letters and digits),
      * sent as ChangeConfiguration AuthorizationKey (its bytes in hexadecimal, as the OCPP 1.6
-     * security whitepaper defines the key). Only when the charge point answers Accepted (or
+     * security whitepaper defines the key). This and the following methods are new in 1.1; their
+     * defaults (for test doubles) fail with {@link UnsupportedOperationException}. Only when the charge point answers Accepted (or
      * RebootRequired) is the new password's hash stored; from then on the old one is refused.
      * The password is never logged nor returned.
      *
      * @return completes with the charge point's answer; fails with {@link OcppCallException} when
      *         it is offline, answered with a CALLERROR or did not answer (the old password stays)
      */
-    CompletionStage<ConfigurationStatus> changeChargePointPassword(String chargeBoxId);
+    default CompletionStage<ConfigurationStatus> changeChargePointPassword(String chargeBoxId) {
+        return java.util.concurrent.CompletableFuture.failedFuture(
+                new UnsupportedOperationException("not supported by this implementation"));
+    }
 
     /**
      * Like {@link #changeChargePointPassword(String)} with a given password of 16 to 20 bytes
      * (UTF-8); the array is not kept. Fails with {@link IllegalArgumentException} for another length.
      */
-    CompletionStage<ConfigurationStatus> changeChargePointPassword(String chargeBoxId, char[] password);
+    default CompletionStage<ConfigurationStatus> changeChargePointPassword(String chargeBoxId, char[] password) {
+        return java.util.concurrent.CompletableFuture.failedFuture(
+                new UnsupportedOperationException("not supported by this implementation"));
+    }
 
     /**
      * The charge-point CA (security profile 3) that signs the CSRs charge points send with
@@ -78,12 +85,17 @@ public interface OcppCentralSystem {
      *
      * @throws IllegalStateException when the configured CA cannot be read
      */
-    List<X509Certificate> chargePointCaCertificates();
+    default List<X509Certificate> chargePointCaCertificates() {
+        throw new UnsupportedOperationException("not supported by this implementation");
+    }
 
     /**
      * Asks the charge point for a new certificate: ExtendedTriggerMessage SignChargePointCertificate.
      * It then makes a new key pair and sends SignCertificate; the certificate signed by the
      * charge-point CA follows with CertificateSigned.
      */
-    CompletionStage<TriggerMessageStatus> renewChargePointCertificate(String chargeBoxId);
+    default CompletionStage<TriggerMessageStatus> renewChargePointCertificate(String chargeBoxId) {
+        return java.util.concurrent.CompletableFuture.failedFuture(
+                new UnsupportedOperationException("not supported by this implementation"));
+    }
 }

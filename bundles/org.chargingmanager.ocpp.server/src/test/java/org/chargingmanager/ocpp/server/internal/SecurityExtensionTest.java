@@ -242,6 +242,17 @@ class SecurityExtensionTest {
         }
     }
 
+    @Test
+    void TC_077_TC_078_securityEventsOfBadCertificatesAreAnsweredAndTheConnectionGoesOn() throws Exception {
+        try (TestSite site = TestSite.start(data); RawCharger charger = RawCharger.booted(site, "CP-EVENTS")) {
+            for (String type : List.of("InvalidChargePointCertificate", "InvalidCentralSystemCertificate")) {
+                assertThat(charger.call("SecurityEventNotification", "{\"type\":\"" + type
+                        + "\",\"timestamp\":\"2026-01-02T03:04:05Z\",\"techInfo\":\"test\"}")).matches("\\[3,\"c\\d+\",\\{\\}\\]");
+            }
+            assertThat(charger.call("Heartbeat", "{}")).contains("currentTime");
+        }
+    }
+
     // ---------------------------------------------------------------- TC_075 / TC_076 root certificates
 
     @Test
