@@ -123,13 +123,31 @@ public class OcppOperatorApiIT {
             assertEquals("NotSupported", json(unlock).getAsJsonObject("confirmation").get("status").getAsString());
             assertEquals(Integer.valueOf(1), ((UnlockConnectorRequest) poll(wallbox, UnlockConnectorRequest.class)).getConnectorId());
 
+            JsonObject reservations = json(request("GET", "/api/v1/ocpp/chargepoints/OP-CP-1/reservations", null, true));
+            assertEquals(0, reservations.getAsJsonArray("reservations").size());
+            HttpResponse<String> reserve = request("POST", "/api/v1/ocpp/chargepoints/OP-CP-1/calls/ReserveNow",
+                    "{\"connectorId\":1,\"expiryDate\":\"2030-01-01T00:00:00Z\",\"idTag\":\"RFID-R\",\"reservationId\":7}", true);
+            assertEquals(reserve.body(), 502, reserve.statusCode()); // this wallbox has no reservation profile: CALLERROR
+            assertTrue(reserve.body(), json(reserve).get("ocppErrorCode").getAsString().startsWith("Not"));
+
+            HttpResponse<String> changed = request("POST", "/api/v1/ocpp/chargepoints/OP-CP-1/change-password", "", true);
+            assertEquals(changed.body(), 200, changed.statusCode());
+            assertTrue(changed.body(), json(changed).get("passwordChanged").getAsBoolean());
+            eu.chargetime.ocpp.model.core.ChangeConfigurationRequest key = null;
+            while (key == null || !"AuthorizationKey".equals(key.getKey())) {
+                key = (eu.chargetime.ocpp.model.core.ChangeConfigurationRequest) poll(wallbox,
+                        eu.chargetime.ocpp.model.core.ChangeConfigurationRequest.class);
+            }
+            assertTrue(key.getValue(), key.getValue().matches("[0-9a-f]{32,40}"));
+            assertTrue("the password is not shown", !changed.body().contains(key.getValue()));
+
             assertBadRequest("/api/v1/ocpp/chargepoints/OP-CP-1/calls/Reset", "{\"type\":\"Warm\"}", "type");
             assertBadRequest("/api/v1/ocpp/chargepoints/OP-CP-1/calls/RemoteStartTransaction", "{\"connectorId\":1}", "idTag");
             assertBadRequest("/api/v1/ocpp/chargepoints/OP-CP-1/calls/Heartbeat", "{}", "not sent by a central system");
             assertBadRequest("/api/v1/ocpp/chargepoints/OP-CP-1/calls/SelfDestruct", "{}", "unknown OCPP action");
             assertBadRequest("/api/v1/ocpp/chargepoints/OP-CP-1/calls/Reset", "{\"type\":", "not valid JSON");
             assertBadRequest("/api/v1/ocpp/chargepoints/OP-CP-1/calls/ChangeConfiguration",
-                    "{\"key\":\"AuthorizationKey\",\"value\":\"0123456789abcdef0123\"}", "password");
+                    "{\"key\":\"AuthorizationKey\",\"value\":\"0123456789abcdef0123\"}", "change-password");
             assertEquals(404, request("POST", "/api/v1/ocpp/chargepoints/NO-SUCH-CP/calls/Reset", "{\"type\":\"Soft\"}", true)
                     .statusCode());
             assertEquals(413, request("POST", "/api/v1/ocpp/chargepoints/OP-CP-1/calls/DataTransfer",

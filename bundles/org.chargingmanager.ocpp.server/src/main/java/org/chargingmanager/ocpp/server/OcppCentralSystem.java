@@ -1,12 +1,15 @@
 package org.chargingmanager.ocpp.server;
 
 import java.time.Instant;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
+import org.chargingmanager.ocpp.v16.ConfigurationStatus;
 import org.chargingmanager.ocpp.v16.Confirmation;
 import org.chargingmanager.ocpp.v16.Request;
+import org.chargingmanager.ocpp.v16.TriggerMessageStatus;
 
 /**
  * The OCPP 1.6J central system: the charge points it knows and the messages an operator sends
@@ -90,4 +93,51 @@ public interface OcppCentralSystem {
      *         an update; {@code NoUserDirectory} without the billing bundle; and as {@link #send}
      */
     CompletionStage<LocalListSynchronization> synchronizeLocalList(String chargeBoxId);
+
+    /**
+     * TC_073: gives the charge point a new random HTTP Basic password (20 letters and digits),
+     * sent as ChangeConfiguration AuthorizationKey (its bytes in hexadecimal, as the OCPP 1.6
+     * security whitepaper defines the key). This and the following methods are new in 1.1; their
+     * defaults (for test doubles) fail with {@link UnsupportedOperationException}. Only when the charge point answers Accepted (or
+     * RebootRequired) is the new password's hash stored; from then on the old one is refused.
+     * The password is never logged nor returned.
+     *
+     * @return completes with the charge point's answer; fails with {@link OcppCallException} when
+     *         it is offline, answered with a CALLERROR or did not answer (the old password stays)
+     */
+    default CompletionStage<ConfigurationStatus> changeChargePointPassword(String chargeBoxId) {
+        return java.util.concurrent.CompletableFuture.failedFuture(
+                new UnsupportedOperationException("not supported by this implementation"));
+    }
+
+    /**
+     * Like {@link #changeChargePointPassword(String)} with a given password of 16 to 20 bytes
+     * (UTF-8); the array is not kept. Fails with {@link IllegalArgumentException} for another length.
+     */
+    default CompletionStage<ConfigurationStatus> changeChargePointPassword(String chargeBoxId, char[] password) {
+        return java.util.concurrent.CompletableFuture.failedFuture(
+                new UnsupportedOperationException("not supported by this implementation"));
+    }
+
+    /**
+     * The charge-point CA (security profile 3) that signs the CSRs charge points send with
+     * SignCertificate and that is trusted for their client certificates: the CA certificate
+     * first, then its issuers if any. Generated in the data directory when first needed, unless
+     * the installer configured one.
+     *
+     * @throws IllegalStateException when the configured CA cannot be read
+     */
+    default List<X509Certificate> chargePointCaCertificates() {
+        throw new UnsupportedOperationException("not supported by this implementation");
+    }
+
+    /**
+     * Asks the charge point for a new certificate: ExtendedTriggerMessage SignChargePointCertificate.
+     * It then makes a new key pair and sends SignCertificate; the certificate signed by the
+     * charge-point CA follows with CertificateSigned.
+     */
+    default CompletionStage<TriggerMessageStatus> renewChargePointCertificate(String chargeBoxId) {
+        return java.util.concurrent.CompletableFuture.failedFuture(
+                new UnsupportedOperationException("not supported by this implementation"));
+    }
 }

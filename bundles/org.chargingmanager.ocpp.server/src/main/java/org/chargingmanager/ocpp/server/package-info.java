@@ -3,9 +3,11 @@
  * reported, and operator-initiated messages (RemoteStart/Stop, Reset, UnlockConnector,
  * ChangeAvailability, Get/ChangeConfiguration, ClearCache, TriggerMessage, UpdateFirmware,
  * GetDiagnostics, SendLocalList, GetLocalListVersion, ReserveNow, CancelReservation,
- * GetCompositeSchedule, ClearChargingProfile, ...), sent through
- * {@link org.chargingmanager.ocpp.server.OcppCentralSystem}; vendor DataTransfer answered by
- * {@link org.chargingmanager.ocpp.server.DataTransferHandler} services.
+ * GetCompositeSchedule, ClearChargingProfile, InstallCertificate, GetInstalledCertificateIds,
+ * DeleteCertificate, ...), sent through {@link org.chargingmanager.ocpp.server.OcppCentralSystem};
+ * since 1.1 also the charge point password (TC_073), the charge-point CA and certificate renewal,
+ * and {@link org.chargingmanager.ocpp.server.CertificateHashes} for DeleteCertificate. Vendor
+ * DataTransfer is answered by {@link org.chargingmanager.ocpp.server.DataTransferHandler} services.
  */
 @Export
 @Version("1.1.0")

@@ -75,12 +75,18 @@ final class CentralSystemHandler {
 
     private final ServerSettings settings;
     private final Backends backends;
+    /** Charge point certificates and passwords (security extension); null: SignCertificate is NotImplemented. */
+    private volatile ChargePointSecurity security;
     /** Transaction ids when no transaction log is installed: unique within this run. */
     private final AtomicInteger fallbackTransactionIds = new AtomicInteger((int) (System.currentTimeMillis() / 1000 % 1_000_000_000));
 
     CentralSystemHandler(ServerSettings settings, Backends backends) {
         this.settings = settings;
         this.backends = backends;
+    }
+
+    void security(ChargePointSecurity chargePointSecurity) {
+        this.security = chargePointSecurity;
     }
 
     Object handle(ChargePoint cp, Request request) {
@@ -140,6 +146,9 @@ final class CentralSystemHandler {
             cp.diagnosticsStatus = logStatus.status().wireValue();
             LOG.info("chargeBox={} LogStatusNotification {}", cp.id(), cp.diagnosticsStatus);
             return new LogStatusNotificationConfirmation();
+        }
+        if (request instanceof org.chargingmanager.ocpp.v16.SignCertificateRequest sign && security != null) {
+            return security.signCertificate(cp, sign);
         }
         LOG.info("chargeBox={} sent {}: not implemented by this central system", cp.id(), request.action().wireName());
         return RpcError.of("", RpcErrorCode.NOT_IMPLEMENTED, request.action().wireName() + " is not supported by this central system");

@@ -46,6 +46,8 @@ final class ChargePoint {
     private volatile boolean bootTriggered;
     volatile String firmwareStatus = "";
     volatile String diagnosticsStatus = "";
+    /** Runs once after the answer to the CALL being handled went out (e.g. CertificateSigned after SignCertificate). */
+    private volatile Runnable afterThisAnswer;
 
     ChargePoint(String chargeBoxId, ChargePointRegistry registry, RegistrationStatus registration) {
         this.chargeBoxId = chargeBoxId;
@@ -110,9 +112,18 @@ final class ChargePoint {
 
     /** After the answer went out: e.g. the setup that follows an accepted BootNotification. */
     void afterAnswer(Request request) {
+        Runnable next = afterThisAnswer;
+        afterThisAnswer = null;
+        if (next != null) {
+            next.run();
+        }
         if (request instanceof BootNotificationRequest && accepted()) {
             registry.scheduler().execute(() -> ConnectSetup.run(this));
         }
+    }
+
+    void afterThisAnswer(Runnable action) {
+        this.afterThisAnswer = action;
     }
 
     CompletableFuture<Confirmation> call(Request request) {

@@ -2,6 +2,7 @@ package org.chargingmanager.ocpp.server.internal;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -19,7 +20,9 @@ import org.chargingmanager.ocpp.server.LocalListSynchronization;
 import org.chargingmanager.ocpp.server.OcppCallException;
 import org.chargingmanager.ocpp.server.OcppCentralSystem;
 import org.chargingmanager.ocpp.server.Reservation;
+import org.chargingmanager.ocpp.v16.ConfigurationStatus;
 import org.chargingmanager.ocpp.v16.Confirmation;
+import org.chargingmanager.ocpp.v16.TriggerMessageStatus;
 import org.chargingmanager.ocpp.v16.Ocpp16JsonCodec;
 import org.chargingmanager.ocpp.v16.RemoteStopTransactionRequest;
 import org.chargingmanager.ocpp.v16.Request;
@@ -54,6 +57,7 @@ public final class OcppServer implements OcppCentralSystem {
     private final PasswordStore passwords;
     private final ScheduledExecutorService scheduler;
     private final Backends backends;
+    private final ChargePointSecurity security;
     private Server jetty;
     private ServerConnector connector;
     /** Ids for {@link #reserveNow}: unique within a run and, seeded from the clock, across restarts. */
@@ -61,6 +65,11 @@ public final class OcppServer implements OcppCentralSystem {
             new java.util.concurrent.atomic.AtomicInteger((int) (System.currentTimeMillis() / 1000 % 1_000_000_000));
 
     public OcppServer(ServerSettings settings, Backends backends, EvseRegistrar evseRegistrar) throws IOException {
+        this(settings, CertificateAuthoritySettings.generated(), backends, evseRegistrar);
+    }
+
+    public OcppServer(ServerSettings settings, CertificateAuthoritySettings caSettings, Backends backends,
+            EvseRegistrar evseRegistrar) throws IOException {
         this.settings = settings;
         this.backends = backends;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -72,6 +81,8 @@ public final class OcppServer implements OcppCentralSystem {
         this.registry = new ChargePointRegistry(settings,
                 new RegistrationStore(settings.dataDirectory().resolve("ocpp-server").resolve("charge-points.properties")),
                 evseRegistrar, scheduler, backends);
+        this.security = new ChargePointSecurity(settings.dataDirectory(), caSettings, passwords);
+        registry.handler().security(security);
     }
 
     public void start() throws Exception {
@@ -127,7 +138,9 @@ public final class OcppServer implements OcppCentralSystem {
     }
 
     private SslContextFactory.Server tlsContext() throws IOException, GeneralSecurityException {
-        return TlsSetup.contextFactory(settings);
+        // the charge-point CA signs charge point certificates, so it is trusted for them
+        boolean clientCertificates = settings.requireClientCertificate() || settings.clientCaFile() != null;
+        return TlsSetup.contextFactory(settings, clientCertificates ? security.ca().chain() : List.of());
     }
 
     /** The port bound: the configured one, or the one picked for port 0. */
@@ -240,6 +253,43 @@ public final class OcppServer implements OcppCentralSystem {
             return CompletableFuture.failedFuture(new OcppCallException("NoUserDirectory",
                     "the user directory is not available: " + e.getMessage()));
         }
+    }
+
+    @Override
+    public CompletionStage<ConfigurationStatus> changeChargePointPassword(String chargeBoxId) {
+        char[] password = ChargePointSecurity.generatePassword();
+        try {
+            return changeChargePointPassword(chargeBoxId, password);
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
+    }
+
+    @Override
+    public CompletionStage<ConfigurationStatus> changeChargePointPassword(String chargeBoxId, char[] password) {
+        Optional<ChargePoint> chargePoint = registry.find(chargeBoxId);
+        if (chargePoint.isEmpty()) {
+            return ChargePointSecurity.offline(chargeBoxId);
+        }
+        return security.changePassword(chargePoint.get(), password);
+    }
+
+    @Override
+    public List<X509Certificate> chargePointCaCertificates() {
+        try {
+            return security.ca().chain();
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("the charge-point CA is not available: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public CompletionStage<TriggerMessageStatus> renewChargePointCertificate(String chargeBoxId) {
+        Optional<ChargePoint> chargePoint = registry.find(chargeBoxId);
+        if (chargePoint.isEmpty()) {
+            return ChargePointSecurity.offline(chargeBoxId);
+        }
+        return security.renewCertificate(chargePoint.get());
     }
 
     @Override

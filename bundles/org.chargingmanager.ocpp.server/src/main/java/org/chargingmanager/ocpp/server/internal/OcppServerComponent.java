@@ -2,6 +2,7 @@ package org.chargingmanager.ocpp.server.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -22,8 +23,10 @@ import org.chargingmanager.ocpp.server.ChargePointStatus;
 import org.chargingmanager.ocpp.server.DataTransferHandler;
 import org.chargingmanager.ocpp.server.OcppCentralSystem;
 import org.chargingmanager.ocpp.server.Reservation;
+import org.chargingmanager.ocpp.v16.ConfigurationStatus;
 import org.chargingmanager.ocpp.v16.Confirmation;
 import org.chargingmanager.ocpp.v16.Request;
+import org.chargingmanager.ocpp.v16.TriggerMessageStatus;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
@@ -80,7 +83,7 @@ public final class OcppServerComponent implements OcppCentralSystem, Backends {
             @Reference DataDirectory dataDirectory) throws Exception {
         this.dataDirectory = dataDirectory;
         ServerSettings settings = settings(config, properties, context, dataDirectory.path());
-        this.server = new OcppServer(settings, this, evse -> {
+        this.server = new OcppServer(settings, caSettings(config), this, evse -> {
             Dictionary<String, Object> serviceProperties = new Hashtable<>();
             serviceProperties.put(Evse.ID_PROPERTY, evse.info().id());
             serviceProperties.put(Evse.DRIVER_PROPERTY, "ocpp");
@@ -120,6 +123,12 @@ public final class OcppServerComponent implements OcppCentralSystem, Backends {
                 Math.max(1, config.maxMessageKib()) * 1024, Duration.ofSeconds(Math.max(0, config.meterValueSampleIntervalSeconds())),
                 config.chargingProfileStackLevel(), config.phases() == 1 ? 1 : 3, Math.max(6, config.maxCurrentAmps()) * 1000,
                 config.clearChargingProfilesWhenDisabled(), Duration.ofSeconds(5));
+    }
+
+    static CertificateAuthoritySettings caSettings(OcppServerConfig config) {
+        return new CertificateAuthoritySettings(path(config.chargePointCaCertificateFile()), path(config.chargePointCaKeyFile()),
+                config.chargePointCaKeyPassword().toCharArray(),
+                Duration.ofDays(Math.max(1, config.chargePointCertificateValidityDays())));
     }
 
     private static Path path(String value) {
@@ -234,6 +243,26 @@ public final class OcppServerComponent implements OcppCentralSystem, Backends {
     @Override
     public void setChargePointPassword(String chargeBoxId, char[] password) {
         server.setChargePointPassword(chargeBoxId, password);
+    }
+
+    @Override
+    public CompletionStage<ConfigurationStatus> changeChargePointPassword(String chargeBoxId) {
+        return server.changeChargePointPassword(chargeBoxId);
+    }
+
+    @Override
+    public CompletionStage<ConfigurationStatus> changeChargePointPassword(String chargeBoxId, char[] password) {
+        return server.changeChargePointPassword(chargeBoxId, password);
+    }
+
+    @Override
+    public List<X509Certificate> chargePointCaCertificates() {
+        return server.chargePointCaCertificates();
+    }
+
+    @Override
+    public CompletionStage<TriggerMessageStatus> renewChargePointCertificate(String chargeBoxId) {
+        return server.renewChargePointCertificate(chargeBoxId);
     }
 
     @Override

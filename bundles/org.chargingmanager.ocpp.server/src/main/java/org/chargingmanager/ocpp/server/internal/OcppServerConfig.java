@@ -38,6 +38,18 @@ public @interface OcppServerConfig {
     @AttributeDefinition(name = "Client CA certificates", description = "PEM file with the CA certificates that sign charge point certificates")
     String clientCaFile() default "";
 
+    @AttributeDefinition(name = "Charge-point CA certificate", description = "PEM file with the CA certificate (then its issuers) that signs the certificates charge points request with SignCertificate (security profile 3). Empty: a CA is generated on first use in the data directory (ocpp-server/charge-point-ca.pem)")
+    String chargePointCaCertificateFile() default "";
+
+    @AttributeDefinition(name = "Charge-point CA private key", description = "PEM file with the private key of the charge-point CA certificate above")
+    String chargePointCaKeyFile() default "";
+
+    @AttributeDefinition(name = "Charge-point CA key password", description = "Password of an encrypted charge-point CA key", type = AttributeType.PASSWORD)
+    String chargePointCaKeyPassword() default "";
+
+    @AttributeDefinition(name = "Charge point certificate validity (days)", description = "How long a certificate signed for a charge point is valid")
+    int chargePointCertificateValidityDays() default 730;
+
     @AttributeDefinition(name = "Unknown charge box IDs", description = "What happens when an unknown charge box ID boots",
             options = {@Option(label = "Accept and register as new EVSEs", value = "ACCEPT"),
                     @Option(label = "Register as pending until the admin approves", value = "PENDING"),

@@ -54,7 +54,40 @@ final class PasswordStore {
         synchronized (this) {
             hash = Optional.ofNullable(hashes.getOrDefault(chargeBoxId, hashes.get(SERVER_KEY)));
         }
-        return hash.map(stored -> PasswordHasher.matches(password, stored)).orElse(true);
+        if (hash.isEmpty()) {
+            return true;
+        }
+        char[] decoded = decodedAuthorizationKey(password);
+        if (PasswordHasher.matches(password, hash.get())) {
+            if (decoded != null) {
+                java.util.Arrays.fill(decoded, '\0');
+            }
+            return true;
+        }
+        return decoded != null && PasswordHasher.matches(decoded, hash.get());
+    }
+
+    /**
+     * The OCPP 1.6 security whitepaper sets the password as AuthorizationKey in hexadecimal; a
+     * charger should decode it and send the bytes, some send the hex text itself. For a hex text
+     * of 16 to 20 bytes that decode to printable ASCII, the decoded password is tried as well.
+     */
+    static char[] decodedAuthorizationKey(char[] password) {
+        if (password == null || password.length < 32 || password.length > 40 || password.length % 2 != 0) {
+            return null;
+        }
+        char[] decoded = new char[password.length / 2];
+        for (int i = 0; i < decoded.length; i++) {
+            int high = Character.digit(password[2 * i], 16);
+            int low = Character.digit(password[2 * i + 1], 16);
+            int value = high << 4 | low;
+            if (high < 0 || low < 0 || value < 0x21 || value > 0x7e) {
+                java.util.Arrays.fill(decoded, '\0');
+                return null;
+            }
+            decoded[i] = (char) value;
+        }
+        return decoded;
     }
 
     private void set(String key, char[] password) throws IOException {

@@ -24,6 +24,15 @@ final class TlsSetup {
     }
 
     static SslContextFactory.Server contextFactory(ServerSettings settings) throws IOException, GeneralSecurityException {
+        return contextFactory(settings, java.util.List.of());
+    }
+
+    /**
+     * @param chargePointCas CA certificates trusted for client certificates besides the configured
+     *        client CA file (the charge-point CA that signs SignCertificate requests)
+     */
+    static SslContextFactory.Server contextFactory(ServerSettings settings, java.util.List<java.security.cert.X509Certificate> chargePointCas)
+            throws IOException, GeneralSecurityException {
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
         char[] storePassword = Base64.getEncoder().encodeToString(random).toCharArray();
@@ -38,8 +47,14 @@ final class TlsSetup {
         factory.setExcludeCipherSuites();
         factory.setSniRequired(false);
         factory.setRenegotiationAllowed(false);
-        if (settings.clientCaFile() != null) {
-            factory.setTrustStore(ServerKeyMaterial.trustStore(settings.clientCaFile()));
+        if (settings.clientCaFile() != null || (settings.requireClientCertificate() && !chargePointCas.isEmpty())) {
+            KeyStore trust = settings.clientCaFile() != null ? ServerKeyMaterial.trustStore(settings.clientCaFile())
+                    : emptyStore();
+            int index = 0;
+            for (java.security.cert.X509Certificate ca : chargePointCas) {
+                trust.setCertificateEntry("charge-point-ca-" + index++, ca);
+            }
+            factory.setTrustStore(trust);
             if (settings.requireClientCertificate()) {
                 factory.setNeedClientAuth(true);
             } else {
@@ -47,5 +62,11 @@ final class TlsSetup {
             }
         }
         return factory;
+    }
+
+    private static KeyStore emptyStore() throws IOException, GeneralSecurityException {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        return store;
     }
 }

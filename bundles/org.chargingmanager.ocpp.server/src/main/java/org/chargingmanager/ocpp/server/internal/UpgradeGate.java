@@ -54,6 +54,12 @@ final class UpgradeGate implements WebSocketCreator {
             LOG.warn("chargeBox={} refused from {}: plain ws:// while client certificates are required", chargeBoxId, remote);
             return refuse(response, callback, 403, "TLS with a client certificate required");
         }
+        String certificateName = clientCertificateName(request);
+        if (certificateName != null && !certificateName.equals(chargeBoxId)) {
+            LOG.warn("chargeBox={} refused from {}: SECURITY: its client certificate is for CN={}", chargeBoxId, remote,
+                    certificateName);
+            return refuse(response, callback, 403, "the client certificate is not for this charge box ID");
+        }
         if (passwords.passwordRequired(chargeBoxId)) {
             Optional<BasicCredentials> credentials = BasicCredentials.parse(request.getHeaders().get(HttpHeader.AUTHORIZATION));
             if (credentials.isEmpty() || !credentials.get().username().equals(chargeBoxId)
@@ -66,6 +72,26 @@ final class UpgradeGate implements WebSocketCreator {
         }
         response.setAcceptedSubProtocol(SUBPROTOCOL);
         return new ChargePointConnection(chargeBoxId, registry, codec, request.isSecure());
+    }
+
+    /**
+     * The common name of the TLS client certificate, which must be the charge box ID (the CA
+     * signs a CSR only for its own charge box ID; one charger's certificate must not open another
+     * one's connection); null without a client certificate, "" when it has no single CN.
+     */
+    private static String clientCertificateName(ServerUpgradeRequest request) {
+        if (!request.isSecure()
+                || !(request.getAttribute(org.eclipse.jetty.io.EndPoint.SslSessionData.ATTRIBUTE)
+                        instanceof org.eclipse.jetty.io.EndPoint.SslSessionData ssl)) {
+            return null;
+        }
+        java.security.cert.X509Certificate[] peer = ssl.peerCertificates();
+        if (peer == null || peer.length == 0) {
+            return null;
+        }
+        String name = ChargePointCa.commonName(org.bouncycastle.asn1.x500.X500Name.getInstance(
+                peer[0].getSubjectX500Principal().getEncoded()));
+        return name == null ? "" : name;
     }
 
     private static Object refuse(ServerUpgradeResponse response, Callback callback, int status, String message) {

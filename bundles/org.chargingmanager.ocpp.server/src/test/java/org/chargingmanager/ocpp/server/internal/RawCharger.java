@@ -32,8 +32,22 @@ final class RawCharger implements WebSocket.Listener, AutoCloseable {
     final WebSocket socket;
 
     RawCharger(String url) {
-        this.socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("ocpp1.6")
-                .connectTimeout(Duration.ofSeconds(5)).buildAsync(URI.create(url), this).join();
+        this(url, null, null, null);
+    }
+
+    /** Over wss:// with this TLS context (client certificate, trusted server) and/or with HTTP Basic credentials. */
+    RawCharger(String url, javax.net.ssl.SSLContext tls, String user, String password) {
+        HttpClient.Builder client = HttpClient.newBuilder();
+        if (tls != null) {
+            client.sslContext(tls);
+        }
+        WebSocket.Builder builder = client.build().newWebSocketBuilder().subprotocols("ocpp1.6")
+                .connectTimeout(Duration.ofSeconds(5));
+        if (user != null) {
+            builder.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        this.socket = builder.buildAsync(URI.create(url), this).join();
     }
 
     static RawCharger booted(TestSite site, String id) throws Exception {

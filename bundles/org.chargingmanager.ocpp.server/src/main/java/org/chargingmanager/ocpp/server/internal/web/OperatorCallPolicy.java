@@ -19,7 +19,7 @@ final class OperatorCallPolicy {
         if (request instanceof ChangeConfigurationRequest change
                 && change.key().strip().toLowerCase(Locale.ROOT).equals("authorizationkey")) {
             return "ChangeConfiguration of AuthorizationKey would lock the charge point out: the central system must "
-                    + "store the new password at the same time; use the charge point password operation (docs/ocpp.md)";
+                    + "store the new password at the same time; use POST .../change-password (docs/ocpp.md)";
         }
         return null;
     }

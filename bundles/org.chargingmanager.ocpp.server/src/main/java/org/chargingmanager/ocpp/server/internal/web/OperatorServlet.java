@@ -17,6 +17,8 @@ import javax.servlet.http.HttpServletResponse;
 import org.chargingmanager.api.WebContext;
 import org.chargingmanager.ocpp.server.ChargePointStatus;
 import org.chargingmanager.ocpp.server.LocalListSynchronization;
+import org.chargingmanager.ocpp.server.Reservation;
+import org.chargingmanager.ocpp.v16.ConfigurationStatus;
 import org.chargingmanager.ocpp.server.OcppCallException;
 import org.chargingmanager.ocpp.server.OcppCentralSystem;
 import org.chargingmanager.ocpp.v16.Action;
@@ -32,6 +34,7 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
@@ -46,6 +49,9 @@ import com.google.gson.JsonParser;
  * <li>{@code POST /api/v1/ocpp/chargepoints/{id}/calls/{Action}}: any operator CALL (Reset,
  * RemoteStartTransaction, UnlockConnector, ReserveNow, SendLocalList, GetCompositeSchedule, ...)
  * with the OCPP payload as the JSON body; answers with the charge point's confirmation;</li>
+ * <li>{@code GET /api/v1/ocpp/chargepoints/{id}/reservations}: its active reservations;</li>
+ * <li>{@code POST /api/v1/ocpp/chargepoints/{id}/change-password}: a new random password sent to
+ * the charger as AuthorizationKey, stored once it accepted (TC_073);</li>
  * <li>{@code POST /api/v1/ocpp/chargepoints/{id}/local-list}: send the user directory as the
  * charger's local authorization list (409 when the charger cannot take it);</li>
  * <li>{@code PUT /api/v1/ocpp/chargepoints/{id}/password} with {@code {"password": "..."}} sets
@@ -79,7 +85,9 @@ public class OperatorServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         OperatorPath path = OperatorPath.parse(request.getPathInfo());
-        if (path == null || path.operation() != null) {
+        if (path != null && path.chargeBoxId() != null && "reservations".equals(path.operation())) {
+            reservations(response, path.chargeBoxId());
+        } else if (path == null || path.operation() != null) {
             JsonReplies.error(response, HttpServletResponse.SC_NOT_FOUND, "no such resource; see docs/ocpp.md");
         } else if (path.chargeBoxId() == null) {
             JsonReplies.send(response, HttpServletResponse.SC_OK, ChargePointJson.list(centralSystem.chargePoints()));
@@ -117,6 +125,7 @@ public class OperatorServlet extends HttpServlet {
                     () -> centralSystem.clearChargingProfiles(chargeBoxId));
             case "calls" -> call(request, response, chargeBoxId, path.action(), user);
             case "local-list" -> localList(response, chargeBoxId, user);
+            case "change-password" -> changePassword(response, chargeBoxId, user);
             default -> JsonReplies.error(response, HttpServletResponse.SC_NOT_FOUND,
                     "no such operation " + path.operation() + "; see docs/ocpp.md");
         }
@@ -160,6 +169,50 @@ public class OperatorServlet extends HttpServlet {
         centralSystem.setChargePointPassword(path.chargeBoxId(), new char[0]);
         LOG.info("chargeBox={} password removed by {}", path.chargeBoxId(), request.getAttribute(WebContext.USER_ATTRIBUTE));
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+    }
+
+    private void reservations(HttpServletResponse response, String chargeBoxId) throws IOException {
+        if (centralSystem.chargePoint(chargeBoxId).isEmpty()) {
+            JsonReplies.error(response, HttpServletResponse.SC_NOT_FOUND, "unknown charge point " + chargeBoxId);
+            return;
+        }
+        JsonArray list = new JsonArray();
+        for (Reservation reservation : centralSystem.reservations(chargeBoxId)) {
+            JsonObject json = new JsonObject();
+            json.addProperty("reservationId", reservation.reservationId());
+            json.addProperty("connectorId", reservation.connectorId());
+            json.addProperty("idTag", reservation.idTag());
+            json.addProperty("parentIdTag", reservation.parentIdTag());
+            json.addProperty("expiryDate", reservation.expiryDate() == null ? null : reservation.expiryDate().toString());
+            list.add(json);
+        }
+        JsonObject reply = new JsonObject();
+        reply.addProperty("chargeBoxId", chargeBoxId);
+        reply.add("reservations", list);
+        JsonReplies.send(response, HttpServletResponse.SC_OK, reply);
+    }
+
+    /** TC_073: a new random password goes to the charger as AuthorizationKey and is never shown. */
+    private void changePassword(HttpServletResponse response, String chargeBoxId, String user) throws IOException {
+        try {
+            ConfigurationStatus status = centralSystem.changeChargePointPassword(chargeBoxId).toCompletableFuture()
+                    .get(WAIT_SECONDS, TimeUnit.SECONDS);
+            JsonObject reply = new JsonObject();
+            reply.addProperty("chargeBoxId", chargeBoxId);
+            reply.addProperty("status", status.wireValue());
+            reply.addProperty("passwordChanged", status == ConfigurationStatus.ACCEPTED
+                    || status == ConfigurationStatus.REBOOT_REQUIRED);
+            LOG.info("chargeBox={} password change requested by {}: {}", chargeBoxId, user, status.wireValue());
+            JsonReplies.send(response, HttpServletResponse.SC_OK, reply);
+        } catch (ExecutionException e) {
+            failed(response, chargeBoxId, "ChangeConfiguration AuthorizationKey", user, e.getCause());
+        } catch (TimeoutException e) {
+            failed(response, chargeBoxId, "ChangeConfiguration AuthorizationKey", user,
+                    new OcppCallException("Timeout", "no answer in time"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            JsonReplies.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "interrupted");
+        }
     }
 
     private void localList(HttpServletResponse response, String chargeBoxId, String user) throws IOException {
