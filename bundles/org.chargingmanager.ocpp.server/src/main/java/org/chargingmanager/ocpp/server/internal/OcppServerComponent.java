@@ -122,7 +122,8 @@ public final class OcppServerComponent implements OcppCentralSystem, Backends {
                 Duration.ofSeconds(Math.max(1, config.responseTimeoutSeconds())),
                 Math.max(1, config.maxMessageKib()) * 1024, Duration.ofSeconds(Math.max(0, config.meterValueSampleIntervalSeconds())),
                 config.chargingProfileStackLevel(), config.phases() == 1 ? 1 : 3, Math.max(6, config.maxCurrentAmps()) * 1000,
-                config.clearChargingProfilesWhenDisabled(), Duration.ofSeconds(5));
+                config.clearChargingProfilesWhenDisabled(), Duration.ofSeconds(5),
+                config.clientCertificateMustNameChargeBoxId());
     }
 
     static CertificateAuthoritySettings caSettings(OcppServerConfig config) {

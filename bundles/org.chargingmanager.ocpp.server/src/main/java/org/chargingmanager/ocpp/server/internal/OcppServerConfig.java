@@ -35,6 +35,9 @@ public @interface OcppServerConfig {
     @AttributeDefinition(name = "Require client certificates", description = "Security profile 3: charge points must present a certificate signed by one of the CA certificates below; plain ws:// is refused")
     boolean requireClientCertificate() default false;
 
+    @AttributeDefinition(name = "Client certificate must name the charge box ID", description = "Security profile 3: the common name (CN) of a charge point's certificate must be its charge box ID, so one wallbox's certificate cannot open another wallbox's connection. Switch off only for certificates of your own CA that name the wallbox differently (e.g. by serial number)")
+    boolean clientCertificateMustNameChargeBoxId() default true;
+
     @AttributeDefinition(name = "Client CA certificates", description = "PEM file with the CA certificates that sign charge point certificates")
     String clientCaFile() default "";
 

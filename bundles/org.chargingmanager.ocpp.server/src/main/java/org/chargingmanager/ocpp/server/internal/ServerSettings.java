@@ -16,13 +16,13 @@ public record ServerSettings(int port, String host, TlsMode tlsMode, Path dataDi
         UnknownChargePointPolicy unknownChargePoints, boolean acceptWithoutAuthorizer, Duration heartbeatInterval,
         Duration pingInterval, Duration responseTimeout, int maxMessageBytes, Duration meterValueSampleInterval,
         int chargingProfileStackLevel, int phases, int maxCurrentMilliamps, boolean clearProfilesWhenDisabled,
-        Duration bootTriggerDelay) {
+        Duration bootTriggerDelay, boolean clientCertificateMustNameChargeBoxId) {
 
     /** Defaults as in {@link OcppServerConfig}, plain only, on a free loopback port. */
     public static ServerSettings forTest(Path dataDirectory) {
         return new ServerSettings(0, "127.0.0.1", TlsMode.OFF, dataDirectory, null, null, new char[0], false, null,
                 UnknownChargePointPolicy.ACCEPT, true, Duration.ofSeconds(300), Duration.ofSeconds(15),
-                Duration.ofSeconds(30), 64 * 1024, Duration.ofSeconds(10), 1, 3, 32_000, false, Duration.ofSeconds(5));
+                Duration.ofSeconds(30), 64 * 1024, Duration.ofSeconds(10), 1, 3, 32_000, false, Duration.ofSeconds(5), true);
     }
 
     /** How long without any frame from the charge point before it is taken offline. */
@@ -34,41 +34,49 @@ public record ServerSettings(int port, String host, TlsMode tlsMode, Path dataDi
         return new ServerSettings(port, host, mode, dataDirectory, certificateFile, privateKeyFile, keyPassword,
                 requireClientCertificate, clientCaFile, unknownChargePoints, acceptWithoutAuthorizer,
                 heartbeatInterval, pingInterval, responseTimeout, maxMessageBytes, meterValueSampleInterval,
-                chargingProfileStackLevel, phases, maxCurrentMilliamps, clearProfilesWhenDisabled, bootTriggerDelay);
+                chargingProfileStackLevel, phases, maxCurrentMilliamps, clearProfilesWhenDisabled, bootTriggerDelay, clientCertificateMustNameChargeBoxId);
+    }
+
+    /** Client certificates whose CN is not the charge box ID are accepted (own CA naming wallboxes otherwise). */
+    public ServerSettings withoutClientCertificateNameCheck() {
+        return new ServerSettings(port, host, tlsMode, dataDirectory, certificateFile, privateKeyFile, keyPassword,
+                requireClientCertificate, clientCaFile, unknownChargePoints, acceptWithoutAuthorizer, heartbeatInterval,
+                pingInterval, responseTimeout, maxMessageBytes, meterValueSampleInterval, chargingProfileStackLevel, phases,
+                maxCurrentMilliamps, clearProfilesWhenDisabled, bootTriggerDelay, false);
     }
 
     public ServerSettings withClientCertificates(Path caFile) {
         return new ServerSettings(port, host, tlsMode, dataDirectory, certificateFile, privateKeyFile, keyPassword,
                 true, caFile, unknownChargePoints, acceptWithoutAuthorizer, heartbeatInterval, pingInterval,
                 responseTimeout, maxMessageBytes, meterValueSampleInterval, chargingProfileStackLevel, phases,
-                maxCurrentMilliamps, clearProfilesWhenDisabled, bootTriggerDelay);
+                maxCurrentMilliamps, clearProfilesWhenDisabled, bootTriggerDelay, clientCertificateMustNameChargeBoxId);
     }
 
     public ServerSettings withPolicy(UnknownChargePointPolicy policy) {
         return new ServerSettings(port, host, tlsMode, dataDirectory, certificateFile, privateKeyFile, keyPassword,
                 requireClientCertificate, clientCaFile, policy, acceptWithoutAuthorizer, heartbeatInterval,
                 pingInterval, responseTimeout, maxMessageBytes, meterValueSampleInterval, chargingProfileStackLevel,
-                phases, maxCurrentMilliamps, clearProfilesWhenDisabled, bootTriggerDelay);
+                phases, maxCurrentMilliamps, clearProfilesWhenDisabled, bootTriggerDelay, clientCertificateMustNameChargeBoxId);
     }
 
     public ServerSettings withTimings(Duration ping, Duration responseTimeout, Duration bootTriggerDelay) {
         return new ServerSettings(port, host, tlsMode, dataDirectory, certificateFile, privateKeyFile, keyPassword,
                 requireClientCertificate, clientCaFile, unknownChargePoints, acceptWithoutAuthorizer,
                 heartbeatInterval, ping, responseTimeout, maxMessageBytes, meterValueSampleInterval,
-                chargingProfileStackLevel, phases, maxCurrentMilliamps, clearProfilesWhenDisabled, bootTriggerDelay);
+                chargingProfileStackLevel, phases, maxCurrentMilliamps, clearProfilesWhenDisabled, bootTriggerDelay, clientCertificateMustNameChargeBoxId);
     }
 
     public ServerSettings withClearProfilesWhenDisabled(boolean clear) {
         return new ServerSettings(port, host, tlsMode, dataDirectory, certificateFile, privateKeyFile, keyPassword,
                 requireClientCertificate, clientCaFile, unknownChargePoints, acceptWithoutAuthorizer,
                 heartbeatInterval, pingInterval, responseTimeout, maxMessageBytes, meterValueSampleInterval,
-                chargingProfileStackLevel, phases, maxCurrentMilliamps, clear, bootTriggerDelay);
+                chargingProfileStackLevel, phases, maxCurrentMilliamps, clear, bootTriggerDelay, clientCertificateMustNameChargeBoxId);
     }
 
     public ServerSettings withCertificate(Path certificate, Path privateKey, char[] password) {
         return new ServerSettings(port, host, tlsMode, dataDirectory, certificate, privateKey, password,
                 requireClientCertificate, clientCaFile, unknownChargePoints, acceptWithoutAuthorizer,
                 heartbeatInterval, pingInterval, responseTimeout, maxMessageBytes, meterValueSampleInterval,
-                chargingProfileStackLevel, phases, maxCurrentMilliamps, clearProfilesWhenDisabled, bootTriggerDelay);
+                chargingProfileStackLevel, phases, maxCurrentMilliamps, clearProfilesWhenDisabled, bootTriggerDelay, clientCertificateMustNameChargeBoxId);
     }
 }

@@ -55,7 +55,8 @@ final class UpgradeGate implements WebSocketCreator {
             return refuse(response, callback, 403, "TLS with a client certificate required");
         }
         String certificateName = clientCertificateName(request);
-        if (certificateName != null && !certificateName.equals(chargeBoxId)) {
+        if (certificateName != null && !certificateName.equals(chargeBoxId)
+                && registry.settings().clientCertificateMustNameChargeBoxId()) {
             LOG.warn("chargeBox={} refused from {}: SECURITY: its client certificate is for CN={}", chargeBoxId, remote,
                     certificateName);
             return refuse(response, callback, 403, "the client certificate is not for this charge box ID");

@@ -210,6 +210,14 @@ class SecurityExtensionTest {
             assertThatThrownBy(() -> new RawCharger(base + "/CP-SEC", tls(server, null, null), null, null)).isNotNull();
             assertThat(site.server.chargePoint("CP-OTHER")).isEmpty();
         }
+        // an installer whose CA names wallboxes differently switches the name check off
+        try (TestSite site = new TestSite(ServerSettings.forTest(data).withTls(TlsMode.ON).withClientCertificates(null)
+                .withoutClientCertificateNameCheck());
+                RawCharger charger = new RawCharger("wss://127.0.0.1:" + site.server.port() + "/CP-OTHER", withCertificate,
+                        null, null)) {
+            boot(charger);
+            assertThat(site.server.chargePoint("CP-OTHER").orElseThrow().connected()).isTrue();
+        }
     }
 
     @Test
