@@ -5,9 +5,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
@@ -16,7 +19,6 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.chargingmanager.api.WebContext;
 import org.chargingmanager.ocpp.server.ChargePointStatus;
-import org.chargingmanager.ocpp.server.LocalListSynchronization;
 import org.chargingmanager.ocpp.server.Reservation;
 import org.chargingmanager.ocpp.v16.ConfigurationStatus;
 import org.chargingmanager.ocpp.server.OcppCallException;
@@ -194,47 +196,27 @@ public class OperatorServlet extends HttpServlet {
 
     /** TC_073: a new random password goes to the charger as AuthorizationKey and is never shown. */
     private void changePassword(HttpServletResponse response, String chargeBoxId, String user) throws IOException {
-        try {
-            ConfigurationStatus status = centralSystem.changeChargePointPassword(chargeBoxId).toCompletableFuture()
-                    .get(WAIT_SECONDS, TimeUnit.SECONDS);
-            JsonObject reply = new JsonObject();
-            reply.addProperty("chargeBoxId", chargeBoxId);
-            reply.addProperty("status", status.wireValue());
-            reply.addProperty("passwordChanged", status == ConfigurationStatus.ACCEPTED
-                    || status == ConfigurationStatus.REBOOT_REQUIRED);
-            LOG.info("chargeBox={} password change requested by {}: {}", chargeBoxId, user, status.wireValue());
-            JsonReplies.send(response, HttpServletResponse.SC_OK, reply);
-        } catch (ExecutionException e) {
-            failed(response, chargeBoxId, "ChangeConfiguration AuthorizationKey", user, e.getCause());
-        } catch (TimeoutException e) {
-            failed(response, chargeBoxId, "ChangeConfiguration AuthorizationKey", user,
-                    new OcppCallException("Timeout", "no answer in time"));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            JsonReplies.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "interrupted");
-        }
+        reply(response, chargeBoxId, "ChangeConfiguration AuthorizationKey", user,
+                () -> centralSystem.changeChargePointPassword(chargeBoxId), status -> {
+                    JsonObject reply = new JsonObject();
+                    reply.addProperty("chargeBoxId", chargeBoxId);
+                    reply.addProperty("status", status.wireValue());
+                    reply.addProperty("passwordChanged", status == ConfigurationStatus.ACCEPTED
+                            || status == ConfigurationStatus.REBOOT_REQUIRED);
+                    return reply;
+                });
     }
 
     private void localList(HttpServletResponse response, String chargeBoxId, String user) throws IOException {
-        try {
-            LocalListSynchronization result = centralSystem.synchronizeLocalList(chargeBoxId).toCompletableFuture()
-                    .get(WAIT_SECONDS, TimeUnit.SECONDS);
+        reply(response, chargeBoxId, "SendLocalList", user, () -> centralSystem.synchronizeLocalList(chargeBoxId), result -> {
             JsonObject reply = new JsonObject();
             reply.addProperty("chargeBoxId", chargeBoxId);
             reply.addProperty("listVersion", result.listVersion());
             reply.addProperty("entries", result.entries());
             reply.addProperty("messages", result.messages());
             reply.addProperty("skippedTokens", result.skippedTokens());
-            LOG.info("chargeBox={} local list version {} sent by {}", chargeBoxId, result.listVersion(), user);
-            JsonReplies.send(response, HttpServletResponse.SC_OK, reply);
-        } catch (ExecutionException e) {
-            failed(response, chargeBoxId, "SendLocalList", user, e.getCause());
-        } catch (TimeoutException e) {
-            failed(response, chargeBoxId, "SendLocalList", user, new OcppCallException("Timeout", "no answer in time"));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            JsonReplies.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "interrupted");
-        }
+            return reply;
+        });
     }
 
     private void call(HttpServletRequest httpRequest, HttpServletResponse response, String chargeBoxId, String actionName,
@@ -265,20 +247,24 @@ public class OperatorServlet extends HttpServlet {
         answer(response, chargeBoxId, action.get().wireName(), user, () -> centralSystem.send(chargeBoxId, request));
     }
 
-    private interface Call {
-        java.util.concurrent.CompletionStage<Confirmation> start();
-    }
-
-    private static void answer(HttpServletResponse response, String chargeBoxId, String actionName, String user, Call call)
-            throws IOException {
-        try {
-            Confirmation confirmation = call.start().toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
+    private static void answer(HttpServletResponse response, String chargeBoxId, String actionName, String user,
+            Supplier<CompletionStage<Confirmation>> call) throws IOException {
+        reply(response, chargeBoxId, actionName, user, call, confirmation -> {
             JsonObject reply = new JsonObject();
             reply.addProperty("chargeBoxId", chargeBoxId);
             reply.addProperty("action", actionName);
             reply.add("confirmation", JsonParser.parseString(CODEC.encodePayload(confirmation)));
+            return reply;
+        });
+    }
+
+    /** Waits for the charge point's answer and sends it as JSON, or the failure as its HTTP status. */
+    private static <T> void reply(HttpServletResponse response, String chargeBoxId, String actionName, String user,
+            Supplier<CompletionStage<T>> call, Function<T, JsonObject> toJson) throws IOException {
+        try {
+            T answer = call.get().toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
             LOG.info("chargeBox={} operator {} by {}: answered", chargeBoxId, actionName, user);
-            JsonReplies.send(response, HttpServletResponse.SC_OK, reply);
+            JsonReplies.send(response, HttpServletResponse.SC_OK, toJson.apply(answer));
         } catch (ExecutionException | CompletionException e) {
             failed(response, chargeBoxId, actionName, user, e.getCause());
         } catch (OcppCallException e) {
