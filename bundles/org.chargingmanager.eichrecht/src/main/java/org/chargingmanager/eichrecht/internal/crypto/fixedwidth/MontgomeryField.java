@@ -95,48 +95,12 @@ final class MontgomeryField {
     }
 
     /**
-     * {@code result = x·y·R^-1 mod p} (the Montgomery product; for numbers in Montgomery form it
-     * is their product in Montgomery form). Word-by-word interleaved multiplication and
-     * reduction; {@code result} may be {@code x} or {@code y}.
+     * {@code result = x·y·R^-1 mod p}: for numbers in Montgomery form, their product in Montgomery
+     * form. The double-width product comes from Bouncy Castle's unrolled {@code Nat256}/{@code Nat384}
+     * routines, then {@link #reduce} divides it by R modulo p. {@code result} may be {@code x} or
+     * {@code y}.
      */
     void multiply(int[] x, int[] y, int[] result) {
-        int n = words;
-        int[] t = new int[n + 2];
-        for (int i = 0; i < n; i++) {
-            long xi = x[i] & WORD_MASK;
-            long carry = 0;
-            for (int j = 0; j < n; j++) {
-                carry += (t[j] & WORD_MASK) + xi * (y[j] & WORD_MASK);
-                t[j] = (int) carry;
-                carry >>>= 32;
-            }
-            carry += t[n] & WORD_MASK;
-            t[n] = (int) carry;
-            t[n + 1] = (int) (carry >>> 32);
-
-            long m = (t[0] * reductionFactor) & WORD_MASK;
-            carry = ((t[0] & WORD_MASK) + m * (primeWords[0] & WORD_MASK)) >>> 32;
-            for (int j = 1; j < n; j++) {
-                carry += (t[j] & WORD_MASK) + m * (primeWords[j] & WORD_MASK);
-                t[j - 1] = (int) carry;
-                carry >>>= 32;
-            }
-            carry += t[n] & WORD_MASK;
-            t[n - 1] = (int) carry;
-            t[n] = t[n + 1] + (int) (carry >>> 32);
-        }
-        // t < 2p here
-        if (t[n] != 0 || !lessThanPrime(t)) {
-            subtractPrime(t);
-        }
-        System.arraycopy(t, 0, result, 0, n);
-    }
-
-    void square(int[] x, int[] result) {
-        multiply(x, x, result);
-    }
-
-    void multiply2(int[] x, int[] y, int[] result) {
         int[] wide = new int[2 * words];
         if (words == 8) {
             Nat256.mul(x, y, wide);
@@ -148,7 +112,8 @@ final class MontgomeryField {
         reduce(wide, result);
     }
 
-    void square2(int[] x, int[] result) {
+    /** {@code result = x²·R^-1 mod p}, as {@link #multiply} but with a squaring routine. */
+    void square(int[] x, int[] result) {
         int[] wide = new int[2 * words];
         if (words == 8) {
             Nat256.square(x, wide);
@@ -160,6 +125,11 @@ final class MontgomeryField {
         reduce(wide, result);
     }
 
+    /**
+     * Montgomery reduction: {@code result = wide·R^-1 mod p} for {@code wide < p·R}. Each step adds
+     * the multiple of p that zeroes the lowest remaining word, so after {@code words} steps the
+     * upper half holds the result (below 2p; one subtraction at most).
+     */
     private void reduce(int[] wide, int[] result) {
         int n = words;
         int overflow = 0;
