@@ -15,7 +15,8 @@ import org.bouncycastle.math.ec.ECPoint;
  *
  * <p>For the curves Bouncy Castle has no optimised implementation of (the Brainpool curves): its
  * generic curve computes with {@code BigInteger} and reduces with a division after every
- * multiplication, which makes ECDSA verification three to four times slower. This class plugs into
+ * multiplication, which makes ECDSA verification about half as fast (brainpoolP256r1: about
+ * 1,900 against 4,000 verifications per CPU second on the 2-core build machine). This class plugs into
  * Bouncy Castle as a curve like its own optimised ones, so {@code ECDSASigner}, point decoding and
  * key generation use it unchanged. Needs {@code p ≡ 3 (mod 4)} (square roots for compressed
  * points), which holds for brainpoolP256r1 and brainpoolP384r1.

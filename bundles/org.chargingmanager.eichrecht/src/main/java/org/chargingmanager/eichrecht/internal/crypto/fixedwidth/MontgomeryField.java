@@ -1,6 +1,7 @@
 package org.chargingmanager.eichrecht.internal.crypto.fixedwidth;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 
 import org.bouncycastle.math.raw.Mod;
 import org.bouncycastle.math.raw.Nat;
@@ -132,12 +133,19 @@ final class MontgomeryField {
      */
     private void reduce(int[] wide, int[] result) {
         int n = words;
-        int overflow = 0;
+        long overflow = 0;
         for (int i = 0; i < n; i++) {
-            int m = wide[i] * reductionFactor;
-            int carry = n == 8 ? Nat256.mulWordAddTo(m, primeWords, 0, wide, i)
-                    : Nat.mulWordAddTo(n, m, primeWords, 0, wide, i);
-            overflow += Nat.addWordAt(2 * n, carry, wide, i + n);
+            long m = (wide[i] * reductionFactor) & WORD_MASK;
+            long carry = 0;
+            for (int j = 0; j < n; j++) {
+                carry += (wide[i + j] & WORD_MASK) + m * (primeWords[j] & WORD_MASK);
+                wide[i + j] = (int) carry;
+                carry >>>= 32;
+            }
+            // the carry of this step and the overflow of the previous one both belong at word i + n
+            carry += (wide[i + n] & WORD_MASK) + overflow;
+            wide[i + n] = (int) carry;
+            overflow = carry >>> 32;
         }
         System.arraycopy(wide, n, result, 0, n);
         if (overflow != 0 || !lessThanPrime(result)) {
@@ -174,7 +182,7 @@ final class MontgomeryField {
     /** {@code result = -x mod p}. */
     void negate(int[] x, int[] result) {
         if (isZero(x)) {
-            java.util.Arrays.fill(result, 0);
+            Arrays.fill(result, 0);
         } else {
             subtract(primeWords, x, result);
         }
@@ -207,13 +215,9 @@ final class MontgomeryField {
 
     private boolean lessThanPrime(int[] x) {
         for (int i = words - 1; i >= 0; i--) {
-            int xi = x[i] ^ Integer.MIN_VALUE;
-            int pi = primeWords[i] ^ Integer.MIN_VALUE;
-            if (xi < pi) {
-                return true;
-            }
-            if (xi > pi) {
-                return false;
+            int comparison = Integer.compareUnsigned(x[i], primeWords[i]);
+            if (comparison != 0) {
+                return comparison < 0;
             }
         }
         return false;
