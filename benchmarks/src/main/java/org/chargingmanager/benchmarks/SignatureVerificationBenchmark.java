@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Verifications per second on one thread: a whole {@code SignedMeterValueChecker.verify} call
+ * Verifications per second on one thread: a whole {@code SignedDataVerifier.verify} call (what the
+ * {@code SignedMeterValueChecker} service runs)
  * (parse the OCMF record, read the trusted key, check the ECDSA signature) for a typical
  * begin/end record, the key being the same meter's key each time as in real operation.
  */
