@@ -209,6 +209,28 @@ class EcdsaDifferentialTest {
             assertAgree(reference, genericKey, fastKey, new byte[0], r, zeroHashS, true, "empty hash");
             assertAgree(reference, genericKey, fastKey, reference.hashOf(BigInteger.ONE), r, zeroHashS, false,
                     "hash 1 instead of 0");
+            assertAgree(reference, genericKey, fastKey, reference.hashOf(e), BigInteger.ONE, largestS, false,
+                    "r = 1");
+        }
+    }
+
+    /**
+     * The other direction: keys generated and records signed on the fast curves (Bouncy Castle's
+     * fixed-point comb with our look-up table) verify on the generic curve.
+     */
+    @ParameterizedTest
+    @EnumSource(EcCurve.class)
+    void keysAndSignaturesMadeOnTheFastCurveVerifyOnTheGenericOne(EcCurve curve) {
+        Reference reference = new Reference(curve);
+        SecureRandom keyRandom = new SecureRandom();
+        for (int i = 0; i < 100; i++) {
+            EcKeyPairs.EcKeyPair pair = EcKeyPairs.generate(curve, keyRandom);
+            ECPoint genericKey = reference.publicPoint(pair.privateKey().getD());
+            assertThat(pair.publicKey().encodedPoint()).as(curve + " public key").isEqualTo(genericKey.getEncoded(false));
+            byte[] message = randomMessage();
+            EcdsaSignature signature = Ecdsa.sign(pair.privateKey(), message);
+            assertThat(reference.verify(genericKey, Ecdsa.sha256(message), signature.r(), signature.s()))
+                    .as(curve + " seed " + seed + " signature made on the fast curve").isTrue();
         }
     }
 
