@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Verifications per second on one thread: a whole {@code SignedMeterValueChecker.verify} call
+ * Verifications per second on one thread: a whole {@code SignedDataVerifier.verify} call (what the
+ * {@code SignedMeterValueChecker} service runs)
  * (parse the OCMF record, read the trusted key, check the ECDSA signature) for a typical
  * begin/end record, the key being the same meter's key each time as in real operation.
  */
@@ -37,7 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 public class SignatureVerificationBenchmark {
 
-    private static final String PAYLOAD = "{\"FV\":\"1.0\",\"GI\":\"KEBA_KCP30\",\"GS\":\"17619300\",\"GV\":\"2.8.5\","
+    static final String PAYLOAD = "{\"FV\":\"1.0\",\"GI\":\"KEBA_KCP30\",\"GS\":\"17619300\",\"GV\":\"2.8.5\","
             + "\"PG\":\"T32\",\"IS\":false,\"IL\":\"NONE\",\"IF\":[\"RFID_NONE\",\"OCPP_NONE\",\"ISO15118_NONE\","
             + "\"PLMN_NONE\"],\"IT\":\"NONE\",\"ID\":\"\",\"RD\":[{\"TM\":\"2019-08-13T10:03:15,000+0000 I\",\"TX\":\"B\","
             + "\"EF\":\"\",\"ST\":\"G\",\"RV\":0.2596,\"RI\":\"1-b:1.8.0\",\"RU\":\"kWh\"},{\"TM\":"

@@ -6,7 +6,9 @@ import java.util.Optional;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x9.ECNamedCurveTable;
 import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECNamedDomainParameters;
+import org.chargingmanager.eichrecht.internal.crypto.fixedwidth.FixedWidthCurve;
 
 /** The elliptic curves of the OCMF signature algorithm table (all with SHA-256). */
 public enum EcCurve {
@@ -43,11 +45,29 @@ public enum EcCurve {
         ECNamedDomainParameters result = domain;
         if (result == null) {
             ASN1ObjectIdentifier oid = ECNamedCurveTable.getOID(curveName);
-            X9ECParameters x9 = ECNamedCurveTable.getByOID(oid);
-            result = new ECNamedDomainParameters(oid, x9);
+            result = new ECNamedDomainParameters(oid, fastestParameters(oid));
             domain = result;
         }
         return result;
+    }
+
+    /**
+     * Bouncy Castle's optimised implementation where it has one (the SEC curves: special primes
+     * with fast reduction), otherwise the {@link FixedWidthCurve} (the Brainpool curves). Both are
+     * several times faster than the generic {@code BigInteger} curve of {@link ECNamedCurveTable}
+     * and compute the same points, so keys, signatures and encodings do not change.
+     */
+    private static X9ECParameters fastestParameters(ASN1ObjectIdentifier oid) {
+        X9ECParameters optimised = CustomNamedCurves.getByOID(oid);
+        if (optimised != null) {
+            return optimised;
+        }
+        return FixedWidthCurve.parametersLike(ECNamedCurveTable.getByOID(oid));
+    }
+
+    /** The generic {@code BigInteger} implementation of the curve, as a reference for tests. */
+    public X9ECParameters genericParameters() {
+        return ECNamedCurveTable.getByOID(ECNamedCurveTable.getOID(curveName));
     }
 
     public static Optional<EcCurve> byOid(ASN1ObjectIdentifier oid) {

@@ -18,6 +18,11 @@ public final class Ecdsa {
     }
 
     public static boolean verify(EcPublicKey key, byte[] message, EcdsaSignature signature) {
+        return verifyHash(key, sha256(message), signature);
+    }
+
+    /** The verification proper, on the message's hash (tests give chosen hashes). */
+    static boolean verifyHash(EcPublicKey key, byte[] hash, EcdsaSignature signature) {
         BigInteger n = key.curve().domain().getN();
         if (signature.r().signum() <= 0 || signature.s().signum() <= 0 || signature.r().compareTo(n) >= 0
                 || signature.s().compareTo(n) >= 0) {
@@ -25,7 +30,7 @@ public final class Ecdsa {
         }
         ECDSASigner verifier = new ECDSASigner();
         verifier.init(false, key.parameters());
-        return verifier.verifySignature(sha256(message), signature.r(), signature.s());
+        return verifier.verifySignature(hash, signature.r(), signature.s());
     }
 
     /** Deterministic signature (RFC 6979), so no random source can weaken the key. */

@@ -84,7 +84,14 @@ public final class PublicKeyParser {
 
     private static EcPublicKey fromBytes(byte[] bytes, EcCurve curveHint) throws KeyFormatException {
         if (bytes.length > 0 && bytes[0] == 0x30) {
-            return fromSpki(bytes);
+            try {
+                return fromSpki(bytes);
+            } catch (KeyFormatException notDer) {
+                // a raw X || Y whose X happens to begin with 0x30 (one key in 256)
+                if (curveHint == null) {
+                    throw notDer;
+                }
+            }
         }
         if (curveHint == null) {
             throw new KeyFormatException("a raw public key needs the curve, which the data does not name");
