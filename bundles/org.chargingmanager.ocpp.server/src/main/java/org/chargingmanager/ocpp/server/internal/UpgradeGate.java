@@ -29,10 +29,13 @@ final class UpgradeGate implements WebSocketCreator {
     private final ChargePointRegistry registry;
     private final PasswordStore passwords;
     private final Ocpp16JsonCodec codec;
+    private final SecurityProfileStore securityProfiles;
 
-    UpgradeGate(ChargePointRegistry registry, PasswordStore passwords, Ocpp16JsonCodec codec) {
+    UpgradeGate(ChargePointRegistry registry, PasswordStore passwords, SecurityProfileStore securityProfiles,
+            Ocpp16JsonCodec codec) {
         this.registry = registry;
         this.passwords = passwords;
+        this.securityProfiles = securityProfiles;
         this.codec = codec;
     }
 
@@ -61,7 +64,8 @@ final class UpgradeGate implements WebSocketCreator {
                     certificateName);
             return refuse(response, callback, 403, "the client certificate is not for this charge box ID");
         }
-        if (passwords.passwordRequired(chargeBoxId)) {
+        boolean passwordChecked = passwords.passwordRequired(chargeBoxId);
+        if (passwordChecked) {
             Optional<BasicCredentials> credentials = BasicCredentials.parse(request.getHeaders().get(HttpHeader.AUTHORIZATION));
             if (credentials.isEmpty() || !credentials.get().username().equals(chargeBoxId)
                     || !passwords.check(chargeBoxId, credentials.get().password())) {
@@ -71,8 +75,41 @@ final class UpgradeGate implements WebSocketCreator {
                 return refuse(response, callback, 401, "authentication required");
             }
         }
+        int profile = securityProfile(request.isSecure(), certificateName != null, passwordChecked);
+        int minimum = securityProfiles.minimum(chargeBoxId);
+        if (profile < minimum) {
+            LOG.warn("chargeBox={} refused from {}: SECURITY: security profile {} below the minimum {} ({})", chargeBoxId,
+                    remote, profile, minimum, describe(profile));
+            return refuse(response, callback, 403, "security profile " + minimum + " or higher required");
+        }
         response.setAcceptedSubProtocol(SUBPROTOCOL);
-        return new ChargePointConnection(chargeBoxId, registry, codec, request.isSecure());
+        return new ChargePointConnection(chargeBoxId, registry, codec, request.isSecure(), profile);
+    }
+
+    /**
+     * The security profile a connection has (OCPP 1.6 security whitepaper): 3 TLS with a client
+     * certificate (verified by the TLS handshake against the client CA / charge-point CA), 2 TLS
+     * with a checked HTTP Basic password, 1 a checked password over plain ws://, 0 nothing checked
+     * (also TLS without password: the charge point is not authenticated).
+     */
+    static int securityProfile(boolean secure, boolean clientCertificate, boolean passwordChecked) {
+        if (secure && clientCertificate) {
+            return 3;
+        }
+        if (passwordChecked) {
+            return secure ? 2 : 1;
+        }
+        return 0;
+    }
+
+    static String describe(int profile) {
+        return switch (profile) {
+            case 0 -> "no authentication";
+            case 1 -> "Basic authentication over ws://";
+            case 2 -> "Basic authentication over wss://";
+            case 3 -> "wss:// with a client certificate";
+            default -> "unknown";
+        };
     }
 
     /**
