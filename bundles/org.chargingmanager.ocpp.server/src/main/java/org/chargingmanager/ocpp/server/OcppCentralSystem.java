@@ -167,7 +167,7 @@ public interface OcppCentralSystem {
      * e.g. lower it again for a replaced wallbox that starts with profile 1. Logged; takes effect
      * with the next connection.
      *
-     * @throws IllegalArgumentException for a profile outside 0 to 3
+     * @throws IllegalArgumentException for a profile outside 0 to 3 or an invalid charge box ID
      */
     default void setMinimumSecurityProfile(String chargeBoxId, int profile) {
         throw new UnsupportedOperationException("not supported by this implementation");

@@ -127,6 +127,9 @@ final class SecurityProfileUpgrade {
 
     /** The operator's explicit change of the minimum (e.g. a replaced wallbox that starts on profile 1). */
     void setMinimum(String chargeBoxId, int profile) throws IOException {
+        if (!ChargeBoxIds.valid(chargeBoxId)) {
+            throw new IllegalArgumentException("not a valid charge box ID: " + chargeBoxId);
+        }
         int old = minimums.setMinimum(chargeBoxId, profile);
         if (profile < old) {
             LOG.warn("chargeBox={} SECURITY: minimum security profile lowered from {} to {} by the operator", chargeBoxId,

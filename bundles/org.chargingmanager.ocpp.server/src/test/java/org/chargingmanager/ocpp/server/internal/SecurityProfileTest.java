@@ -91,6 +91,9 @@ class SecurityProfileTest {
             assertThat(Files.readString(data.resolve("ocpp-server/security-profiles.properties"))).contains("CP-UP=1");
             assertThatThrownBy(() -> site.server.setMinimumSecurityProfile("CP-UP", 4))
                     .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> site.server.setMinimumSecurityProfile("CP/UP", 2))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(site.server.minimumSecurityProfile("CP-UP")).isEqualTo(1);
         }
     }
 

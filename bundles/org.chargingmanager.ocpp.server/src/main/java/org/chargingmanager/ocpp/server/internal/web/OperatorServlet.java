@@ -258,7 +258,12 @@ public class OperatorServlet extends HttpServlet {
             JsonReplies.error(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
             return;
         }
-        centralSystem.setMinimumSecurityProfile(chargeBoxId, profile);
+        try {
+            centralSystem.setMinimumSecurityProfile(chargeBoxId, profile);
+        } catch (IllegalArgumentException e) {
+            JsonReplies.error(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+            return;
+        }
         LOG.info("chargeBox={} minimum security profile set to {} by {}", chargeBoxId, profile,
                 request.getAttribute(WebContext.USER_ATTRIBUTE));
         JsonObject reply = new JsonObject();
