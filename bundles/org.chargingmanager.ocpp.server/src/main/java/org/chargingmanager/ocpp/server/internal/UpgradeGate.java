@@ -64,7 +64,12 @@ final class UpgradeGate implements WebSocketCreator {
                     certificateName);
             return refuse(response, callback, 403, "the client certificate is not for this charge box ID");
         }
-        boolean passwordChecked = passwords.passwordRequired(chargeBoxId);
+        // security profile 3: a client certificate for this very charge box ID authenticates it, a
+        // wallbox moved up from profile 2 sends no password any more; with the name check off any
+        // trusted certificate would do, so its password is still required then
+        boolean certificateAuthenticates = certificateName != null && certificateName.equals(chargeBoxId)
+                && registry.settings().clientCertificateMustNameChargeBoxId();
+        boolean passwordChecked = passwords.passwordRequired(chargeBoxId) && !certificateAuthenticates;
         if (passwordChecked) {
             Optional<BasicCredentials> credentials = BasicCredentials.parse(request.getHeaders().get(HttpHeader.AUTHORIZATION));
             if (credentials.isEmpty() || !credentials.get().username().equals(chargeBoxId)

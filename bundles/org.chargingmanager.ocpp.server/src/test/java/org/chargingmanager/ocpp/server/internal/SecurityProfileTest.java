@@ -3,18 +3,31 @@ package org.chargingmanager.ocpp.server.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 import org.chargingmanager.ocpp.server.ChargePointStatus;
 import org.chargingmanager.ocpp.server.OcppCallException;
 import org.chargingmanager.ocpp.v16.ConfigurationStatus;
@@ -169,6 +182,59 @@ class SecurityProfileTest {
     }
 
     @Test
+    void TC_083_chargerOnProfile2IsUpgradedTo3AndItsPasswordAloneIsRefusedAfterwards() throws Exception {
+        // the charge-point CA (generated in the data directory) is the client CA: certificates are
+        // asked for but not required, so profile-2 chargers go on with their passwords
+        ChargePointCa ca = ChargePointCa.load(data, CertificateAuthoritySettings.generated());
+        Path caFile = data.resolve("ocpp-server/charge-point-ca.pem");
+        assertThat(caFile).exists();
+        ServerSettings base = ServerSettings.forTest(data).withTls(TlsMode.DETECT);
+        ServerSettings settings = new ServerSettings(base.port(), base.host(), base.tlsMode(), base.dataDirectory(),
+                base.certificateFile(), base.privateKeyFile(), base.keyPassword(), false, caFile,
+                base.unknownChargePoints(), base.acceptWithoutAuthorizer(), base.heartbeatInterval(), base.pingInterval(),
+                base.responseTimeout(), base.maxMessageBytes(), base.meterValueSampleInterval(),
+                base.chargingProfileStackLevel(), base.phases(), base.maxCurrentMilliamps(),
+                base.clearProfilesWhenDisabled(), base.bootTriggerDelay(), true);
+        KeyPair keys = KeyPairGenerator.getInstance("EC").generateKeyPair();
+        String csr = pem(new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=CP-THREE"), keys.getPublic())
+                .build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
+        List<X509Certificate> chain = certificates(ca.sign("CP-THREE", csr).chainPem());
+        try (TestSite site = new TestSite(settings)) {
+            site.server.setChargePointPassword("CP-THREE", PASSWORD.toCharArray());
+            String wss = "wss://127.0.0.1:" + site.server.port() + "/CP-THREE";
+            try (RawCharger charger = new RawCharger(wss, tls(data), "CP-THREE", PASSWORD)) {
+                boot(charger);
+                assertThat(status(site, "CP-THREE").securityProfile()).isEqualTo(2);
+                charger.answerer = answering("ChangeConfiguration", "RebootRequired", "Reset", "Accepted");
+                assertThat(site.server.upgradeSecurityProfile("CP-THREE", 3).toCompletableFuture()
+                        .get(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo(ConfigurationStatus.REBOOT_REQUIRED);
+                assertThat(securityProfileSentTo(charger).get("value").getAsString()).isEqualTo("3");
+                charger.nextServerCall("Reset");
+            }
+            assertThat(site.server.minimumSecurityProfile("CP-THREE")).isEqualTo(3);
+            TestSite.await("CP-THREE offline", () -> !status(site, "CP-THREE").connected());
+            // with its certificate: profile 3
+            try (RawCharger charger = new RawCharger(wss, tls(data, keys, chain), null, null)) {
+                boot(charger);
+                assertThat(status(site, "CP-THREE").securityProfile()).isEqualTo(3);
+            }
+            // the password alone over TLS, or over ws://, is a downgrade now
+            assertThatThrownBy(() -> new RawCharger(wss, tls(data), "CP-THREE", PASSWORD)).hasStackTraceContaining("403");
+            assertThatThrownBy(() -> new RawCharger("ws://127.0.0.1:" + site.server.port() + "/CP-THREE", null,
+                    "CP-THREE", PASSWORD)).hasStackTraceContaining("403");
+        }
+        // without the name check any trusted certificate would open any ID: the password stays required
+        try (TestSite site = new TestSite(settings.withoutClientCertificateNameCheck())) {
+            String wss = "wss://127.0.0.1:" + site.server.port() + "/CP-THREE";
+            assertThatThrownBy(() -> new RawCharger(wss, tls(data, keys, chain), null, null)).hasStackTraceContaining("401");
+            try (RawCharger charger = new RawCharger(wss, tls(data, keys, chain), "CP-THREE", PASSWORD)) {
+                boot(charger);
+                assertThat(status(site, "CP-THREE").securityProfile()).isEqualTo(3);
+            }
+        }
+    }
+
+    @Test
     void connectionProfiles() {
         assertThat(UpgradeGate.securityProfile(false, false, false)).isZero();
         assertThat(UpgradeGate.securityProfile(true, false, false)).isZero();
@@ -223,16 +289,46 @@ class SecurityProfileTest {
         }
     }
 
-    /** Trusts the server certificate the server generated in the data directory. */
     private static SSLContext tls(Path data) throws Exception {
+        return tls(data, null, null);
+    }
+
+    /** Trusts the server certificate the server generated in the data directory; with a client certificate if given. */
+    private static SSLContext tls(Path data, KeyPair client, List<X509Certificate> chain) throws Exception {
         X509Certificate server = ServerKeyMaterial.readCertificates(data.resolve("ocpp-server/server-cert.pem")).get(0);
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         trust.setCertificateEntry("server", server);
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(trust);
+        KeyManagerFactory kmf = null;
+        if (client != null) {
+            KeyStore keys = KeyStore.getInstance("PKCS12");
+            keys.load(null, null);
+            keys.setKeyEntry("client", client.getPrivate(), "pw".toCharArray(),
+                    chain.toArray(new java.security.cert.Certificate[0]));
+            kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(keys, "pw".toCharArray());
+        }
         SSLContext context = SSLContext.getInstance("TLSv1.3");
-        context.init(null, tmf.getTrustManagers(), null);
+        context.init(kmf == null ? null : kmf.getKeyManagers(), tmf.getTrustManagers(), null);
         return context;
+    }
+
+    private static String pem(Object object) throws Exception {
+        StringWriter text = new StringWriter();
+        try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
+            writer.writeObject(object);
+        }
+        return text.toString();
+    }
+
+    private static List<X509Certificate> certificates(String pem) throws Exception {
+        List<X509Certificate> all = new ArrayList<>();
+        for (java.security.cert.Certificate certificate : CertificateFactory.getInstance("X.509")
+                .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)))) {
+            all.add((X509Certificate) certificate);
+        }
+        return all;
     }
 }
