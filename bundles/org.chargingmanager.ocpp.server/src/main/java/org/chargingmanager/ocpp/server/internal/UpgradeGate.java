@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Decides whether a WebSocket upgrade becomes a charge point connection: charge box ID from the
  * last path segment, subprotocol {@code ocpp1.6}, TLS when client certificates are required,
- * HTTP Basic password when one is set. Every refusal is logged with the reason, never with a
- * password.
+ * HTTP Basic password when one is set (unless a client certificate for this charge box ID
+ * authenticates it), and the resulting security profile against the charge point's minimum.
+ * Every refusal is logged with the reason, never with a password.
  */
 final class UpgradeGate implements WebSocketCreator {
 
