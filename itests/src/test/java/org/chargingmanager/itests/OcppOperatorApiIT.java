@@ -141,6 +141,18 @@ public class OcppOperatorApiIT {
             assertTrue(key.getValue(), key.getValue().matches("[0-9a-f]{32,40}"));
             assertTrue("the password is not shown", !changed.body().contains(key.getValue()));
 
+            // security profile: shown per connection; an upgrade the server cannot serve is refused
+            // before anything is sent (no client certificates verified here)
+            assertEquals(0, json(request("GET", "/api/v1/ocpp/chargepoints/OP-CP-1", null, true)).get("securityProfile")
+                    .getAsInt());
+            HttpResponse<String> upgrade = request("POST", "/api/v1/ocpp/chargepoints/OP-CP-1/security-profile",
+                    "{\"securityProfile\":3}", true);
+            assertEquals(upgrade.body(), 409, upgrade.statusCode());
+            assertEquals("Refused", json(upgrade).get("ocppErrorCode").getAsString());
+            assertBadRequest("/api/v1/ocpp/chargepoints/OP-CP-1/security-profile", "{\"securityProfile\":5}", "1 to 3");
+            assertBadRequest("/api/v1/ocpp/chargepoints/OP-CP-1/calls/ChangeConfiguration",
+                    "{\"key\":\"SecurityProfile\",\"value\":\"3\"}", "security-profile");
+
             assertBadRequest("/api/v1/ocpp/chargepoints/OP-CP-1/calls/Reset", "{\"type\":\"Warm\"}", "type");
             assertBadRequest("/api/v1/ocpp/chargepoints/OP-CP-1/calls/RemoteStartTransaction", "{\"connectorId\":1}", "idTag");
             assertBadRequest("/api/v1/ocpp/chargepoints/OP-CP-1/calls/Heartbeat", "{}", "not sent by a central system");
@@ -174,6 +186,18 @@ public class OcppOperatorApiIT {
         assertEquals(-401, handshake("OP-CP-2", null));
         assertEquals(-401, handshake("OP-CP-2", "wrong-password"));
         assertEquals(101, handshake("OP-CP-2", "Wallbox-Secret-2"));
+
+        // a minimum security profile of 2 (TLS) refuses the password over plain ws://; lowering lets it in
+        HttpResponse<String> minimum = request("PUT", "/api/v1/ocpp/chargepoints/OP-CP-2/minimum-security-profile",
+                "{\"minimumSecurityProfile\":2}", true);
+        assertEquals(minimum.body(), 200, minimum.statusCode());
+        assertEquals(2, json(minimum).get("minimumSecurityProfile").getAsInt());
+        assertEquals(-403, handshake("OP-CP-2", "Wallbox-Secret-2"));
+        assertEquals(200, request("PUT", "/api/v1/ocpp/chargepoints/OP-CP-2/minimum-security-profile",
+                "{\"minimumSecurityProfile\":1}", true).statusCode());
+        assertEquals(101, handshake("OP-CP-2", "Wallbox-Secret-2"));
+        assertEquals(200, request("PUT", "/api/v1/ocpp/chargepoints/OP-CP-2/minimum-security-profile",
+                "{\"minimumSecurityProfile\":0}", true).statusCode());
 
         assertEquals(204, request("DELETE", "/api/v1/ocpp/chargepoints/OP-CP-2/password", null, true).statusCode());
         assertEquals(101, handshake("OP-CP-2", null));

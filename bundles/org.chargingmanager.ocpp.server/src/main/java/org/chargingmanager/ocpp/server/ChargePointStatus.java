@@ -19,11 +19,17 @@ import java.util.List;
  *        ({@code TxProfile}, {@code TxDefaultProfile}, {@code ChargePointMaxProfile}), with
  *        the rejected ones noted, e.g. {@code TxDefaultProfile (TxProfile rejected)}
  * @param firmwareStatus the last FirmwareStatusNotification, or empty
- * @param diagnosticsStatus the last DiagnosticsStatusNotification, or empty
+ * @param diagnosticsStatus the last DiagnosticsStatusNotification or LogStatusNotification, or empty
+ * @param securityProfile the OCPP security profile of the current connection (0 no authentication,
+ *        1 HTTP Basic over ws://, 2 HTTP Basic over wss://, 3 wss:// with a client certificate),
+ *        or {@code null} while not connected
+ * @param minimumSecurityProfile connections below this profile are refused (downgrade
+ *        protection, raised by an accepted security profile upgrade); 0 when none is set
  */
 public record ChargePointStatus(String chargeBoxId, boolean connected, String registration, String vendor,
         String model, String firmwareVersion, List<Integer> connectorIds, Instant lastMessageAt,
-        String chargingProfileKind, String firmwareStatus, String diagnosticsStatus) {
+        String chargingProfileKind, String firmwareStatus, String diagnosticsStatus,
+        Integer securityProfile, int minimumSecurityProfile) {
 
     public ChargePointStatus {
         connectorIds = List.copyOf(connectorIds);

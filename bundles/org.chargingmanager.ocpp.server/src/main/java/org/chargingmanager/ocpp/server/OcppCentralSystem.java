@@ -140,4 +140,41 @@ public interface OcppCentralSystem {
         return java.util.concurrent.CompletableFuture.failedFuture(
                 new UnsupportedOperationException("not supported by this implementation"));
     }
+
+    /**
+     * TC_083: moves a connected charge point to a higher OCPP security profile (1 HTTP Basic over
+     * ws://, 2 HTTP Basic over wss://, 3 wss:// with a client certificate). The preconditions are
+     * checked first: the charge point is connected with this profile or a lower one and runs no
+     * transaction; for 1 and 2 it has a password (its own or the server password); for 2 and 3
+     * the server has TLS (Detect or On); for 3 the server verifies client certificates (client CA
+     * configured or client certificates required). Then ChangeConfiguration SecurityProfile; on
+     * Accepted or RebootRequired the profile becomes the charge point's minimum (stored in the
+     * data directory, connections below it are refused with HTTP 403) and Reset Hard makes it
+     * reconnect with the new profile. Rejected, NotSupported, a CALLERROR or no answer change
+     * nothing.
+     *
+     * @return completes with the charge point's answer; fails with {@link OcppCallException} code
+     *         {@code Refused} (a precondition, with the reason), {@code Offline}, or as
+     *         {@link #send}; with {@link IllegalArgumentException} for a profile outside 1 to 3
+     */
+    default CompletionStage<ConfigurationStatus> upgradeSecurityProfile(String chargeBoxId, int profile) {
+        return java.util.concurrent.CompletableFuture.failedFuture(
+                new UnsupportedOperationException("not supported by this implementation"));
+    }
+
+    /**
+     * Sets the minimum security profile of a charge point (0 to 3; 0: none) without asking it,
+     * e.g. lower it again for a replaced wallbox that starts with profile 1. Logged; takes effect
+     * with the next connection.
+     *
+     * @throws IllegalArgumentException for a profile outside 0 to 3 or an invalid charge box ID
+     */
+    default void setMinimumSecurityProfile(String chargeBoxId, int profile) {
+        throw new UnsupportedOperationException("not supported by this implementation");
+    }
+
+    /** The minimum security profile of a charge point, 0 when none is set. */
+    default int minimumSecurityProfile(String chargeBoxId) {
+        return 0;
+    }
 }

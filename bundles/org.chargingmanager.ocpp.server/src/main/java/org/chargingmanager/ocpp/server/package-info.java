@@ -8,9 +8,13 @@
  * since 1.1 also the charge point password (TC_073), the charge-point CA and certificate renewal,
  * and {@link org.chargingmanager.ocpp.server.CertificateHashes} for DeleteCertificate. Vendor
  * DataTransfer is answered by {@link org.chargingmanager.ocpp.server.DataTransferHandler} services.
+ * Since 1.2: security profiles (TC_083 upgrade, the per-charge-point minimum) and
+ * {@link org.chargingmanager.ocpp.server.ChargePointStatus} with the connection's security profile
+ * and the minimum (two more record components: code that constructs the record, e.g. test
+ * doubles, passes them; readers are unaffected).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.chargingmanager.ocpp.server;
 
 import org.osgi.annotation.bundle.Export;

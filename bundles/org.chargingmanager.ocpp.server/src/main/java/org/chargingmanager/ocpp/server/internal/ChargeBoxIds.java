@@ -34,6 +34,11 @@ final class ChargeBoxIds {
         return Optional.of(id);
     }
 
+    /** Whether this is a charge box ID a charger can connect with (as {@link #fromPath} returns them). */
+    static boolean valid(String id) {
+        return id != null && !id.isEmpty() && id.length() <= MAX_LENGTH && id.chars().allMatch(ChargeBoxIds::allowed);
+    }
+
     private static boolean allowed(int c) {
         return c > 0x20 && c < 0x7f && c != '/' && c != '\\' && c != ':' && c != '"' && c != '<' && c != '>';
     }

@@ -126,6 +126,12 @@ final class ChargePoint {
         this.afterThisAnswer = action;
     }
 
+    /** The security profile of the open connection, or -1 while not connected. */
+    int securityProfile() {
+        ChargePointConnection current = connection;
+        return current != null && current.isOpen() ? current.securityProfile() : -1;
+    }
+
     CompletableFuture<Confirmation> call(Request request) {
         ChargePointConnection current = connection;
         if (current == null) {
@@ -232,7 +238,8 @@ final class ChargePoint {
                 b == null ? "" : b.chargePointVendor(), b == null ? "" : b.chargePointModel(),
                 b == null || b.firmwareVersion() == null ? "" : b.firmwareVersion(), connectorIds(),
                 current == null ? null : current.lastReceived(), smartCharging.kindInUse(), firmwareStatus,
-                diagnosticsStatus);
+                diagnosticsStatus, current != null && current.isOpen() ? current.securityProfile() : null,
+                registry.securityProfiles().minimum(chargeBoxId));
     }
 
     void limitsReapply() {

@@ -36,6 +36,7 @@ public final class ChargePointConnection implements Session.Listener.AutoDemandi
     private final PendingCalls<OutboundCall> pending;
     private final AtomicLong messageIds = new AtomicLong();
     private final boolean secure;
+    private final int securityProfile;
     private volatile Session session;
     private volatile ChargePoint chargePoint;
     private volatile Instant lastReceived = Instant.now();
@@ -43,8 +44,10 @@ public final class ChargePointConnection implements Session.Listener.AutoDemandi
     private volatile boolean closed;
     private final Instant openedAt = Instant.now();
 
-    ChargePointConnection(String chargeBoxId, ChargePointRegistry registry, Ocpp16JsonCodec codec, boolean secure) {
+    ChargePointConnection(String chargeBoxId, ChargePointRegistry registry, Ocpp16JsonCodec codec, boolean secure,
+            int securityProfile) {
         this.chargeBoxId = chargeBoxId;
+        this.securityProfile = securityProfile;
         this.registry = registry;
         this.codec = codec;
         this.secure = secure;
@@ -53,6 +56,11 @@ public final class ChargePointConnection implements Session.Listener.AutoDemandi
 
     String chargeBoxId() {
         return chargeBoxId;
+    }
+
+    /** 0 to 3, see {@link UpgradeGate#securityProfile}. */
+    int securityProfile() {
+        return securityProfile;
     }
 
     Instant openedAt() {
@@ -72,8 +80,8 @@ public final class ChargePointConnection implements Session.Listener.AutoDemandi
     public void onWebSocketOpen(Session newSession) {
         this.session = newSession;
         this.lastReceived = Instant.now();
-        LOG.info("chargeBox={} connected from {} ({})", chargeBoxId, newSession.getRemoteSocketAddress(),
-                secure ? "wss" : "ws");
+        LOG.info("chargeBox={} connected from {} ({}, security profile {})", chargeBoxId,
+                newSession.getRemoteSocketAddress(), secure ? "wss" : "ws", securityProfile);
         this.chargePoint = registry.attach(this);
     }
 

@@ -19,16 +19,18 @@ final class ChargePointRegistry {
 
     private final ServerSettings settings;
     private final RegistrationStore registrations;
+    private final SecurityProfileStore securityProfiles;
     private final EvseRegistrar evseRegistrar;
     private final ScheduledExecutorService scheduler;
     private final CentralSystemHandler handler;
     private final Map<String, ChargePoint> chargePoints = new ConcurrentHashMap<>();
     private final Map<String, ChargePointConnection> connections = new ConcurrentHashMap<>();
 
-    ChargePointRegistry(ServerSettings settings, RegistrationStore registrations, EvseRegistrar evseRegistrar,
-            ScheduledExecutorService scheduler, Backends backends) {
+    ChargePointRegistry(ServerSettings settings, RegistrationStore registrations, SecurityProfileStore securityProfiles,
+            EvseRegistrar evseRegistrar, ScheduledExecutorService scheduler, Backends backends) {
         this.settings = settings;
         this.registrations = registrations;
+        this.securityProfiles = securityProfiles;
         this.evseRegistrar = evseRegistrar;
         this.scheduler = scheduler;
         this.handler = new CentralSystemHandler(settings, backends);
@@ -48,6 +50,10 @@ final class ChargePointRegistry {
 
     ServerSettings settings() {
         return settings;
+    }
+
+    SecurityProfileStore securityProfiles() {
+        return securityProfiles;
     }
 
     EvseRegistrar evseRegistrar() {

@@ -58,6 +58,8 @@ public final class OcppServer implements OcppCentralSystem {
     private final ScheduledExecutorService scheduler;
     private final Backends backends;
     private final ChargePointSecurity security;
+    private final SecurityProfileStore securityProfiles;
+    private final SecurityProfileUpgrade profileUpgrade;
     private Server jetty;
     private ServerConnector connector;
     /** Ids for {@link #reserveNow}: unique within a run and, seeded from the clock, across restarts. */
@@ -78,9 +80,12 @@ public final class OcppServer implements OcppCentralSystem {
             return thread;
         });
         this.passwords = new PasswordStore(settings.dataDirectory().resolve("ocpp-server").resolve("passwords.properties"));
+        this.securityProfiles = new SecurityProfileStore(
+                settings.dataDirectory().resolve("ocpp-server").resolve("security-profiles.properties"));
         this.registry = new ChargePointRegistry(settings,
                 new RegistrationStore(settings.dataDirectory().resolve("ocpp-server").resolve("charge-points.properties")),
-                evseRegistrar, scheduler, backends);
+                securityProfiles, evseRegistrar, scheduler, backends);
+        this.profileUpgrade = new SecurityProfileUpgrade(settings, passwords, securityProfiles);
         this.security = new ChargePointSecurity(settings.dataDirectory(), caSettings, passwords);
         registry.handler().security(security);
     }
@@ -114,7 +119,7 @@ public final class OcppServer implements OcppCentralSystem {
         connector.setAcceptQueueSize(1024);
         jetty.addConnector(connector);
         Ocpp16JsonCodec codec = Ocpp16JsonCodec.forRole(Role.CENTRAL_SYSTEM);
-        UpgradeGate gate = new UpgradeGate(registry, passwords, codec);
+        UpgradeGate gate = new UpgradeGate(registry, passwords, securityProfiles, codec);
         ContextHandler context = new ContextHandler("/");
         WebSocketUpgradeHandler webSockets = WebSocketUpgradeHandler.from(jetty, context, container -> {
             container.setMaxTextMessageSize(settings.maxMessageBytes());
@@ -290,6 +295,29 @@ public final class OcppServer implements OcppCentralSystem {
             return ChargePointSecurity.offline(chargeBoxId);
         }
         return security.renewCertificate(chargePoint.get());
+    }
+
+    @Override
+    public CompletionStage<ConfigurationStatus> upgradeSecurityProfile(String chargeBoxId, int profile) {
+        Optional<ChargePoint> chargePoint = registry.find(chargeBoxId);
+        if (chargePoint.isEmpty()) {
+            return ChargePointSecurity.offline(chargeBoxId);
+        }
+        return profileUpgrade.upgrade(chargePoint.get(), profile);
+    }
+
+    @Override
+    public void setMinimumSecurityProfile(String chargeBoxId, int profile) {
+        try {
+            profileUpgrade.setMinimum(chargeBoxId, profile);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public int minimumSecurityProfile(String chargeBoxId) {
+        return securityProfiles.minimum(chargeBoxId);
     }
 
     @Override

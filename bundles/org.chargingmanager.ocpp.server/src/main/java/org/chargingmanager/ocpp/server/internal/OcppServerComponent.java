@@ -257,6 +257,21 @@ public final class OcppServerComponent implements OcppCentralSystem, Backends {
     }
 
     @Override
+    public CompletionStage<ConfigurationStatus> upgradeSecurityProfile(String chargeBoxId, int profile) {
+        return server.upgradeSecurityProfile(chargeBoxId, profile);
+    }
+
+    @Override
+    public void setMinimumSecurityProfile(String chargeBoxId, int profile) {
+        server.setMinimumSecurityProfile(chargeBoxId, profile);
+    }
+
+    @Override
+    public int minimumSecurityProfile(String chargeBoxId) {
+        return server.minimumSecurityProfile(chargeBoxId);
+    }
+
+    @Override
     public List<X509Certificate> chargePointCaCertificates() {
         return server.chargePointCaCertificates();
     }

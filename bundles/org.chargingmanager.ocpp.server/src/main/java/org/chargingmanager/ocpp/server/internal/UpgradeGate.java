@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Decides whether a WebSocket upgrade becomes a charge point connection: charge box ID from the
  * last path segment, subprotocol {@code ocpp1.6}, TLS when client certificates are required,
- * HTTP Basic password when one is set. Every refusal is logged with the reason, never with a
- * password.
+ * HTTP Basic password when one is set (unless a client certificate for this charge box ID
+ * authenticates it), and the resulting security profile against the charge point's minimum.
+ * Every refusal is logged with the reason, never with a password.
  */
 final class UpgradeGate implements WebSocketCreator {
 
@@ -29,10 +30,13 @@ final class UpgradeGate implements WebSocketCreator {
     private final ChargePointRegistry registry;
     private final PasswordStore passwords;
     private final Ocpp16JsonCodec codec;
+    private final SecurityProfileStore securityProfiles;
 
-    UpgradeGate(ChargePointRegistry registry, PasswordStore passwords, Ocpp16JsonCodec codec) {
+    UpgradeGate(ChargePointRegistry registry, PasswordStore passwords, SecurityProfileStore securityProfiles,
+            Ocpp16JsonCodec codec) {
         this.registry = registry;
         this.passwords = passwords;
+        this.securityProfiles = securityProfiles;
         this.codec = codec;
     }
 
@@ -61,7 +65,13 @@ final class UpgradeGate implements WebSocketCreator {
                     certificateName);
             return refuse(response, callback, 403, "the client certificate is not for this charge box ID");
         }
-        if (passwords.passwordRequired(chargeBoxId)) {
+        // security profile 3: a client certificate for this very charge box ID authenticates it, a
+        // wallbox moved up from profile 2 sends no password any more; with the name check off any
+        // trusted certificate would do, so its password is still required then
+        boolean certificateAuthenticates = certificateName != null && certificateName.equals(chargeBoxId)
+                && registry.settings().clientCertificateMustNameChargeBoxId();
+        boolean passwordChecked = passwords.passwordRequired(chargeBoxId) && !certificateAuthenticates;
+        if (passwordChecked) {
             Optional<BasicCredentials> credentials = BasicCredentials.parse(request.getHeaders().get(HttpHeader.AUTHORIZATION));
             if (credentials.isEmpty() || !credentials.get().username().equals(chargeBoxId)
                     || !passwords.check(chargeBoxId, credentials.get().password())) {
@@ -71,8 +81,41 @@ final class UpgradeGate implements WebSocketCreator {
                 return refuse(response, callback, 401, "authentication required");
             }
         }
+        int profile = securityProfile(request.isSecure(), certificateName != null, passwordChecked);
+        int minimum = securityProfiles.minimum(chargeBoxId);
+        if (profile < minimum) {
+            LOG.warn("chargeBox={} refused from {}: SECURITY: security profile {} below the minimum {} ({})", chargeBoxId,
+                    remote, profile, minimum, describe(profile));
+            return refuse(response, callback, 403, "security profile " + minimum + " or higher required");
+        }
         response.setAcceptedSubProtocol(SUBPROTOCOL);
-        return new ChargePointConnection(chargeBoxId, registry, codec, request.isSecure());
+        return new ChargePointConnection(chargeBoxId, registry, codec, request.isSecure(), profile);
+    }
+
+    /**
+     * The security profile a connection has (OCPP 1.6 security whitepaper): 3 TLS with a client
+     * certificate (verified by the TLS handshake against the client CA / charge-point CA), 2 TLS
+     * with a checked HTTP Basic password, 1 a checked password over plain ws://, 0 nothing checked
+     * (also TLS without password: the charge point is not authenticated).
+     */
+    static int securityProfile(boolean secure, boolean clientCertificate, boolean passwordChecked) {
+        if (secure && clientCertificate) {
+            return 3;
+        }
+        if (passwordChecked) {
+            return secure ? 2 : 1;
+        }
+        return 0;
+    }
+
+    static String describe(int profile) {
+        return switch (profile) {
+            case 0 -> "no authentication";
+            case 1 -> "Basic authentication over ws://";
+            case 2 -> "Basic authentication over wss://";
+            case 3 -> "wss:// with a client certificate";
+            default -> "unknown";
+        };
     }
 
     /**

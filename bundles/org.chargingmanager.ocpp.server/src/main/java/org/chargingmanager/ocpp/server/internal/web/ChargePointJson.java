@@ -36,6 +36,8 @@ final class ChargePointJson {
         json.addProperty("chargingProfileKind", status.chargingProfileKind());
         json.addProperty("firmwareStatus", status.firmwareStatus());
         json.addProperty("diagnosticsStatus", status.diagnosticsStatus());
+        json.addProperty("securityProfile", status.securityProfile());
+        json.addProperty("minimumSecurityProfile", status.minimumSecurityProfile());
         return json;
     }
 }

@@ -21,6 +21,12 @@ final class OperatorCallPolicy {
             return "ChangeConfiguration of AuthorizationKey would lock the charge point out: the central system must "
                     + "store the new password at the same time; use POST .../change-password (docs/ocpp.md)";
         }
+        if (request instanceof ChangeConfigurationRequest change
+                && change.key().strip().toLowerCase(Locale.ROOT).equals("securityprofile")) {
+            return "ChangeConfiguration of SecurityProfile must go with the central system's minimum profile and "
+                    + "checks (TLS, password, client certificates), or the charge point may lock itself out or be "
+                    + "downgraded later; use POST .../security-profile with {\"securityProfile\": N} (docs/ocpp.md)";
+        }
         return null;
     }
 }

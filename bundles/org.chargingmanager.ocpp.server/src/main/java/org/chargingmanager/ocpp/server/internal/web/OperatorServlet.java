@@ -56,6 +56,12 @@ import com.google.gson.JsonParser;
  * the charger as AuthorizationKey, stored once it accepted (TC_073);</li>
  * <li>{@code POST /api/v1/ocpp/chargepoints/{id}/local-list}: send the user directory as the
  * charger's local authorization list (409 when the charger cannot take it);</li>
+ * <li>{@code POST /api/v1/ocpp/chargepoints/{id}/security-profile} with {@code {"securityProfile": 2}}:
+ * TC_083 upgrade (preconditions checked, 409 with the reason otherwise; ChangeConfiguration
+ * SecurityProfile, the minimum raised once accepted, Reset Hard);</li>
+ * <li>{@code PUT /api/v1/ocpp/chargepoints/{id}/minimum-security-profile} with
+ * {@code {"minimumSecurityProfile": 1}}: sets (e.g. lowers for a replaced wallbox) the minimum
+ * profile below which connections are refused;</li>
  * <li>{@code PUT /api/v1/ocpp/chargepoints/{id}/password} with {@code {"password": "..."}} sets
  * the HTTP Basic password of one charge point (also before it first connects),
  * {@code DELETE} removes it; the password is never logged or shown.</li>
@@ -128,6 +134,7 @@ public class OperatorServlet extends HttpServlet {
             case "calls" -> call(request, response, chargeBoxId, path.action(), user);
             case "local-list" -> localList(response, chargeBoxId, user);
             case "change-password" -> changePassword(response, chargeBoxId, user);
+            case "security-profile" -> upgradeSecurityProfile(request, response, chargeBoxId, user);
             default -> JsonReplies.error(response, HttpServletResponse.SC_NOT_FOUND,
                     "no such operation " + path.operation() + "; see docs/ocpp.md");
         }
@@ -136,6 +143,10 @@ public class OperatorServlet extends HttpServlet {
     @Override
     protected void doPut(HttpServletRequest request, HttpServletResponse response) throws IOException {
         OperatorPath path = OperatorPath.parse(request.getPathInfo());
+        if (path != null && path.chargeBoxId() != null && "minimum-security-profile".equals(path.operation())) {
+            setMinimumSecurityProfile(request, response, path.chargeBoxId());
+            return;
+        }
         if (path == null || path.chargeBoxId() == null || !"password".equals(path.operation())) {
             JsonReplies.error(response, HttpServletResponse.SC_NOT_FOUND, "no such operation; see docs/ocpp.md");
             return;
@@ -205,6 +216,60 @@ public class OperatorServlet extends HttpServlet {
                             || status == ConfigurationStatus.REBOOT_REQUIRED);
                     return reply;
                 });
+    }
+
+    /** TC_083: preconditions, ChangeConfiguration SecurityProfile, the minimum raised once accepted. */
+    private void upgradeSecurityProfile(HttpServletRequest request, HttpServletResponse response, String chargeBoxId,
+            String user) throws IOException {
+        String body = readBody(request);
+        int profile;
+        try {
+            if (body == null) {
+                throw new IllegalArgumentException("the body is too large");
+            }
+            profile = SecurityProfileBody.parse(body, "securityProfile", 1, 3);
+        } catch (IllegalArgumentException e) {
+            JsonReplies.error(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+            return;
+        }
+        reply(response, chargeBoxId, "ChangeConfiguration SecurityProfile " + profile, user,
+                () -> centralSystem.upgradeSecurityProfile(chargeBoxId, profile), status -> {
+                    JsonObject reply = new JsonObject();
+                    reply.addProperty("chargeBoxId", chargeBoxId);
+                    reply.addProperty("securityProfile", profile);
+                    reply.addProperty("status", status.wireValue());
+                    reply.addProperty("upgraded", status == ConfigurationStatus.ACCEPTED
+                            || status == ConfigurationStatus.REBOOT_REQUIRED);
+                    reply.addProperty("minimumSecurityProfile", centralSystem.minimumSecurityProfile(chargeBoxId));
+                    return reply;
+                });
+    }
+
+    private void setMinimumSecurityProfile(HttpServletRequest request, HttpServletResponse response, String chargeBoxId)
+            throws IOException {
+        String body = readBody(request);
+        int profile;
+        try {
+            if (body == null) {
+                throw new IllegalArgumentException("the body is too large");
+            }
+            profile = SecurityProfileBody.parse(body, "minimumSecurityProfile", 0, 3);
+        } catch (IllegalArgumentException e) {
+            JsonReplies.error(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+            return;
+        }
+        try {
+            centralSystem.setMinimumSecurityProfile(chargeBoxId, profile);
+        } catch (IllegalArgumentException e) {
+            JsonReplies.error(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+            return;
+        }
+        LOG.info("chargeBox={} minimum security profile set to {} by {}", chargeBoxId, profile,
+                request.getAttribute(WebContext.USER_ATTRIBUTE));
+        JsonObject reply = new JsonObject();
+        reply.addProperty("chargeBoxId", chargeBoxId);
+        reply.addProperty("minimumSecurityProfile", centralSystem.minimumSecurityProfile(chargeBoxId));
+        JsonReplies.send(response, HttpServletResponse.SC_OK, reply);
     }
 
     private void localList(HttpServletResponse response, String chargeBoxId, String user) throws IOException {

@@ -19,6 +19,27 @@ class OperatorRequestsTest {
         assertThat(OperatorPath.parse("/CB1/approve/now")).isNull();
         assertThat(OperatorPath.parse("//approve")).isNull();
         assertThat(OperatorPath.parse("/CB1/calls/Reset/x")).isNull();
+        assertThat(OperatorPath.parse("/CB1/security-profile")).isEqualTo(new OperatorPath("CB1", "security-profile", null));
+        assertThat(OperatorPath.parse("/CB1/minimum-security-profile"))
+                .isEqualTo(new OperatorPath("CB1", "minimum-security-profile", null));
+    }
+
+    @Test
+    void aSecurityProfileBodyIsAWholeNumberInRange() {
+        assertThat(SecurityProfileBody.parse("{\"securityProfile\": 2}", "securityProfile", 1, 3)).isEqualTo(2);
+        assertThat(SecurityProfileBody.parse("{\"minimumSecurityProfile\": 0}", "minimumSecurityProfile", 0, 3)).isZero();
+        assertThatThrownBy(() -> SecurityProfileBody.parse("{\"securityProfile\": 0}", "securityProfile", 1, 3))
+                .hasMessageContaining("1 to 3");
+        assertThatThrownBy(() -> SecurityProfileBody.parse("{\"securityProfile\": 4}", "securityProfile", 1, 3))
+                .hasMessageContaining("1 to 3");
+        assertThatThrownBy(() -> SecurityProfileBody.parse("{\"securityProfile\": 2.5}", "securityProfile", 1, 3))
+                .hasMessageContaining("whole number");
+        assertThatThrownBy(() -> SecurityProfileBody.parse("{\"securityProfile\": \"2\"}", "securityProfile", 1, 3))
+                .hasMessageContaining("number");
+        assertThatThrownBy(() -> SecurityProfileBody.parse("{\"profile\": 2}", "securityProfile", 1, 3))
+                .hasMessageContaining("securityProfile");
+        assertThatThrownBy(() -> SecurityProfileBody.parse("{", "securityProfile", 1, 3)).hasMessageContaining("body");
+        assertThatThrownBy(() -> SecurityProfileBody.parse("", "securityProfile", 1, 3)).hasMessageContaining("body");
     }
 
     @Test
@@ -38,5 +59,13 @@ class OperatorRequestsTest {
         assertThat(OperatorCallPolicy.refusal(new ChangeConfigurationRequest(" authorizationKey", "0123456789abcdef")))
                 .contains("password");
         assertThat(OperatorCallPolicy.refusal(new ChangeConfigurationRequest("HeartbeatInterval", "300"))).isNull();
+    }
+
+    @Test
+    void theSecurityProfileIsChangedOnlyThroughTheUpgrade() {
+        assertThat(OperatorCallPolicy.refusal(new ChangeConfigurationRequest("SecurityProfile", "2")))
+                .contains("security-profile");
+        assertThat(OperatorCallPolicy.refusal(new ChangeConfigurationRequest(" securityprofile ", "3")))
+                .contains("security-profile");
     }
 }
