@@ -46,7 +46,7 @@ final class BillingSession {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final BundleContext context;
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String base;
 
     BillingSession(BundleContext context) {

@@ -55,7 +55,8 @@ import eu.chargetime.ocpp.model.remotetrigger.TriggerMessageRequestType;
 public class OcppOperatorApiIT {
 
     private static final String PID = "org.chargingmanager.ocpp.server";
-    private final HttpClient http = HttpClient.newHttpClient();
+    /** HTTP/1.1: the JDK client's h2c upgrade attempt on plain http:// is nothing the runtime offers. */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Inject
     private BundleContext context;

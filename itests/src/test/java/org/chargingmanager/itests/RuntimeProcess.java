@@ -23,7 +23,7 @@ final class RuntimeProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final int ocppPort;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     /** The test's directory: {@code data/} and the console logs. */
     final Path directory;
     final Path log;

@@ -65,7 +65,7 @@ public class SignedValuesDownloadIT {
     @Inject
     private BundleContext context;
 
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Configuration
     public Option[] configuration() {
