@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,6 +20,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.chargingmanager.api.Authorization;
 import org.chargingmanager.api.Authorizer;
+import org.chargingmanager.api.User;
+import org.chargingmanager.api.UserDirectory;
+import org.chargingmanager.api.UserDirectoryException;
 import org.chargingmanager.api.ChargingLimit;
 import org.chargingmanager.api.Evse;
 import org.chargingmanager.api.EvseInfo;
@@ -91,6 +95,11 @@ public class LoadManager implements VariablesListener {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile Authorizer authorizer;
 
+    /** The users' priorities; without it every session counts with priority 0 of its own. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile UserDirectory userDirectory;
+
     private final Variables variables;
     private final Clock clock;
     private final Map<String, EvseHistory> history = new ConcurrentHashMap<>();
@@ -114,6 +123,8 @@ public class LoadManager implements VariablesListener {
         /** The session's RFID/PIN and the user it belongs to, looked up once per session, not every cycle. */
         String idTag;
         Set<String> userIds = Set.of();
+        /** The priority of the session's user, added to the charging point's own. */
+        int userPriority;
     }
 
     @Activate
@@ -168,6 +179,12 @@ public class LoadManager implements VariablesListener {
             // unregistered by the framework when the bundle stopped
         }
         executor.shutdownNow();
+    }
+
+    /** What DS injects into the user fields, for tests. */
+    void useUsers(Authorizer users, UserDirectory directory) {
+        this.authorizer = users;
+        this.userDirectory = directory;
     }
 
     void addEvse(Evse evse) {
@@ -375,7 +392,7 @@ public class LoadManager implements VariablesListener {
         } else {
             status = DemandStatus.WANTS_CHARGE;
         }
-        return new EvseDemand(info.id(), evseSettings.priority(), gridPhases, minimum, maximum, reason, detail, status,
+        return new EvseDemand(info.id(), evseSettings.priority() + past.userPriority, gridPhases, minimum, maximum, reason, detail, status,
                 previous, past.pausedSince, past.chargingSince);
     }
 
@@ -416,13 +433,34 @@ public class LoadManager implements VariablesListener {
         if (idTag == null || idTag.isEmpty()) {
             past.idTag = null;
             past.userIds = Set.of();
+            past.userPriority = 0;
             return past.userIds;
         }
         if (!idTag.equals(past.idTag)) {
             past.idTag = idTag;
             past.userIds = lookUpUser(snapshot);
+            past.userPriority = userPriority(past.userIds, snapshot.evseId());
         }
         return past.userIds;
+    }
+
+    private int userPriority(Set<String> userIds, String evseId) {
+        UserDirectory users = userDirectory;
+        if (users == null) {
+            return 0;
+        }
+        for (String userId : userIds) {
+            try {
+                Optional<User> user = users.find(userId);
+                if (user.isPresent()) {
+                    LOG.debug("Session at {} belongs to user {} with priority {}", evseId, userId, user.get().priority());
+                    return user.get().priority();
+                }
+            } catch (UserDirectoryException | RuntimeException e) {
+                LOG.debug("Cannot read the priority of user {} at {}: {}", userId, evseId, e.toString());
+            }
+        }
+        return 0;
     }
 
     private Set<String> lookUpUser(EvseSnapshot snapshot) {

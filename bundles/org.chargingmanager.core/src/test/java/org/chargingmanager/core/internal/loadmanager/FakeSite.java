@@ -34,6 +34,8 @@ final class FakeSite {
         boolean carConnected = true;
         boolean online = true;
         int carMaxMilliamps = Integer.MAX_VALUE;
+        /** The RFID of the session, or null. */
+        String idTag;
         ChargingLimit limit = ChargingLimit.NOT_ALLOCATED;
         final List<ChargingLimit> applied = new ArrayList<>();
 
@@ -58,7 +60,7 @@ final class FakeSite {
                     : current > 0 ? EvseState.CHARGING : EvseState.SUSPENDED_EVSE;
             return new EvseSnapshot(info.id(), online ? clock.instant() : clock.instant().minusSeconds(60), state,
                     current > 0 ? info.phases() : 0, PhaseCurrents.onPhases(current > 0 ? info.phases() : 0, current),
-                    current * 230.0 * info.phases() / 1000, 0, null, limit);
+                    current * 230.0 * info.phases() / 1000, 0, carConnected ? idTag : null, limit);
         }
 
         @Override

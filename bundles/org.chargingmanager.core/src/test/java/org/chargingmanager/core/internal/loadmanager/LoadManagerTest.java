@@ -9,11 +9,18 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
+import org.chargingmanager.api.Authorization;
+import org.chargingmanager.api.AuthorizationStatus;
 import org.chargingmanager.api.ChargingLimit;
 import org.chargingmanager.api.LimitReason;
 import org.chargingmanager.api.PhaseCurrents;
 import org.chargingmanager.api.PhaseRotation;
+import org.chargingmanager.api.User;
+import org.chargingmanager.api.UserDirectory;
 import org.chargingmanager.core.internal.Configs;
 import org.chargingmanager.core.internal.rules.ChargingRuleComponent;
 import org.chargingmanager.core.internal.rules.ChargingRuleConfig;
@@ -171,6 +178,61 @@ class LoadManagerTest {
         limits = settle(manager);
         assertThat(limits.get("right-1").currentMilliamps()).isEqualTo(14_000);
         assertThat(limits.get("left-1").currentMilliamps()).isEqualTo(6000);
+    }
+
+    @Test
+    void aUsersPriorityAddsToTheChargingPointsPriority() throws Exception {
+        LoadManager manager = loadManager(Map.of("houseConnectionCurrentAmps", "20"));
+        User boss = new User("boss", "Boss", List.of("RFID-BOSS"), List.of(), Set.of(), 1, null, false);
+        User guest = new User("guest", "Guest", List.of("RFID-GUEST"), List.of(), Set.of(), 0, null, false);
+        manager.useUsers((idTag, evseId) -> new Authorization(AuthorizationStatus.ACCEPTED,
+                idTag.equals("RFID-BOSS") ? "boss" : "guest", null, null), new UsersInMemory(boss, guest));
+        site.baseLoad = PhaseCurrents.ZERO;
+        left.idTag = "RFID-GUEST";
+        right.idTag = "RFID-BOSS";
+
+        Map<String, ChargingLimit> limits = settle(manager);
+        assertThat(limits.get("right-1").currentMilliamps()).isEqualTo(14_000);
+        assertThat(limits.get("left-1").currentMilliamps()).isEqualTo(6000);
+
+        left.idTag = "RFID-BOSS";
+        right.idTag = "RFID-GUEST";
+        limits = settle(manager);
+        assertThat(limits.get("left-1").currentMilliamps()).isEqualTo(14_000);
+        assertThat(limits.get("right-1").currentMilliamps()).isEqualTo(6000);
+
+        left.idTag = null;
+        right.idTag = null;
+        limits = settle(manager);
+        assertThat(limits.get("left-1").currentMilliamps()).isEqualTo(10_000);
+        assertThat(limits.get("right-1").currentMilliamps()).isEqualTo(10_000);
+    }
+
+    private record UsersInMemory(User... users) implements UserDirectory {
+        @Override
+        public List<User> list() {
+            return List.of(users);
+        }
+
+        @Override
+        public Optional<User> find(String userId) {
+            return Stream.of(users).filter(user -> user.id().equals(userId)).findFirst();
+        }
+
+        @Override
+        public Optional<User> findByToken(String idTag) {
+            return Stream.of(users).filter(user -> user.rfidTags().contains(idTag)).findFirst();
+        }
+
+        @Override
+        public User save(User user) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean delete(String userId) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     @Test
