@@ -1,6 +1,5 @@
 package org.chargingmanager.billing.internal.db;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,12 +12,6 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
-import org.chargingmanager.api.DataDirectory;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.metatype.annotations.Designate;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,12 +21,11 @@ import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * The billing database: a connection pool over the embedded H2 file {@code data/db/billing} or
- * over PostgreSQL, with the schema migrated to the newest version at start. The drivers' data
- * sources are created directly, not through {@code DriverManager}, which does not work across
- * bundle class loaders.
+ * over PostgreSQL, with the schema migrated to the newest version when it is opened. The
+ * drivers' data sources are created directly, not through {@code DriverManager}, which does not
+ * work across bundle class loaders. {@link DatabaseConnector} opens it and offers it as a
+ * service.
  */
-@Component(service = Database.class, configurationPid = Database.PID)
-@Designate(ocd = DatabaseConfig.class)
 public class Database implements AutoCloseable {
 
     public static final String PID = "org.chargingmanager.billing.database";
@@ -48,15 +40,13 @@ public class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Dialect dialect;
     private final String description;
-
-    @Activate
-    public Database(@Reference DataDirectory dataDirectory, DatabaseConfig config) throws IOException, SQLException {
-        this(config.jdbcUrl() == null || config.jdbcUrl().isBlank() ? h2Url(dataDirectory.subdirectory("db"))
-                : config.jdbcUrl().trim(), config.user(), config._password(), config.maxPoolSize());
-    }
+    private final String jdbcUrl;
+    private final String user;
 
     public Database(String jdbcUrl, String user, String password, int maxPoolSize) throws SQLException {
         this.dialect = Dialect.of(jdbcUrl);
+        this.jdbcUrl = jdbcUrl;
+        this.user = user;
         this.description = dialect + " " + redact(jdbcUrl) + (user == null || user.isBlank() ? "" : " as " + user);
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("chargingmanager-billing");
@@ -179,12 +169,20 @@ public class Database implements AutoCloseable {
         return dialect;
     }
 
+    /** The JDBC URL as configured (it may hold a password: {@link #redact} it for logs). */
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    public String user() {
+        return user;
+    }
+
     /** The database for logs: kind, URL without password, user. */
     public String description() {
         return description;
     }
 
-    @Deactivate
     @Override
     public void close() {
         dataSource.close();
