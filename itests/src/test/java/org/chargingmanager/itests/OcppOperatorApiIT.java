@@ -204,6 +204,26 @@ public class OcppOperatorApiIT {
         assertEquals(101, handshake("OP-CP-2", null));
     }
 
+    @Test
+    public void anInstallerDownloadsTheCertificatesForTheWallbox() throws Exception {
+        assertEquals(401, request("GET", "/api/v1/ocpp/server-certificate.pem", null, false).statusCode());
+        HttpResponse<String> server = request("GET", "/api/v1/ocpp/server-certificate.pem", null, true);
+        assertEquals(server.body(), 200, server.statusCode());
+        assertTrue(server.body(), server.body().startsWith("-----BEGIN CERTIFICATE-----\n"));
+        assertTrue(server.body(), !server.body().contains("PRIVATE KEY"));
+        java.security.cert.X509Certificate certificate = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory
+                .getInstance("X.509").generateCertificate(new java.io.ByteArrayInputStream(server.body().getBytes(StandardCharsets.US_ASCII)));
+        assertTrue(String.valueOf(certificate.getSubjectAlternativeNames()),
+                certificate.getSubjectAlternativeNames().stream().anyMatch(name -> "localhost".equals(name.get(1))));
+
+        HttpResponse<String> ca = request("GET", "/api/v1/ocpp/charge-point-ca.pem", null, true);
+        assertEquals(ca.body(), 200, ca.statusCode());
+        java.security.cert.X509Certificate caCertificate = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory
+                .getInstance("X.509").generateCertificate(new java.io.ByteArrayInputStream(ca.body().getBytes(StandardCharsets.US_ASCII)));
+        assertTrue("a CA certificate", caCertificate.getBasicConstraints() >= 0);
+        assertTrue(!ca.body().contains("PRIVATE KEY"));
+    }
+
     /** 101 when the WebSocket opened, minus the HTTP status when the server refused it. */
     private int handshake(String chargeBoxId, String password) throws Exception {
         java.net.http.WebSocket.Builder builder = http.newWebSocketBuilder().subprotocols("ocpp1.6")

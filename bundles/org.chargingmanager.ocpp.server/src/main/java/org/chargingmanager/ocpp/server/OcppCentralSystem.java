@@ -120,6 +120,17 @@ public interface OcppCentralSystem {
     }
 
     /**
+     * The certificate chain the OCPP server presents over TLS (the generated self-signed one or
+     * the installer's), leaf first; empty with TLS Off. A wallbox that checks the server needs
+     * it as its trusted root (OCPP: CentralSystemRootCertificate).
+     *
+     * @throws IllegalStateException when the key material cannot be read
+     */
+    default List<X509Certificate> serverCertificates() {
+        throw new UnsupportedOperationException("not supported by this implementation");
+    }
+
+    /**
      * The charge-point CA (security profile 3) that signs the CSRs charge points send with
      * SignCertificate and that is trusted for their client certificates: the CA certificate
      * first, then its issuers if any. Generated in the data directory when first needed, unless

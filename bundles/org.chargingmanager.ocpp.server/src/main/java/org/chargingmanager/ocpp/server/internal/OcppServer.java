@@ -280,6 +280,24 @@ public final class OcppServer implements OcppCentralSystem {
     }
 
     @Override
+    public List<X509Certificate> serverCertificates() {
+        if (!settings.tlsMode().tls()) {
+            return List.of();
+        }
+        try {
+            char[] password = java.util.UUID.randomUUID().toString().toCharArray();
+            java.security.KeyStore store = ServerKeyMaterial.load(settings, password);
+            List<X509Certificate> chain = new java.util.ArrayList<>();
+            for (java.security.cert.Certificate certificate : store.getCertificateChain(ServerKeyMaterial.ALIAS)) {
+                chain.add((X509Certificate) certificate);
+            }
+            return chain;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("the server certificate is not available: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public List<X509Certificate> chargePointCaCertificates() {
         try {
             return security.ca().chain();

@@ -123,7 +123,7 @@ public final class OcppServerComponent implements OcppCentralSystem, Backends {
                 Math.max(1, config.maxMessageKib()) * 1024, Duration.ofSeconds(Math.max(0, config.meterValueSampleIntervalSeconds())),
                 config.chargingProfileStackLevel(), config.phases() == 1 ? 1 : 3, Math.max(6, config.maxCurrentAmps()) * 1000,
                 config.clearChargingProfilesWhenDisabled(), Duration.ofSeconds(5),
-                config.clientCertificateMustNameChargeBoxId());
+                config.clientCertificateMustNameChargeBoxId(), ServerCertificateNames.parse(config.serverCertificateNames()));
     }
 
     static CertificateAuthoritySettings caSettings(OcppServerConfig config) {
@@ -269,6 +269,11 @@ public final class OcppServerComponent implements OcppCentralSystem, Backends {
     @Override
     public int minimumSecurityProfile(String chargeBoxId) {
         return server.minimumSecurityProfile(chargeBoxId);
+    }
+
+    @Override
+    public List<X509Certificate> serverCertificates() {
+        return server.serverCertificates();
     }
 
     @Override

@@ -23,6 +23,9 @@ public @interface OcppServerConfig {
     @AttributeDefinition(name = "Server certificate file", description = "Own certificate (chain) as PEM, or a PKCS#12 file (.p12/.pfx). Empty: a self-signed certificate is generated on first start")
     String certificateFile() default "";
 
+    @AttributeDefinition(name = "Server certificate names", required = false, description = "Host names and IP addresses, separated by commas, that the generated self-signed certificate names besides this machine's host name, its .local name and its current IP addresses (e.g. cm.example.org, 192.168.178.42). Changing them generates a new certificate; wallboxes that trust the old one must get the new one")
+    String serverCertificateNames() default "";
+
     @AttributeDefinition(name = "Private key file", description = "Private key as PEM (PKCS#8, PKCS#1 or SEC1) for a PEM certificate; empty for PKCS#12")
     String privateKeyFile() default "";
 

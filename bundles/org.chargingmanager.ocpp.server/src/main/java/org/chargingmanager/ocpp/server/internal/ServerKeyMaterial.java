@@ -29,7 +29,6 @@ import java.util.Locale;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -50,9 +49,12 @@ import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
  * The server's private key and certificate chain for TLS: imported (PEM certificate + PEM key,
  * or PKCS#12) or, when none is configured, a self-signed RSA 2048 certificate generated on first
  * start and kept under {@code <data>/ocpp-server/} ({@code server-key.pem} readable by the owner
- * only, {@code server-cert.pem}).
+ * only, {@code server-cert.pem}), naming this machine ({@link ServerCertificateNames}); generated
+ * again when the installer adds names it lacks.
  */
 final class ServerKeyMaterial {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ServerKeyMaterial.class);
 
     static final String ALIAS = "ocpp-server";
 
@@ -75,7 +77,12 @@ final class ServerKeyMaterial {
             Path keyFile = directory.resolve("server-key.pem");
             Path certificateFile = directory.resolve("server-cert.pem");
             if (!Files.exists(keyFile) || !Files.exists(certificateFile)) {
-                generateSelfSigned(keyFile, certificateFile);
+                generateSelfSigned(keyFile, certificateFile, settings.serverCertificateNames());
+            } else if (!ServerCertificateNames.coversAll(readCertificates(certificateFile).get(0),
+                    settings.serverCertificateNames())) {
+                LOG.info("OCPP server certificate generated again to name {} as well; wallboxes that trust the old one "
+                        + "need the new {}", settings.serverCertificateNames(), certificateFile);
+                generateSelfSigned(keyFile, certificateFile, settings.serverCertificateNames());
             }
             chain = readCertificates(certificateFile);
             key = readPrivateKey(keyFile, new char[0]);
@@ -165,7 +172,8 @@ final class ServerKeyMaterial {
         throw new GeneralSecurityException("no private key in " + file);
     }
 
-    private static void generateSelfSigned(Path keyFile, Path certificateFile) throws IOException, GeneralSecurityException {
+    private static void generateSelfSigned(Path keyFile, Path certificateFile, List<String> extraNames)
+            throws IOException, GeneralSecurityException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048, new SecureRandom());
         KeyPair pair = generator.generateKeyPair();
@@ -180,9 +188,8 @@ final class ServerKeyMaterial {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             builder.addExtension(Extension.keyUsage, true,
                     new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
-            builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                    new GeneralName(GeneralName.dNSName, host), new GeneralName(GeneralName.dNSName, "localhost"),
-                    new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
+            builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(
+                    ServerCertificateNames.generalNames(ServerCertificateNames.forThisMachine(host, extraNames))));
             X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
                     builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
             Files.createDirectories(keyFile.getParent());

@@ -194,7 +194,7 @@ class SecurityProfileTest {
                 base.unknownChargePoints(), base.acceptWithoutAuthorizer(), base.heartbeatInterval(), base.pingInterval(),
                 base.responseTimeout(), base.maxMessageBytes(), base.meterValueSampleInterval(),
                 base.chargingProfileStackLevel(), base.phases(), base.maxCurrentMilliamps(),
-                base.clearProfilesWhenDisabled(), base.bootTriggerDelay(), true);
+                base.clearProfilesWhenDisabled(), base.bootTriggerDelay(), true, List.of());
         KeyPair keys = KeyPairGenerator.getInstance("EC").generateKeyPair();
         String csr = pem(new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=CP-THREE"), keys.getPublic())
                 .build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
