@@ -156,6 +156,10 @@ final class CentralSystemHandler {
 
     private Object dataTransfer(ChargePoint cp, DataTransferRequest transfer) {
         int characters = transfer.data() == null ? 0 : transfer.data().length();
+        if (MeterPublicKeys.DATA_TRANSFER_VENDOR.equalsIgnoreCase(transfer.vendorId())
+                && MeterPublicKeys.DATA_TRANSFER_MESSAGE.equalsIgnoreCase(String.valueOf(transfer.messageId()))) {
+            return meterConfiguration(cp, transfer);
+        }
         Optional<DataTransferHandler> handler = backends.dataTransferHandler(transfer.vendorId());
         if (handler.isEmpty()) {
             LOG.info("chargeBox={} DataTransfer vendorId={} messageId={} ({} characters of data): UnknownVendorId",
@@ -173,6 +177,21 @@ final class CentralSystemHandler {
         } catch (RuntimeException e) {
             LOG.error("chargeBox={} DataTransfer vendorId={} messageId={}: the handler failed, answered Rejected: {}",
                     cp.id(), transfer.vendorId(), transfer.messageId(), e.toString());
+            return new DataTransferConfirmation(DataTransferStatus.REJECTED, null);
+        }
+    }
+
+    /** The meters' public keys, as German backends ask chargers to send them after boot. */
+    private Object meterConfiguration(ChargePoint cp, DataTransferRequest transfer) {
+        try {
+            java.util.Map<Integer, String> keys = MeterPublicKeys.fromMeterConfiguration(transfer.data());
+            LOG.info("chargeBox={} DataTransfer {}/{}: meter public keys for connectors {}", cp.id(), transfer.vendorId(),
+                    transfer.messageId(), keys.keySet());
+            ConnectSetup.offerMeterKeys(cp, keys, "DataTransfer " + MeterPublicKeys.DATA_TRANSFER_MESSAGE + " of charge point " + cp.id());
+            return new DataTransferConfirmation(DataTransferStatus.ACCEPTED, null);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("chargeBox={} DataTransfer {}/{} rejected: {}", cp.id(), transfer.vendorId(), transfer.messageId(),
+                    e.getMessage());
             return new DataTransferConfirmation(DataTransferStatus.REJECTED, null);
         }
     }

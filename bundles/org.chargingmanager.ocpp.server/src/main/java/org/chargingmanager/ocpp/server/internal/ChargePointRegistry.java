@@ -23,6 +23,7 @@ final class ChargePointRegistry {
     private final EvseRegistrar evseRegistrar;
     private final ScheduledExecutorService scheduler;
     private final CentralSystemHandler handler;
+    private final Backends backends;
     private final Map<String, ChargePoint> chargePoints = new ConcurrentHashMap<>();
     private final Map<String, ChargePointConnection> connections = new ConcurrentHashMap<>();
 
@@ -34,6 +35,11 @@ final class ChargePointRegistry {
         this.evseRegistrar = evseRegistrar;
         this.scheduler = scheduler;
         this.handler = new CentralSystemHandler(settings, backends);
+        this.backends = backends;
+    }
+
+    Backends backends() {
+        return backends;
     }
 
     /** Known accepted charge points get their EVSEs at once (OFFLINE until they connect). */

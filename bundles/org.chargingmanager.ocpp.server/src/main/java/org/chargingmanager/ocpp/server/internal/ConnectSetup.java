@@ -3,8 +3,10 @@ package org.chargingmanager.ocpp.server.internal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import org.chargingmanager.api.TrustedKeys;
 import org.chargingmanager.ocpp.v16.ChangeConfigurationConfirmation;
 import org.chargingmanager.ocpp.v16.ChangeConfigurationRequest;
 import org.chargingmanager.ocpp.v16.ConfigurationStatus;
@@ -76,6 +78,29 @@ final class ConnectSetup {
         }
         chargePoint.smartCharging.configure(value(keys.get("ChargingScheduleAllowedChargingRateUnit")),
                 integer(keys.get("ChargeProfileMaxStackLevel")));
+        offerMeterKeys(chargePoint, MeterPublicKeys.fromConfiguration(keys.values(), chargePoint.connectorCount()),
+                "the configuration of charge point " + chargePoint.id());
+    }
+
+    /** Keys the charger shows outside signed data go to the trusted-key service (adopted only while none is stored). */
+    static void offerMeterKeys(ChargePoint chargePoint, Map<Integer, String> keys, String source) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        Optional<TrustedKeys> trustedKeys = chargePoint.registry().backends().trustedKeys();
+        keys.forEach((connector, key) -> {
+            String evseId = OcppEvse.evseId(chargePoint.id(), connector);
+            if (trustedKeys.isEmpty()) {
+                LOG.info("chargeBox={} connector {} shows a meter public key; not kept (no Eichrecht bundle)",
+                        chargePoint.id(), connector);
+                return;
+            }
+            try {
+                trustedKeys.get().offer(evseId, key, source);
+            } catch (RuntimeException e) {
+                LOG.warn("chargeBox={} connector {} meter public key not taken: {}", chargePoint.id(), connector, e.toString());
+            }
+        });
     }
 
     private static CompletableFuture<Object> setMeasurands(ChargePoint chargePoint, Map<String, KeyValue> keys) {
