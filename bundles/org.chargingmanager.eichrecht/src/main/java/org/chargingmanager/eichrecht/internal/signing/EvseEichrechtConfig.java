@@ -22,4 +22,9 @@ public @interface EvseEichrechtConfig {
                     + "transaction itself, with its own key pair (generated if none exists). Not calibration-law "
                     + "compliant billing data.")
     boolean signInternalReadings() default false;
+
+    @AttributeDefinition(name = "Public key of the internal signing (shown)", required = false,
+            description = "Filled in by the charging manager while internal signing is on: the public key (hex DER) "
+                    + "that test software needs to verify the internally signed readings. Changing it has no effect.")
+    String internalSigningPublicKey() default "";
 }

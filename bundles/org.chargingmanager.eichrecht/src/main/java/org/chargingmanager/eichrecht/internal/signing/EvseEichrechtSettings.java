@@ -1,18 +1,24 @@
 package org.chargingmanager.eichrecht.internal.signing;
 
 import java.io.IOException;
+import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.Map;
 
 import org.chargingmanager.api.Evse;
 import org.chargingmanager.api.InternalReadingSigner;
 import org.chargingmanager.api.TrustedKeys;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +39,9 @@ public class EvseEichrechtSettings {
     private final ServiceRegistration<InternalReadingSigner> registration;
 
     @Activate
-    public EvseEichrechtSettings(BundleContext context, EvseEichrechtConfig config, @Reference TrustedKeys trustedKeys,
-            @Reference InternalSigningKey signingKey) throws IOException {
+    public EvseEichrechtSettings(BundleContext context, EvseEichrechtConfig config, Map<String, Object> properties,
+            @Reference TrustedKeys trustedKeys, @Reference InternalSigningKey signingKey,
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL) ConfigurationAdmin configurationAdmin) throws IOException {
         String evseId = config.evseId();
         String meterKey = config.meterPublicKey() == null ? "" : config.meterPublicKey().strip();
         if (!meterKey.isEmpty()) {
@@ -56,10 +63,33 @@ public class EvseEichrechtSettings {
             LOG.warn("Eichrecht: EVSE {}: internal signing is on but a meter key is entered; internally signed "
                     + "readings will not verify against it", evseId);
         }
-        Hashtable<String, Object> properties = new Hashtable<>();
-        properties.put(Evse.ID_PROPERTY, evseId);
-        registration = context.registerService(InternalReadingSigner.class, signer, properties);
+        Hashtable<String, Object> serviceProperties = new Hashtable<>();
+        serviceProperties.put(Evse.ID_PROPERTY, evseId);
+        registration = context.registerService(InternalReadingSigner.class, signer, serviceProperties);
         LOG.info("Eichrecht: EVSE {}: internal signing on, public key {}", evseId, signer.publicKey());
+        if (!signer.publicKey().equals(config.internalSigningPublicKey())) {
+            showPublicKey(configurationAdmin, properties.get(Constants.SERVICE_PID), signer.publicKey());
+        }
+    }
+
+    /**
+     * Writes the public key into these settings, where the admin sees it in the Web Console (the
+     * component is then activated once more with the same settings plus the key).
+     */
+    private static void showPublicKey(ConfigurationAdmin configurationAdmin, Object pid, String publicKey) {
+        if (configurationAdmin == null || pid == null) {
+            return;
+        }
+        try {
+            Configuration configuration = configurationAdmin.getConfiguration(pid.toString(), null);
+            Dictionary<String, Object> current = configuration.getProperties();
+            if (current != null) {
+                current.put("internalSigningPublicKey", publicKey);
+                configuration.updateIfDifferent(current);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Eichrecht: the internal signing key could not be shown in the settings {}: {}", pid, e.toString());
+        }
     }
 
     @Deactivate

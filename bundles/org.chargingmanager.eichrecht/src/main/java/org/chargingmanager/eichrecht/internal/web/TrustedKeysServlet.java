@@ -1,0 +1,209 @@
+package org.chargingmanager.eichrecht.internal.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+import javax.servlet.Servlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.chargingmanager.api.TrustedKey;
+import org.chargingmanager.api.TrustedKeys;
+import org.chargingmanager.api.WebContext;
+import org.chargingmanager.eichrecht.internal.signing.InternalSigningKey;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+
+/**
+ * The trusted meter keys of the charging points, admin only (through the context):
+ * <ul>
+ * <li>{@code GET /api/v1/trusted-keys}, {@code GET /api/v1/trusted-keys/{evseId}}: each key with
+ * its state ({@code CONFIRMED} or {@code UNCONFIRMED}), where it came from and when;</li>
+ * <li>{@code POST /api/v1/trusted-keys/{evseId}/confirm}: the admin compared an adopted key with
+ * a trusted source (type plate, manufacturer, Federal Network Agency list) and confirms it;</li>
+ * <li>{@code PUT /api/v1/trusted-keys/{evseId}} with {@code {"publicKey": "..."}}: enters a key
+ * from a trusted source, confirmed, replacing any stored key;</li>
+ * <li>{@code DELETE /api/v1/trusted-keys/{evseId}}: forgets the key (a replaced meter);</li>
+ * <li>{@code GET /api/v1/eichrecht/internal-signing-key}: the public key of the charging
+ * manager's own signing key pair (generated if none exists), for test software.</li>
+ * </ul>
+ * Errors are JSON {@code {"error": "..."}}: 400 for a body or key that cannot be read, 404 for a
+ * charging point without key.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern({ TrustedKeysServlet.PATH, TrustedKeysServlet.PATH + "/*",
+        TrustedKeysServlet.INTERNAL_KEY_PATH })
+@HttpWhiteboardContextSelect(WebContext.SELECT_FILTER)
+public class TrustedKeysServlet extends HttpServlet {
+
+    static final String PATH = "/api/v1/trusted-keys";
+    static final String INTERNAL_KEY_PATH = "/api/v1/eichrecht/internal-signing-key";
+    static final int MAX_BODY_BYTES = 16 * 1024;
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(TrustedKeysServlet.class);
+    private static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
+
+    private final transient TrustedKeys trustedKeys;
+    private final transient InternalSigningKey internalSigningKey;
+
+    @Activate
+    public TrustedKeysServlet(@Reference TrustedKeys trustedKeys, @Reference InternalSigningKey internalSigningKey) {
+        this.trustedKeys = trustedKeys;
+        this.internalSigningKey = internalSigningKey;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (INTERNAL_KEY_PATH.equals(request.getServletPath())) {
+            JsonObject reply = new JsonObject();
+            var pair = internalSigningKey.signer().keyPair();
+            reply.addProperty("publicKey", pair.publicKey().spkiHex());
+            reply.addProperty("curve", pair.curve().curveName());
+            send(response, HttpServletResponse.SC_OK, reply);
+            return;
+        }
+        String evseId = evseId(request);
+        if (evseId == null) {
+            JsonArray keys = new JsonArray();
+            trustedKeys.all().forEach(key -> keys.add(json(key)));
+            JsonObject reply = new JsonObject();
+            reply.add("trustedKeys", keys);
+            send(response, HttpServletResponse.SC_OK, reply);
+            return;
+        }
+        Optional<TrustedKey> key = trustedKeys.find(evseId);
+        if (key.isEmpty()) {
+            error(response, HttpServletResponse.SC_NOT_FOUND, "no key stored for " + evseId);
+        } else {
+            send(response, HttpServletResponse.SC_OK, json(key.get()));
+        }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getPathInfo();
+        if (path == null || !path.endsWith("/confirm") || path.length() <= "/confirm".length() + 1) {
+            error(response, HttpServletResponse.SC_NOT_FOUND, "no such operation; POST /api/v1/trusted-keys/{evseId}/confirm");
+            return;
+        }
+        String evseId = path.substring(1, path.length() - "/confirm".length());
+        Optional<TrustedKey> confirmed = trustedKeys.confirm(evseId);
+        if (confirmed.isEmpty()) {
+            error(response, HttpServletResponse.SC_NOT_FOUND, "no key stored for " + evseId);
+            return;
+        }
+        LOG.info("Eichrecht: EVSE {}: public key confirmed by {}", evseId, request.getAttribute(WebContext.USER_ATTRIBUTE));
+        send(response, HttpServletResponse.SC_OK, json(confirmed.get()));
+    }
+
+    @Override
+    protected void doPut(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String evseId = evseId(request);
+        if (evseId == null) {
+            error(response, HttpServletResponse.SC_NOT_FOUND, "PUT /api/v1/trusted-keys/{evseId}");
+            return;
+        }
+        String publicKey;
+        try {
+            publicKey = publicKeyOf(readBody(request));
+        } catch (IllegalArgumentException e) {
+            error(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+            return;
+        }
+        try {
+            TrustedKey entered = trustedKeys.enter(evseId, publicKey, "admin (HTTP API)");
+            LOG.info("Eichrecht: EVSE {}: public key entered by {}", evseId, request.getAttribute(WebContext.USER_ATTRIBUTE));
+            send(response, HttpServletResponse.SC_OK, json(entered));
+        } catch (IllegalArgumentException e) {
+            error(response, HttpServletResponse.SC_BAD_REQUEST, "not a usable public key: " + e.getMessage());
+        }
+    }
+
+    @Override
+    protected void doDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String evseId = evseId(request);
+        if (evseId == null || !trustedKeys.remove(evseId)) {
+            error(response, HttpServletResponse.SC_NOT_FOUND, "no key stored for " + evseId);
+            return;
+        }
+        LOG.info("Eichrecht: EVSE {}: public key removed by {}", evseId, request.getAttribute(WebContext.USER_ATTRIBUTE));
+        response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+    }
+
+    /** The charging point of {@code /api/v1/trusted-keys/{evseId}}, null for the list. */
+    private static String evseId(HttpServletRequest request) {
+        String path = request.getPathInfo();
+        if (path == null || path.length() <= 1 || !PATH.equals(request.getServletPath())) {
+            return null;
+        }
+        String id = path.substring(1);
+        return id.contains("/") ? null : id;
+    }
+
+    static String publicKeyOf(String body) {
+        if (body == null) {
+            throw new IllegalArgumentException("the body is larger than " + MAX_BODY_BYTES + " bytes");
+        }
+        JsonElement parsed;
+        try {
+            parsed = JsonParser.parseString(body);
+        } catch (JsonParseException | StackOverflowError e) {
+            throw new IllegalArgumentException("the body must be {\"publicKey\": \"...\"}");
+        }
+        JsonElement key = parsed.isJsonObject() ? parsed.getAsJsonObject().get("publicKey") : null;
+        if (key == null || !key.isJsonPrimitive() || !key.getAsJsonPrimitive().isString() || key.getAsString().isBlank()) {
+            throw new IllegalArgumentException("publicKey must be a non-empty string (hex DER, hex X||Y or PEM)");
+        }
+        return key.getAsString().strip();
+    }
+
+    static JsonObject json(TrustedKey key) {
+        JsonObject json = new JsonObject();
+        json.addProperty("evseId", key.evseId());
+        json.addProperty("publicKey", key.publicKey());
+        json.addProperty("state", key.state().name());
+        json.addProperty("source", key.source());
+        json.addProperty("storedAt", key.storedAt() == null ? null : key.storedAt().toString());
+        return json;
+    }
+
+    private static String readBody(HttpServletRequest request) throws IOException {
+        try (InputStream in = request.getInputStream()) {
+            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+            return bytes.length > MAX_BODY_BYTES ? null : new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void send(HttpServletResponse response, int status, JsonElement body) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        try (Writer writer = response.getWriter()) {
+            GSON.toJson(body, writer);
+        }
+    }
+
+    private static void error(HttpServletResponse response, int status, String message) throws IOException {
+        JsonObject body = new JsonObject();
+        body.addProperty("error", message);
+        send(response, status, body);
+    }
+}
