@@ -44,6 +44,7 @@ import eu.chargetime.ocpp.model.core.BootNotificationConfirmation;
 import eu.chargetime.ocpp.model.core.BootNotificationRequest;
 import eu.chargetime.ocpp.model.core.ChargePointErrorCode;
 import eu.chargetime.ocpp.model.core.ChargePointStatus;
+import eu.chargetime.ocpp.model.core.ChargingProfilePurposeType;
 import eu.chargetime.ocpp.model.core.Reason;
 import eu.chargetime.ocpp.model.core.RegistrationStatus;
 import eu.chargetime.ocpp.model.core.StartTransactionConfirmation;
@@ -106,6 +107,12 @@ public class OcppEndToEndIT {
             wallbox.connect(baseUrl());
             BootNotificationConfirmation boot = wallbox.send(new BootNotificationRequest("E2E", "Threephase-22"));
             assertEquals(RegistrationStatus.Accepted, boot.getStatus());
+            // TC_056: before the load manager allocates, the first profile is the station-wide "no charging" default
+            SetChargingProfileRequest first = wallbox.nextProfile(10_000);
+            assertNotNull("a SetChargingProfile after the boot", first);
+            assertEquals(0, first.getConnectorId().intValue());
+            assertEquals(ChargingProfilePurposeType.TxDefaultProfile, first.getCsChargingProfiles().getChargingProfilePurpose());
+            assertEquals(0.0, OcaWallbox.limit(first), 0.0);
             wallbox.send(new StatusNotificationRequest(0, ChargePointErrorCode.NoError, ChargePointStatus.Available));
             wallbox.send(new StatusNotificationRequest(1, ChargePointErrorCode.NoError, ChargePointStatus.Preparing));
 
@@ -121,15 +128,24 @@ public class OcppEndToEndIT {
             wallbox.send(new StatusNotificationRequest(1, ChargePointErrorCode.NoError, ChargePointStatus.Charging));
             wallbox.startMetering(transactionId, 1_000);
 
-            double fullLimit;
+            SetChargingProfileRequest full;
             try {
-                fullLimit = awaitPositiveProfile(wallbox, Duration.ofSeconds(15));
+                full = awaitPositiveProfile(wallbox, Duration.ofSeconds(15));
             } catch (AssertionError e) {
                 throw new AssertionError(e.getMessage() + "; EVSE " + Services.evse(context, "ocpp-E2E-CP-1").snapshot()
                         + " info " + Services.evse(context, "ocpp-E2E-CP-1").info() + " grid "
                         + Services.meter(context, "e2e-grid").reading(), e);
             }
+            double fullLimit = OcaWallbox.limit(full);
             System.out.printf(Locale.ROOT, "E2E: limit at AVAIL 100: %.1f%n", fullLimit);
+            // TC_057: during the transaction the load manager's limit is a TxProfile of this transaction,
+            // and it is exactly the limit the load manager allocated (rounded down to 0.1 A)
+            assertEquals(ChargingProfilePurposeType.TxProfile, full.getCsChargingProfiles().getChargingProfilePurpose());
+            assertEquals(Integer.valueOf(transactionId), full.getCsChargingProfiles().getTransactionId());
+            int allocated = Services.evse(context, "ocpp-E2E-CP-1").snapshot().appliedLimit().currentMilliamps();
+            assertEquals((allocated / 100) / 10.0, fullLimit, 0.0);
+            // 22 kW house connection at AVAIL 100 is 31.9 A per phase; the base load takes up to 2.6 A of it
+            assertTrue("the limit at AVAIL 100 is about 30 A: " + fullLimit, fullLimit >= 28.0 && fullLimit <= 32.0);
 
             long setAt = System.nanoTime();
             variables.set("AVAIL", "30");
@@ -205,7 +221,9 @@ public class OcppEndToEndIT {
         loadManager.update(properties);
     }
 
-    private static double awaitPositiveProfile(OcaWallbox wallbox, Duration timeout) throws InterruptedException {
+    /** The latest profile for connector 1 once the load manager has settled on a positive limit. */
+    private static SetChargingProfileRequest awaitPositiveProfile(OcaWallbox wallbox, Duration timeout)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         double last = Double.NaN;
         while (System.nanoTime() < deadline) {
@@ -214,13 +232,14 @@ public class OcppEndToEndIT {
                 last = OcaWallbox.limit(profile);
                 if (last > 0) {
                     // let the load manager settle on this limit: take the latest one that arrived meanwhile
+                    SetChargingProfileRequest latest = profile;
                     SetChargingProfileRequest later;
                     while ((later = wallbox.nextProfile(1_500)) != null) {
                         if (later.getConnectorId() == 1) {
-                            last = OcaWallbox.limit(later);
+                            latest = later;
                         }
                     }
-                    return last;
+                    return latest;
                 }
             }
         }

@@ -283,6 +283,12 @@ final class CentralSystemHandler {
                 if (transaction.isEmpty()) {
                     LOG.warn("chargeBox={} StopTransaction for unknown transactionId={} (meterStop={} Wh): confirmed, not recorded",
                             cp.id(), stop.transactionId(), stop.meterStop());
+                } else if (!transaction.get().open()) {
+                    // a resend (the charger lost our confirmation): its signed values are attached already,
+                    // a second B/E pair would break the transparency software's one-B-one-E rule
+                    evseId = transaction.get().evseId();
+                    LOG.info("chargeBox={} StopTransaction transactionId={} already stopped: confirmed again, nothing attached or recorded",
+                            cp.id(), stop.transactionId());
                 } else {
                     evseId = transaction.get().evseId();
                     attachSigned(cp, log.get(), stop.transactionId(), evseId, stop.transactionData(),

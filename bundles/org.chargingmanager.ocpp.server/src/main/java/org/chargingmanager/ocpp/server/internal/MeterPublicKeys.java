@@ -41,8 +41,12 @@ final class MeterPublicKeys {
             if (!name.matches() || key.key().toLowerCase(Locale.ROOT).contains("with") || !looksLikeAKey(key.value())) {
                 continue;
             }
-            Integer connector = name.group(1).isEmpty() ? (connectorCount == 1 ? Integer.valueOf(1) : null)
-                    : Integer.valueOf(name.group(1));
+            String number = name.group(1);
+            if (number.length() > 2) {
+                continue; // no charger has 100 connectors; and Integer.valueOf must not overflow
+            }
+            Integer connector = number.isEmpty() ? (connectorCount == 1 ? Integer.valueOf(1) : null)
+                    : Integer.valueOf(number);
             if (connector != null && connector >= 1 && connector <= 64) {
                 found.put(connector, key.value().strip());
             }

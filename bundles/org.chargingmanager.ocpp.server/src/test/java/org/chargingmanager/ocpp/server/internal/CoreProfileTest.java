@@ -188,7 +188,15 @@ class CoreProfileTest {
             assertThat(confirmation).isInstanceOf(org.chargingmanager.ocpp.v16.ResetConfirmation.class);
             assertThat(charger.next(ResetRequest.class).getType().name()).isEqualTo("Soft");
             assertThat(site.server.clearChargingProfiles("CP-OPS").toCompletableFuture()
-                    .get(10, java.util.concurrent.TimeUnit.SECONDS)).isNotNull();
+                    .get(10, java.util.concurrent.TimeUnit.SECONDS))
+                    .isEqualTo(new org.chargingmanager.ocpp.v16.ClearChargingProfileConfirmation(
+                            org.chargingmanager.ocpp.v16.ClearChargingProfileStatus.ACCEPTED));
+            // TC_067: the charger really got a ClearChargingProfile, without filter (every profile)
+            var clear = charger.next(eu.chargetime.ocpp.model.smartcharging.ClearChargingProfileRequest.class);
+            assertThat(clear.getId()).isNull();
+            assertThat(clear.getConnectorId()).isNull();
+            assertThat(clear.getChargingProfilePurpose()).isNull();
+            assertThat(clear.getStackLevel()).isNull();
         }
     }
 }

@@ -42,6 +42,14 @@ class MeterPublicKeysTest {
     }
 
     @Test
+    void aConnectorNumberTooLongForAnIntegerIsIgnoredNotThrown() {
+        List<KeyValue> configuration = List.of(new KeyValue("MeterPublicKey99999999999", true, KEY_2),
+                new KeyValue("MeterPublicKey123", true, KEY_2), new KeyValue("MeterPublicKey1", true, KEY_1));
+
+        assertThat(MeterPublicKeys.fromConfiguration(configuration, 2)).isEqualTo(Map.of(1, KEY_1));
+    }
+
+    @Test
     void theMeterConfigurationDataTransferIsRead() {
         assertThat(MeterPublicKeys.fromMeterConfiguration("{\"meters\":[{\"connectorId\":1,\"meterSerial\":\"1DZG0042\","
                 + "\"type\":\"SIGNATURE\",\"publicKey\":\"" + KEY_1 + "\"},{\"connectorId\":2,\"publicKey\":\"\"}]}"))
@@ -73,6 +81,29 @@ class MeterPublicKeysTest {
 
                 assertThat(charger.call("DataTransfer", "{\"vendorId\":\"generalConfiguration\",\"messageId\":"
                         + "\"setMeterConfiguration\",\"data\":\"[1]\"}")).contains("\"Rejected\"");
+            }
+        }
+    }
+
+    @Test
+    void anOverlongConnectorNumberInTheConfigurationDoesNotAbortTheConnectSetup() throws Exception {
+        Map<String, String> offered = new ConcurrentHashMap<>();
+        try (TestSite site = TestSite.start(data)) {
+            site.trustedKeys = new RecordingTrustedKeys(offered);
+            try (RawCharger charger = new RawCharger(site.url("/ocpp/MK-2"))) {
+                charger.answerer = call -> call.get(2).getAsString().equals("GetConfiguration")
+                        ? "{\"configurationKey\":[{\"key\":\"NumberOfConnectors\",\"readonly\":true,\"value\":\"2\"},"
+                                + "{\"key\":\"MeterPublicKey99999999999\",\"readonly\":true,\"value\":\"" + KEY_2 + "\"},"
+                                + "{\"key\":\"MeterPublicKey1\",\"readonly\":true,\"value\":\"" + KEY_1 + "\"}]}"
+                        : "{\"status\":\"Accepted\"}";
+                assertThat(charger.call("BootNotification", "{\"chargePointVendor\":\"Raw\",\"chargePointModel\":\"MK\"}"))
+                        .contains("Accepted");
+
+                // the rest of the set-up still runs: measurands, then the default profile
+                assertThat(charger.nextServerCall("ChangeConfiguration").get(3).getAsJsonObject().get("key").getAsString())
+                        .isEqualTo("MeterValuesSampledData");
+                assertThat(charger.nextServerCall("SetChargingProfile").get(3).toString()).contains("TxDefaultProfile");
+                assertThat(offered).isEqualTo(Map.of("ocpp-MK-2-1", KEY_1));
             }
         }
     }

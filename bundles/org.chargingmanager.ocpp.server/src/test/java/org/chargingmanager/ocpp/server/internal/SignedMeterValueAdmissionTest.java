@@ -26,7 +26,9 @@ import eu.chargetime.ocpp.model.core.MeterValue;
 import eu.chargetime.ocpp.model.core.RegistrationStatus;
 import eu.chargetime.ocpp.model.core.SampledValue;
 import eu.chargetime.ocpp.model.core.StartTransactionConfirmation;
+import eu.chargetime.ocpp.model.core.StopTransactionConfirmation;
 import eu.chargetime.ocpp.model.core.StopTransactionRequest;
+import eu.chargetime.ocpp.model.core.AuthorizationStatus;
 import eu.chargetime.ocpp.model.core.ValueFormat;
 
 /**
@@ -150,5 +152,37 @@ class SignedMeterValueAdmissionTest {
             assertThat(value.reason()).contains("differs from the meter stop 3000 Wh");
         });
         assertThat(transaction.signatureStatus()).isEqualTo(VerificationStatus.FAILED);
+    }
+
+    @Test
+    void aResentStopTransactionForAStoppedTransactionIsConfirmedAndAttachesNothing() throws Exception {
+        site.trustedKeys = new FakeTrustedKeys();
+        try (OcaCharger charger = new OcaCharger("CP-SIGNED-RESEND", null, null).connect(site.url("/ocpp"))) {
+            charger.send(charger.core.createBootNotificationRequest("OCA", "Java"));
+            StartTransactionConfirmation started = (StartTransactionConfirmation) charger.send(
+                    charger.core.createStartTransactionRequest(1, "RFID-OK", 1_000, ZonedDateTime.now()));
+            SampledValue signed = new SampledValue("GOOD:1000:3000");
+            signed.setFormat(ValueFormat.SignedData);
+            signed.setContext("Transaction.End");
+            StopTransactionRequest stop = charger.core.createStopTransactionRequest(3_000, ZonedDateTime.now(),
+                    started.getTransactionId());
+            stop.setIdTag("RFID-OK");
+            stop.setTransactionData(new MeterValue[] {new MeterValue(ZonedDateTime.now(), new SampledValue[] {signed})});
+            charger.send(stop);
+            Transaction afterFirst = site.transactions.find(started.getTransactionId()).orElseThrow();
+            assertThat(afterFirst.open()).isFalse();
+            assertThat(afterFirst.signedMeterValues()).hasSize(1);
+
+            // the charger lost our confirmation and sends the same StopTransaction again
+            StopTransactionConfirmation again = (StopTransactionConfirmation) charger.send(stop);
+
+            assertThat(again.getIdTagInfo().getStatus()).isEqualTo(AuthorizationStatus.Accepted);
+            Transaction afterResend = site.transactions.find(started.getTransactionId()).orElseThrow();
+            assertThat(afterResend.signedMeterValues()).hasSize(1);
+            assertThat(site.transactions.signed).containsOnlyOnce("GOOD:1000:3000");
+            assertThat(afterResend).isEqualTo(afterFirst);
+        } finally {
+            site.trustedKeys = null;
+        }
     }
 }
