@@ -2,14 +2,9 @@ package org.chargingmanager.ocpp.server.internal;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
-import java.io.Writer;
 import java.math.BigInteger;
-import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -40,7 +35,6 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -117,7 +111,7 @@ final class ChargePointCa {
     }
 
     String chainPem() {
-        return pem(chain.toArray());
+        return PemFiles.pem(chain.toArray());
     }
 
     /** A CSR the CA does not sign, with the reason for the log. */
@@ -172,7 +166,7 @@ final class ChargePointCa {
             for (int i = 0; i < chain.size(); i++) {
                 all[i + 1] = chain.get(i);
             }
-            return new Signed(certificate, pem(all));
+            return new Signed(certificate, PemFiles.pem(all));
         } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
             throw new Refused("signing failed: " + e.getMessage(), e);
         }
@@ -266,7 +260,7 @@ final class ChargePointCa {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(3072, RANDOM);
         KeyPair pair = generator.generateKeyPair();
-        X500Name subject = new X500Name("CN=Charging Manager charge point CA " + hostName() + ", O=Charging Manager");
+        X500Name subject = new X500Name("CN=Charging Manager charge point CA " + ServerCertificateNames.hostName() + ", O=Charging Manager");
         Instant now = Instant.now();
         try {
             JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, serial(),
@@ -278,44 +272,10 @@ final class ChargePointCa {
                     new JcaX509ExtensionUtils().createSubjectKeyIdentifier(pair.getPublic()));
             X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(builder.build(signer(pair.getPrivate())));
             Files.createDirectories(keyFile.getParent());
-            write(keyFile, pem(pair.getPrivate()), true);
-            write(certificateFile, pem(certificate), false);
+            PemFiles.write(keyFile, PemFiles.pem(pair.getPrivate()), true);
+            PemFiles.write(certificateFile, PemFiles.pem(certificate), false);
         } catch (OperatorCreationException e) {
             throw new GeneralSecurityException("cannot sign the charge-point CA certificate", e);
-        }
-    }
-
-    static String pem(Object... objects) {
-        StringWriter text = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
-            for (Object object : objects) {
-                writer.writeObject(object);
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return text.toString();
-    }
-
-    private static void write(Path file, String text, boolean secret) throws IOException {
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.deleteIfExists(temporary);
-        Files.createFile(temporary);
-        if (secret) {
-            FilePermissions.ownerOnly(temporary);
-        }
-        try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.US_ASCII)) {
-            writer.write(text);
-        }
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static String hostName() {
-        try {
-            String name = InetAddress.getLocalHost().getHostName();
-            return name == null || name.isBlank() ? "localhost" : name;
-        } catch (IOException e) {
-            return "localhost";
         }
     }
 }

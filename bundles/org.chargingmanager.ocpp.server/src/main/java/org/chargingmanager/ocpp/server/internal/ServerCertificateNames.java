@@ -33,6 +33,16 @@ final class ServerCertificateNames {
     private ServerCertificateNames() {
     }
 
+    /** This machine's host name, or {@code localhost} when it has none. */
+    static String hostName() {
+        try {
+            String name = InetAddress.getLocalHost().getHostName();
+            return name == null || name.isBlank() ? "localhost" : name;
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+
     /**
      * The installer's names, comma- or space-separated.
      *

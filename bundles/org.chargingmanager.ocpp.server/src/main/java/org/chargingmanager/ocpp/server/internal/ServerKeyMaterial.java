@@ -3,10 +3,7 @@ package org.chargingmanager.ocpp.server.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.io.StringWriter;
-import java.io.Writer;
 import java.math.BigInteger;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +35,6 @@ import org.bouncycastle.openssl.PEMEncryptedKeyPair;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8DecryptorProviderBuilder;
 import org.bouncycastle.openssl.jcajce.JcePEMDecryptorProviderBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -177,7 +173,7 @@ final class ServerKeyMaterial {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048, new SecureRandom());
         KeyPair pair = generator.generateKeyPair();
-        String host = hostName();
+        String host = ServerCertificateNames.hostName();
         X500Name subject = new X500Name("CN=" + host + ", O=Charging Manager OCPP server");
         Instant now = Instant.now();
         JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject,
@@ -193,33 +189,11 @@ final class ServerKeyMaterial {
             X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
                     builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
             Files.createDirectories(keyFile.getParent());
-            writePem(keyFile, pair.getPrivate());
-            FilePermissions.ownerOnly(keyFile);
-            writePem(certificateFile, certificate);
+            PemFiles.write(keyFile, PemFiles.pem(pair.getPrivate()), true);
+            PemFiles.write(certificateFile, PemFiles.pem(certificate), false);
         } catch (org.bouncycastle.operator.OperatorCreationException e) {
             throw new GeneralSecurityException("cannot sign the self-signed certificate", e);
         }
     }
 
-    private static void writePem(Path file, Object object) throws IOException {
-        StringWriter text = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
-            writer.writeObject(object);
-        }
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.US_ASCII)) {
-            writer.write(text.toString());
-        }
-        FilePermissions.ownerOnly(temporary);
-        Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static String hostName() {
-        try {
-            String name = InetAddress.getLocalHost().getHostName();
-            return name == null || name.isBlank() ? "localhost" : name;
-        } catch (IOException e) {
-            return "localhost";
-        }
-    }
 }

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.KeyStore;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertificateFactory;
 import java.security.cert.PKIXParameters;
@@ -30,9 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.CertificationRequest;
@@ -198,7 +195,7 @@ class SecurityExtensionTest {
 
         // security profile 3: client certificates required, only the charge-point CA configured (no client CA file)
         X509Certificate server = ServerKeyMaterial.readCertificates(data.resolve("ocpp-server/server-cert.pem")).get(0);
-        SSLContext withCertificate = tls(server, keys, chain);
+        SSLContext withCertificate = TestTls.context(server, keys, chain);
         try (TestSite site = new TestSite(ServerSettings.forTest(data).withTls(TlsMode.ON).withClientCertificates(null))) {
             String base = "wss://127.0.0.1:" + site.server.port();
             try (RawCharger charger = new RawCharger(base + "/CP-SEC", withCertificate, null, null)) {
@@ -207,7 +204,7 @@ class SecurityExtensionTest {
             }
             assertThatThrownBy(() -> new RawCharger(base + "/CP-OTHER", withCertificate, null, null))
                     .hasStackTraceContaining("403");
-            assertThatThrownBy(() -> new RawCharger(base + "/CP-SEC", tls(server, null, null), null, null)).isNotNull();
+            assertThatThrownBy(() -> new RawCharger(base + "/CP-SEC", TestTls.context(server, null, null), null, null)).isNotNull();
             assertThat(site.server.chargePoint("CP-OTHER")).isEmpty();
         }
         // an installer whose CA names wallboxes differently switches the name check off
@@ -452,26 +449,6 @@ class SecurityExtensionTest {
                 certificate.getSerialNumber());
         return new CertificateHashData(HashAlgorithm.SHA256, HexFormat.of().formatHex(id.getIssuerNameHash()),
                 HexFormat.of().formatHex(id.getIssuerKeyHash()), certificate.getSerialNumber().toString(16));
-    }
-
-    private static SSLContext tls(X509Certificate server, KeyPair client, List<X509Certificate> chain) throws Exception {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("server", server);
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        KeyManagerFactory kmf = null;
-        if (client != null) {
-            KeyStore keys = KeyStore.getInstance("PKCS12");
-            keys.load(null, null);
-            keys.setKeyEntry("client", client.getPrivate(), "pw".toCharArray(),
-                    chain.toArray(new java.security.cert.Certificate[0]));
-            kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(keys, "pw".toCharArray());
-        }
-        SSLContext context = SSLContext.getInstance("TLSv1.3");
-        context.init(kmf == null ? null : kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-        return context;
     }
 
     private static X509Certificate certificate(String subject, KeyPair subjectKeys, String issuer, KeyPair issuerKeys,
