@@ -25,6 +25,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import com.google.gson.JsonArray;
@@ -37,6 +38,7 @@ import com.google.gson.JsonObject;
  * {@code /api/v1/evses[/ID]}, {@code /api/v1/meters[/ID]}, {@code /api/v1/variables}.
  */
 @Component(service = Servlet.class)
+@HttpWhiteboardServletName("chargingmanager-api")
 @HttpWhiteboardServletPattern({ "/api/v1/evses", "/api/v1/evses/*", "/api/v1/meters", "/api/v1/meters/*",
         "/api/v1/variables" })
 @HttpWhiteboardContextSelect(WebContext.SELECT_FILTER)

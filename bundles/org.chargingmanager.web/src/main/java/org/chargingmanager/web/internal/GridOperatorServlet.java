@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,7 @@ import com.google.gson.JsonPrimitive;
  * Any bad part answers 400 with {@code {"error": "..."}} and changes nothing.
  */
 @Component(service = Servlet.class)
+@HttpWhiteboardServletName("chargingmanager-grid-operator")
 @HttpWhiteboardServletPattern("/cnf")
 @HttpWhiteboardContextSelect(WebContext.SELECT_FILTER)
 public class GridOperatorServlet extends HttpServlet {

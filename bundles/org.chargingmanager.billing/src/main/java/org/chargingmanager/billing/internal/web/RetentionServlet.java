@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import com.google.gson.JsonElement;
@@ -32,6 +33,7 @@ import com.google.gson.JsonParser;
  * Only JSON bodies are accepted, so a cross-site HTML form cannot trigger it.
  */
 @Component(service = Servlet.class)
+@HttpWhiteboardServletName("chargingmanager-transactions-retention")
 @HttpWhiteboardServletPattern(RetentionServlet.PATH)
 @HttpWhiteboardContextSelect(WebContext.SELECT_FILTER)
 public class RetentionServlet extends HttpServlet {

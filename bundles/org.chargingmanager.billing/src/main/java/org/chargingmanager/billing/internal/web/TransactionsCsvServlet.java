@@ -27,6 +27,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,7 @@ import org.slf4j.LoggerFactory;
  * transaction log as CSV, streamed row by row from the database cursor to the client.
  */
 @Component(service = Servlet.class)
+@HttpWhiteboardServletName("chargingmanager-transactions-csv")
 @HttpWhiteboardServletPattern(TransactionsCsvServlet.PATH)
 @HttpWhiteboardContextSelect(WebContext.SELECT_FILTER)
 public class TransactionsCsvServlet extends HttpServlet {

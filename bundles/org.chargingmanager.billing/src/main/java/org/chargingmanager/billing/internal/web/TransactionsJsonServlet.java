@@ -21,6 +21,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import com.google.gson.JsonArray;
@@ -32,6 +33,7 @@ import com.google.gson.JsonObject;
  * transaction log as JSON, oldest first, with {@code next} the offset of the next page (or null).
  */
 @Component(service = Servlet.class)
+@HttpWhiteboardServletName("chargingmanager-transactions-json")
 @HttpWhiteboardServletPattern(TransactionsJsonServlet.PATH)
 @HttpWhiteboardContextSelect(WebContext.SELECT_FILTER)
 public class TransactionsJsonServlet extends HttpServlet {

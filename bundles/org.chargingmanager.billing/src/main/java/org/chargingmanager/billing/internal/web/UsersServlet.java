@@ -20,6 +20,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import com.google.gson.JsonArray;
@@ -40,6 +41,7 @@ import com.google.gson.JsonParser;
  * {@code "pins"}; an unknown id with 404.
  */
 @Component(service = Servlet.class)
+@HttpWhiteboardServletName("chargingmanager-users")
 @HttpWhiteboardServletPattern({ UsersServlet.PATH, UsersServlet.PATH + "/*" })
 @HttpWhiteboardContextSelect(WebContext.SELECT_FILTER)
 public class UsersServlet extends HttpServlet {

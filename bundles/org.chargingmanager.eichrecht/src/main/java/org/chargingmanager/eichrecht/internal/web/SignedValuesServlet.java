@@ -24,6 +24,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,7 @@ import com.google.gson.JsonObject;
  * bundle, which must not depend on the verifier; it only needs the {@link TransactionLog} service.
  */
 @Component(service = Servlet.class)
+@HttpWhiteboardServletName("chargingmanager-signed-values")
 @HttpWhiteboardServletPattern({ SignedValuesServlet.ALL_PATH, SignedValuesServlet.TRANSACTIONS_PATH + "/*" })
 @HttpWhiteboardContextSelect(WebContext.SELECT_FILTER)
 public class SignedValuesServlet extends HttpServlet {

@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,7 @@ import com.google.gson.JsonParser;
  * charging point without key.
  */
 @Component(service = Servlet.class)
+@HttpWhiteboardServletName("chargingmanager-trusted-keys")
 @HttpWhiteboardServletPattern({ TrustedKeysServlet.PATH, TrustedKeysServlet.PATH + "/*",
         TrustedKeysServlet.INTERNAL_KEY_PATH })
 @HttpWhiteboardContextSelect(WebContext.SELECT_FILTER)

@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 /**
@@ -30,6 +31,7 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
  * served.
  */
 @Component(service = Servlet.class)
+@HttpWhiteboardServletName("chargingmanager-ocpp-certificates")
 @HttpWhiteboardServletPattern({ CertificateServlet.SERVER_PATH, CertificateServlet.CHARGE_POINT_CA_PATH })
 @HttpWhiteboardContextSelect(WebContext.SELECT_FILTER)
 public class CertificateServlet extends HttpServlet {

@@ -32,6 +32,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +72,7 @@ import com.google.gson.JsonParser;
  * full, 504 it did not answer in time.
  */
 @Component(service = Servlet.class)
+@HttpWhiteboardServletName("chargingmanager-ocpp-operator")
 @HttpWhiteboardServletPattern(OperatorServlet.PATH + "/*")
 @HttpWhiteboardContextSelect(WebContext.SELECT_FILTER)
 public class OperatorServlet extends HttpServlet {
