@@ -15,8 +15,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -28,6 +30,8 @@ import org.chargingmanager.api.Evse;
 import org.chargingmanager.api.EvseState;
 import org.chargingmanager.api.LimitReason;
 import org.chargingmanager.api.Meter;
+import org.chargingmanager.api.WebContext;
+import org.osgi.framework.ServiceReference;
 import org.chargingmanager.ocpp.v16.BootNotificationConfirmation;
 import org.chargingmanager.ocpp.v16.BootNotificationRequest;
 import org.chargingmanager.ocpp.v16.Inbound;
@@ -217,6 +221,33 @@ public class StandaloneRuntimeIT {
         }
     }
 
-
-
+    /**
+     * pax-web 8 (openHAB, Karaf) keeps one whiteboard servlet per name, and openHAB owns the root
+     * and /rest, /auth, /icon, /chart, /ws, /audio: every servlet of the charging manager has a
+     * name of its own and serves only /cnf or paths below /api/v1/, in the charging manager's
+     * own whiteboard context.
+     */
+    @Test
+    public void everyServletHasItsOwnNameAndStaysOffOpenHabsPaths() throws Exception {
+        List<ServiceReference<?>> servlets = Stream.of(context.getServiceReferences((String) null,
+                "(objectClass=javax.servlet.Servlet)"))
+                .filter(reference -> reference.getBundle().getSymbolicName().startsWith("org.chargingmanager."))
+                .collect(Collectors.toList());
+        assertTrue("the runtime registers its servlets: " + servlets, servlets.size() >= 10);
+        Set<String> names = new HashSet<>();
+        for (ServiceReference<?> servlet : servlets) {
+            String bundle = servlet.getBundle().getSymbolicName();
+            Object name = servlet.getProperty("osgi.http.whiteboard.servlet.name");
+            assertTrue(bundle + ": servlet without " + "osgi.http.whiteboard.servlet.name",
+                    name instanceof String && ((String) name).startsWith("chargingmanager-"));
+            assertTrue("servlet name " + name + " is used twice", names.add((String) name));
+            assertEquals(name + " selects the charging manager's context", WebContext.SELECT_FILTER,
+                    servlet.getProperty("osgi.http.whiteboard.context.select"));
+            Object patterns = servlet.getProperty("osgi.http.whiteboard.servlet.pattern");
+            String[] all = patterns instanceof String[] ? (String[]) patterns : new String[] { (String) patterns };
+            for (String pattern : all) {
+                assertTrue(name + " serves " + pattern, pattern.equals("/cnf") || pattern.startsWith("/api/v1/"));
+            }
+        }
+    }
 }
