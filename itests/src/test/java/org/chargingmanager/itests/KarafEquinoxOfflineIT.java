@@ -20,7 +20,9 @@ import java.util.List;
 
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
+import org.junit.FixMethodOrder;
 import org.junit.Test;
+import org.junit.runners.MethodSorters;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -47,6 +49,7 @@ import eu.chargetime.ocpp.model.core.StopTransactionRequest;
  * must bring everything it needs, install the umbrella feature by itself, and every endpoint
  * must answer through pax-web.
  */
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class KarafEquinoxOfflineIT {
 
     private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(4);
@@ -209,6 +212,23 @@ public class KarafEquinoxOfflineIT {
         assertTrue(row, row.contains("karaf-user"));
         assertTrue(row, row.contains("RFID-KARAF"));
         assertTrue(row, row.contains(",2000,2750,750,"));
+    }
+
+    /** Runs last (the methods run in name order): deleting the KAR from deploy/ uninstalls it. */
+    @Test
+    public void zzDeletingTheKarUninstallsEveryFeatureAndKeepsTheData() throws Exception {
+        Files.delete(karaf.home.resolve("deploy").resolve(Path.of(System.getProperty("chargingmanager.kar")).getFileName()));
+        long deadline = System.nanoTime() + INSTALL_TIMEOUT.toNanos();
+        List<String> left;
+        do {
+            Thread.sleep(1_000);
+            left = installedFeatures(karaf.console("feature:list -i")).stream()
+                    .filter(name -> name.startsWith("chargingmanager")).toList();
+        } while (!left.isEmpty() && System.nanoTime() < deadline);
+        assertTrue("no chargingmanager feature left: " + left, left.isEmpty());
+        assertEquals("the web server no longer serves /cnf", 404, get("/cnf?cmd=get_cm_vars", ADMIN_PASSWORD).statusCode());
+        assertTrue("the data directory stays",
+                Files.isRegularFile(karaf.home.resolve("data/chargingmanager/security/admin-password")));
     }
 
     private static void awaitFeatureStarted(String feature) throws Exception {
