@@ -12,8 +12,14 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDist
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.stream.Stream;
@@ -38,13 +44,18 @@ import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * Adds the feature repository to a real Apache Karaf 4.4 (the minimal distribution from Maven
- * Central), installs the simulator and OCPP features and finds the charging manager's bundles active.
+ * Central, Karaf's default: Felix with pax-web 8), installs the umbrella feature and the
+ * simulator, finds the charging manager's bundles active and its endpoints served by pax-web.
+ * openHAB's stack (Equinox, offline, the KAR): {@link KarafEquinoxOfflineIT}.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class KarafFeaturesIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    /** Chosen in the configuration (the test's JVM), read back in Karaf from a system property. */
+    private static int httpPort;
 
     @Inject
     private BundleContext context;
@@ -67,6 +78,7 @@ public class KarafFeaturesIT {
         String reactorRepository = new File(System.getProperty("chargingmanager.reactor.repository",
                 "target/reactor-repository")).toURI().toString();
         String karafVersion = "4.4.8";
+        httpPort = StandaloneRuntime.freePort();
         return new Option[] {
                 karafDistributionConfiguration().frameworkUrl(karaf).name("Apache Karaf")
                         .unpackDirectory(new File("target/exam")).useDeployFolder(false),
@@ -82,10 +94,19 @@ public class KarafFeaturesIT {
                         "file:${karaf.home}/${karaf.default.repository}@id=system.repository@snapshots,"
                                 + "file:${karaf.data}/kar@id=kar.repository@multi@snapshots,"
                                 + reactorRepository + "@id=reactor@snapshots"),
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port",
+                        String.valueOf(httpPort)),
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.ops4j.pax.web.listening.addresses",
+                        "127.0.0.1"),
+                editConfigurationFilePut("etc/system.properties", "chargingmanager.test.http.port",
+                        String.valueOf(httpPort)),
+                editConfigurationFilePut("etc/org.chargingmanager.ocpp.server.cfg", "port",
+                        String.valueOf(StandaloneRuntime.freePort())),
+                editConfigurationFilePut("etc/org.chargingmanager.ocpp.server.cfg", "host", "127.0.0.1"),
                 editConfigurationFilePut("etc/system.properties", "chargingmanager.admin.password",
                         StandaloneRuntime.ADMIN_PASSWORD),
                 vmOptions(java17ModuleOptions(karafVersion)),
-                features(repository, "chargingmanager-core", "chargingmanager-simulator", "chargingmanager-ocpp"),
+                features(repository, "chargingmanager", "chargingmanager-simulator"),
         };
     }
 
@@ -118,12 +139,16 @@ public class KarafFeaturesIT {
     }
 
     @Test
-    public void coreSimulatorAndOcppFeaturesAreActiveInKaraf() throws Exception {
+    public void theUmbrellaFeatureAndTheSimulatorAreActiveInKaraf() throws Exception {
         for (String name : List.of("org.chargingmanager.api", "org.chargingmanager.core",
-                "org.chargingmanager.simulator", "org.chargingmanager.ocpp", "com.google.gson")) {
+                "org.chargingmanager.simulator", "org.chargingmanager.ocpp", "org.chargingmanager.ocpp.server",
+                "org.chargingmanager.web", "org.chargingmanager.billing", "org.chargingmanager.eichrecht",
+                "com.google.gson")) {
             Bundle bundle = Stream.of(context.getBundles()).filter(b -> name.equals(b.getSymbolicName()))
                     .findFirst().orElseThrow(() -> new AssertionError(name + " is not installed"));
-            assertEquals(name + " is active", Bundle.ACTIVE, bundle.getState());
+            // the feature service may still be refreshing bundles when the test starts
+            Await.until(name + " is active (state " + bundle.getState() + ")", TIMEOUT,
+                    () -> bundle.getState() == Bundle.ACTIVE);
         }
         assertEquals(Path.of(context.getProperty("karaf.data"), "chargingmanager").toAbsolutePath().normalize(),
                 dataDirectory.path());
@@ -135,6 +160,25 @@ public class KarafFeaturesIT {
         properties.put("id", "karaf");
         configuration.update(properties);
         assertNotNull(Await.value("EVSE karaf-1 in Karaf", TIMEOUT, () -> Services.evse(context, "karaf-1")));
+
+        int port = Integer.parseInt(context.getProperty("chargingmanager.test.http.port"));
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String authorization = "Basic " + Base64.getEncoder().encodeToString(
+                ("admin:" + StandaloneRuntime.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        for (String path : List.of("/cnf?cmd=get_cm_vars", "/api/v1/evses/karaf-1", "/api/v1/transactions.csv",
+                "/api/v1/trusted-keys", "/api/v1/ocpp/chargepoints")) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Authorization", authorization).timeout(Duration.ofSeconds(10)).build();
+            HttpResponse<String> response = Await.value(path + " served by pax-web", TIMEOUT, () -> {
+                try {
+                    HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    return answer.statusCode() == 404 ? null : answer;
+                } catch (Exception e) {
+                    return null;
+                }
+            });
+            assertEquals(path + ": " + response.body(), 200, response.statusCode());
+        }
         configuration.delete();
     }
 
