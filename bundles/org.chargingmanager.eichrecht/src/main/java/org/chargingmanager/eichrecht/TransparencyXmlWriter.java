@@ -10,6 +10,7 @@ import javax.xml.stream.XMLStreamWriter;
 
 import org.chargingmanager.api.SignedMeterValue;
 import org.chargingmanager.api.Transaction;
+import org.chargingmanager.eichrecht.internal.codec.Base32;
 import org.chargingmanager.eichrecht.internal.codec.Hex;
 import org.chargingmanager.eichrecht.internal.crypto.KeyFormatException;
 import org.chargingmanager.eichrecht.internal.crypto.PublicKeyParser;
@@ -22,11 +23,17 @@ import org.chargingmanager.eichrecht.internal.format.SignedDataUnwrapper;
  * <pre>{@code
  * <values>
  *   <value transactionId="17" context="Transaction.Begin">
- *     <signedData format="OCMF" encoding="plain">OCMF|...|...</signedData>
  *     <publicKey encoding="hex">3059...</publicKey>
+ *     <signedData format="OCMF" encoding="plain">OCMF|...|...</signedData>
  *   </value>
  * </values>
  * }</pre>
+ *
+ * <p>Elements and attributes are exactly those of the software's schema {@code values.xsd}, in
+ * its order: {@code publicKey} (optional) before {@code signedData}. Its prose description
+ * (XML_Format.md) also names a {@code transactionId} attribute of {@code signedData}; the schema
+ * does not allow it, so it is not written: the session's id is the {@code transactionId} of
+ * {@code value}.
  *
  * One {@code value} per stored signed value, in the order received; the data is written without
  * its OCPP wrapping (hex, OCA JSON container) but otherwise byte for byte. The public key is the
@@ -82,6 +89,13 @@ public final class TransparencyXmlWriter implements AutoCloseable {
             if (value.context() != null) {
                 xml.writeAttribute("context", value.context());
             }
+            if (publicKey != null) {
+                xml.writeCharacters("\n    ");
+                xml.writeStartElement("publicKey");
+                xml.writeAttribute("encoding", "hex");
+                xml.writeCharacters(publicKey);
+                xml.writeEndElement();
+            }
             xml.writeCharacters("\n    ");
             xml.writeStartElement("signedData");
             SignedDataFormat format = SignedDataFormat.detect(data);
@@ -91,13 +105,6 @@ public final class TransparencyXmlWriter implements AutoCloseable {
             xml.writeAttribute("encoding", "plain");
             xml.writeCharacters(data);
             xml.writeEndElement();
-            if (publicKey != null) {
-                xml.writeCharacters("\n    ");
-                xml.writeStartElement("publicKey");
-                xml.writeAttribute("encoding", "hex");
-                xml.writeCharacters(publicKey);
-                xml.writeEndElement();
-            }
             xml.writeCharacters("\n  ");
             xml.writeEndElement();
             xml.writeCharacters("\n");
@@ -122,6 +129,9 @@ public final class TransparencyXmlWriter implements AutoCloseable {
             return PublicKeyParser.normalise(key);
         } catch (KeyFormatException e) {
             byte[] bytes = Hex.decodeLenient(key);
+            if (bytes == null) {
+                bytes = Base32.decode(key.strip()); // Alfen's compressed point; the software reads hex
+            }
             return bytes == null ? null : Hex.encode(bytes);
         }
     }

@@ -17,6 +17,7 @@ import org.chargingmanager.api.VerificationStatus;
 import org.chargingmanager.eichrecht.internal.Samples;
 import org.chargingmanager.eichrecht.internal.Transactions;
 import org.chargingmanager.eichrecht.internal.TransparencyRules;
+import org.chargingmanager.eichrecht.internal.TransparencySchema;
 import org.chargingmanager.eichrecht.internal.codec.Hex;
 import org.chargingmanager.eichrecht.internal.format.TransparencyXmlReader;
 import org.chargingmanager.eichrecht.internal.signing.EvseReadingSigner;
@@ -49,6 +50,7 @@ class TransparencyXmlWriterTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         TransparencyXmlWriter.writeAll(out, List.of(first, second, kebaTx).iterator(), trustedKeys::get, null);
 
+        TransparencySchema.validate(out.toByteArray());
         String xml = out.toString(StandardCharsets.UTF_8);
         assertThat(xml).startsWith("<?xml").contains("<values>", "format=\"OCMF\"", "encoding=\"plain\"",
                 "<publicKey encoding=\"hex\">", "context=\"Transaction.Begin\"", "context=\"Transaction.End\"");

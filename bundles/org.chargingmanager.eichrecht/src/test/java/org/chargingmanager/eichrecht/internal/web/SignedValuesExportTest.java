@@ -24,6 +24,7 @@ import org.chargingmanager.api.TransactionStop;
 import org.chargingmanager.api.VerificationStatus;
 import org.chargingmanager.eichrecht.ExportSelection;
 import org.chargingmanager.eichrecht.internal.Samples;
+import org.chargingmanager.eichrecht.internal.TransparencySchema;
 import org.chargingmanager.eichrecht.internal.format.TransparencyXmlReader;
 import org.chargingmanager.eichrecht.internal.verify.SignedDataVerifier;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,7 @@ class SignedValuesExportTest {
     }
 
     private static List<TransparencyXmlReader.Value> read(ByteArrayOutputStream out) throws Exception {
+        TransparencySchema.validate(out.toByteArray());
         return TransparencyXmlReader.read(new ByteArrayInputStream(out.toByteArray()));
     }
 
