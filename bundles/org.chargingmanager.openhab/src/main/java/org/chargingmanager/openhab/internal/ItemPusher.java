@@ -76,7 +76,7 @@ final class ItemPusher {
         } else if (!settings.checkInterval().isZero() && !now.isBefore(nextCheck)) {
             nextCheck = now.plus(settings.checkInterval());
             if (!check()) {
-                return failure.retryAt();
+                return stopAt(now);
             }
         }
         Instant wake = now.plus(settings.pollInterval());
@@ -99,7 +99,7 @@ final class ItemPusher {
                 continue;
             }
             if (!send(item, value, state, now)) {
-                return failure.retryAt();
+                return stopAt(now);
             }
         }
         return wake;
@@ -131,7 +131,7 @@ final class ItemPusher {
         try {
             answer = client.putState(item, value.state());
         } catch (IOException e) {
-            fail(FailureKind.UNREACHABLE, describe(e), now);
+            failOrStop(e, now);
             return false;
         }
         log.debug("openHAB: PUT {} = {}: HTTP {}", item, value.state(), answer.statusCode());
@@ -199,7 +199,7 @@ final class ItemPusher {
         try {
             answer = client.getState(item);
         } catch (IOException e) {
-            fail(FailureKind.UNREACHABLE, describe(e), now);
+            failOrStop(e, now);
             return false;
         }
         int status = answer.statusCode();
@@ -220,6 +220,20 @@ final class ItemPusher {
             items.values().forEach(state -> state.sent = null);
         }
         return true;
+    }
+
+    /** When a cycle stopped early: after a failure its retry time, after an interrupt (deactivation) now. */
+    private Instant stopAt(Instant now) {
+        return failure == null ? now : failure.retryAt();
+    }
+
+    /** An interrupted request is the component stopping, not openHAB failing: nothing is logged. */
+    private void failOrStop(IOException e, Instant now) {
+        if (Thread.currentThread().isInterrupted()) {
+            log.debug("openHAB: request interrupted (stopping)");
+            return;
+        }
+        fail(FailureKind.UNREACHABLE, describe(e), now);
     }
 
     private void fail(FailureKind kind, String detail, Instant now) {

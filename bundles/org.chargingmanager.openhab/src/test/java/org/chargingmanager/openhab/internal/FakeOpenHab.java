@@ -133,48 +133,53 @@ final class FakeOpenHab implements AutoCloseable {
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getRawPath();
             byte[] body = exchange.getRequestBody().readAllBytes();
-            int status = answer(exchange, method, path, new String(body, StandardCharsets.UTF_8));
-            requests.add(method + " " + path + " " + status);
+            Answer answer = answer(exchange, method, path, new String(body, StandardCharsets.UTF_8));
+            // recorded before the client can see the answer, so a test never looks too early
+            requests.add(method + " " + path + " " + answer.status());
+            send(exchange, answer.status(), answer.text());
         }
     }
 
-    private int answer(HttpExchange exchange, String method, String path, String body) throws IOException {
+    private record Answer(int status, String text) {
+    }
+
+    private Answer answer(HttpExchange exchange, String method, String path, String body) {
         if (!("Bearer " + token).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-            return send(exchange, 401, "");
+            return new Answer(401, "");
         }
         Matcher matcher = STATE_PATH.matcher(path);
         if (!matcher.matches()) {
-            return send(exchange, 404, error("HTTP 404 Not Found", 404));
+            return new Answer(404, error("HTTP 404 Not Found", 404));
         }
         String item = URLDecoder.decode(matcher.group(1), StandardCharsets.UTF_8);
         if (!items.containsKey(item)) {
-            return send(exchange, 404, error("Item " + item + " does not exist!", 404));
+            return new Answer(404, error("Item " + item + " does not exist!", 404));
         }
         if (method.equals("GET")) {
-            return send(exchange, 200, state(item));
+            return new Answer(200, state(item));
         }
         if (!method.equals("PUT")) {
-            return send(exchange, 405, "");
+            return new Answer(405, "");
         }
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
         if (contentType == null || !contentType.startsWith("text/plain")) {
-            return send(exchange, 415, "");
+            return new Answer(415, "");
         }
         if (!ACCEPTED.get(items.get(item)).matcher(body).matches()) {
-            return send(exchange, 400, error("State could not be parsed: " + body, 400));
+            return new Answer(400, error("State could not be parsed: " + body, 400));
         }
         Put put = new Put(item, body, contentType);
         puts.add(put);
         states.put(item, body);
         arrivals.add(put);
-        return send(exchange, 202, "");
+        return new Answer(202, "");
     }
 
     private static String error(String message, int status) {
         return "{\"error\":{\"message\":\"" + message + "\",\"http-code\":" + status + "}}";
     }
 
-    private static int send(HttpExchange exchange, int status, String text) throws IOException {
+    private static void send(HttpExchange exchange, int status, String text) throws IOException {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", status == 200 ? "text/plain" : "application/json");
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
@@ -183,6 +188,5 @@ final class FakeOpenHab implements AutoCloseable {
                 out.write(bytes);
             }
         }
-        return status;
     }
 }

@@ -276,4 +276,21 @@ class ItemPusherTest {
         assertThat(log.at("WARN")).hasSize(1);
         assertThat(log.at("WARN", "refused the value '1' for item 'CM_Charging'", "HTTP 400", "Number item")).hasSize(1);
     }
+
+    @Test
+    void anInterruptedRequestIsTheComponentStoppingNotAnOutage() {
+        ItemPusher pusher = pusher();
+
+        Thread.currentThread().interrupt();
+        try {
+            pusher.cycle();
+        } finally {
+            Thread.interrupted();
+        }
+
+        assertThat(log.at("WARN")).isEmpty();
+        assertThat(pusher.failure()).isEmpty();
+        pusher.cycle();
+        assertThat(openHab.puts()).extracting(FakeOpenHab.Put::item).containsExactlyInAnyOrder("CM_Tarif", "CM_Avail");
+    }
 }
