@@ -43,6 +43,8 @@ import org.chargingmanager.core.internal.allocation.Allocator;
 import org.chargingmanager.core.internal.allocation.DemandStatus;
 import org.chargingmanager.core.internal.allocation.EvseDemand;
 import org.chargingmanager.core.internal.allocation.SiteSnapshot;
+import org.chargingmanager.core.internal.site.SiteModel;
+import org.chargingmanager.core.internal.site.SiteReadings;
 import org.chargingmanager.core.internal.rules.ChargingRule;
 import org.chargingmanager.core.internal.rules.ChargingRuleComponent;
 import org.chargingmanager.core.internal.variables.LiveValues;
@@ -107,6 +109,7 @@ public class LoadManager implements VariablesListener {
     private volatile LoadManagerConfig config;
     private ScheduledExecutorService executor;
     private volatile Set<String> reportedProblems = Set.of();
+    private volatile String fallbackReason = "";
     private volatile Instant startedAt = Instant.MIN;
     /** Drivers and meters register within seconds after start; problems are not reported before this. */
     static final Duration START_GRACE = Duration.ofSeconds(15);
@@ -231,16 +234,20 @@ public class LoadManager implements VariablesListener {
         double volts = NOMINAL_VOLTS;
 
         List<Meter> gridMeters = gridMeters(current);
-        List<MeterReading> gridReadings = new ArrayList<>();
+        PhaseCurrents gridCurrents = PhaseCurrents.ZERO;
+        double gridPowerWatts = 0;
+        Instant gridMeasuredAt = null;
         boolean gridFresh = !gridMeters.isEmpty();
         for (Meter meter : gridMeters) {
             MeterReading reading = meter.reading();
-            if (reading == null || reading.timestamp() == null
-                    || Duration.between(reading.timestamp(), now).compareTo(LiveValues.STALE_AFTER) > 0) {
+            if (!fresh(reading, now)) {
                 gridFresh = false;
                 problems.add("grid meter " + meter.info().id() + " does not answer");
             } else {
-                gridReadings.add(reading);
+                gridCurrents = gridCurrents.plus(reading.currents());
+                gridPowerWatts += reading.powerWatts();
+                gridMeasuredAt = gridMeasuredAt == null || reading.timestamp().isBefore(gridMeasuredAt)
+                        ? reading.timestamp() : gridMeasuredAt;
                 volts = Math.max(volts, Math.max(reading.voltages().l1Volts(),
                         Math.max(reading.voltages().l2Volts(), reading.voltages().l3Volts())));
             }
@@ -253,7 +260,6 @@ public class LoadManager implements VariablesListener {
                 "house connection current", problems);
         double powerLimitWatts = evaluateOrNaN(current.houseConnectionPowerWatts(), Double.POSITIVE_INFINITY,
                 "house connection power", problems);
-        boolean fallback = !gridFresh || Double.isNaN(houseCurrentAmps) || Double.isNaN(powerLimitWatts);
 
         Map<String, EvseSettings.Values> settingsById = new HashMap<>();
         for (EvseSettings evseSettings : settings) {
@@ -264,10 +270,8 @@ public class LoadManager implements VariablesListener {
             activeRules.add(component.rule());
         }
 
-        PhaseCurrents evseLoad = PhaseCurrents.ZERO;
-        double evsePowerWatts = 0;
-        PhaseCurrents staleReserve = PhaseCurrents.ZERO;
-        double staleReservePowerWatts = 0;
+        SiteReadings.EvseLoad answering = SiteReadings.EvseLoad.NONE;
+        SiteReadings.EvseLoad staleReserve = SiteReadings.EvseLoad.NONE;
         List<EvseDemand> demands = new ArrayList<>();
         Map<String, Evse> byId = new HashMap<>();
         LocalDateTime localTime = LocalDateTime.now(clock);
@@ -283,44 +287,28 @@ public class LoadManager implements VariablesListener {
             if (stale) {
                 int reserved = staleReserveMilliamps(info, snapshot);
                 PhaseCurrents reserve = rotation.toGrid(PhaseCurrents.onPhases(info.phases(), reserved));
-                staleReserve = staleReserve.plus(reserve);
-                staleReservePowerWatts += info.phases() * reserved * volts / 1000;
+                staleReserve = staleReserve.plus(reserve, info.phases() * reserved * volts / 1000, null);
                 problems.add("charging point " + info.id() + " does not answer");
             } else {
-                evseLoad = evseLoad.plus(rotation.toGrid(snapshot.currents()));
-                evsePowerWatts += snapshot.powerWatts();
+                answering = answering.plus(rotation.toGrid(snapshot.currents()), snapshot.powerWatts(),
+                        snapshot.timestamp());
             }
             demands.add(demand(info, snapshot, stale, evseSettings, rotation, activeRules, localTime, volts, problems));
         }
 
-        PhaseCurrents houseLimit;
-        PhaseCurrents baseLoad;
-        double basePowerWatts;
-        double effectivePowerLimit = powerLimitWatts;
-        if (fallback) {
-            int budget = (int) Math.round(current.fallbackCurrentAmps() * 1000);
-            houseLimit = PhaseCurrents.onPhases(3, budget);
-            baseLoad = PhaseCurrents.ZERO;
-            basePowerWatts = 0;
-            effectivePowerLimit = Double.POSITIVE_INFINITY;
-        } else {
-            houseLimit = PhaseCurrents.onPhases(3, Double.isInfinite(houseCurrentAmps) ? Integer.MAX_VALUE
-                    : (int) Math.max(0, Math.min(Integer.MAX_VALUE - 1, Math.floor(houseCurrentAmps * 1000))));
-            PhaseCurrents grid = PhaseCurrents.ZERO;
-            double gridPowerWatts = 0;
-            for (MeterReading reading : gridReadings) {
-                grid = grid.plus(reading.currents());
-                gridPowerWatts += reading.powerWatts();
-            }
-            baseLoad = grid.minus(evseLoad).plus(staleReserve);
-            basePowerWatts = gridPowerWatts - evsePowerWatts + staleReservePowerWatts;
+        SiteReadings readings = new SiteReadings(now, houseCurrentAmps, powerLimitWatts,
+                (int) Math.round(current.fallbackCurrentAmps() * 1000),
+                gridFresh ? new SiteReadings.GridReading(gridCurrents, gridPowerWatts, gridMeasuredAt) : null,
+                producerAllowance(current, now), answering, staleReserve, volts, demands);
+        SiteModel.Result model = SiteModel.build(readings);
+        if (!model.fallbackReason().isEmpty()) {
+            problems.add(model.fallbackReason());
         }
-
-        SiteSnapshot site = new SiteSnapshot(now, houseLimit, effectivePowerLimit, baseLoad, basePowerWatts, volts,
-                fallback, demands);
-        Map<String, ChargingLimit> limits = Allocator.allocate(site,
+        fallbackReason = model.fallbackReason();
+        SiteSnapshot site = model.site();
+        Map<String, ChargingLimit> limits = withFallbackReason(Allocator.allocate(site,
                 new AllocationSettings(Duration.ofSeconds(current.minimumPauseSeconds()),
-                        Duration.ofSeconds(current.minimumChargeSeconds())));
+                        Duration.ofSeconds(current.minimumChargeSeconds()))), model.fallbackReason());
         apply(limits, byId, now);
         if (Duration.between(startedAt, now).compareTo(START_GRACE) >= 0) {
             reportProblems(problems);
@@ -518,6 +506,48 @@ public class LoadManager implements VariablesListener {
                 LOG.warn("EVSE {}: the driver did not take the limit: {}", entry.getKey(), e.toString());
             }
         }
+    }
+
+    /** Why the safe budget applies now, or {@code ""}; for the status of the load manager. */
+    String fallbackReason() {
+        return fallbackReason;
+    }
+
+    /** Charging points the safe budget limits say why, in the limit's detail (shown in /api/v1/evses). */
+    private static Map<String, ChargingLimit> withFallbackReason(Map<String, ChargingLimit> limits, String reason) {
+        if (reason.isEmpty()) {
+            return limits;
+        }
+        Map<String, ChargingLimit> explained = new HashMap<>();
+        limits.forEach((id, limit) -> explained.put(id, limit.reason() == LimitReason.FALLBACK && limit.detail().isEmpty()
+                ? new ChargingLimit(limit.currentMilliamps(), LimitReason.FALLBACK, reason) : limit));
+        return explained;
+    }
+
+    private static boolean fresh(MeterReading reading, Instant now) {
+        return reading != null && reading.timestamp() != null
+                && Duration.between(reading.timestamp(), now).compareTo(LiveValues.STALE_AFTER) <= 0;
+    }
+
+    /**
+     * What producers behind the grid meter can feed in per phase now: the unmetered feed-in of the
+     * settings plus what the PV and battery meters that answer measure.
+     */
+    private PhaseCurrents producerAllowance(LoadManagerConfig current, Instant now) {
+        PhaseCurrents allowance = PhaseCurrents.onPhases(3, (int) Math.round(Math.max(0, current.unmeteredFeedInAmps()) * 1000));
+        for (Meter meter : meters) {
+            MeterRole role = meter.info().role();
+            if (role != MeterRole.PV && role != MeterRole.STORAGE) {
+                continue;
+            }
+            MeterReading reading = meter.reading();
+            if (fresh(reading, now)) {
+                PhaseCurrents produced = reading.currents();
+                allowance = allowance.plus(new PhaseCurrents(Math.max(0, produced.l1Milliamps()),
+                        Math.max(0, produced.l2Milliamps()), Math.max(0, produced.l3Milliamps())));
+            }
+        }
+        return allowance;
     }
 
     private void reportProblems(Set<String> problems) {

@@ -23,6 +23,12 @@ public @interface LoadManagerConfig {
             + "or the limit cannot be computed, all charging points together get at most this much per phase")
     double fallbackCurrentAmps() default 6;
 
+    @AttributeDefinition(name = "Unmetered feed-in per phase (A)", description = "The most a PV system or battery "
+            + "behind the grid meter that has no meter of its own can feed in per phase. The house's own load is never "
+            + "taken as less than minus this (minus what PV and battery meters measure): 0 means the grid meter never "
+            + "reads less than the charging points draw")
+    double unmeteredFeedInAmps() default 0;
+
     @AttributeDefinition(name = "Minimum pause (s)", description = "A paused car is not started again before this")
     int minimumPauseSeconds() default 60;
 

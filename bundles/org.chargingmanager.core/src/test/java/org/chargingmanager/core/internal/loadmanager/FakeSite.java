@@ -33,6 +33,8 @@ final class FakeSite {
         final EvseInfo info;
         boolean carConnected = true;
         boolean online = true;
+        /** Whether the grid meter measures this charging point (false: wired before the meter, or another building). */
+        boolean seenByGridMeter = true;
         int carMaxMilliamps = Integer.MAX_VALUE;
         /** The RFID of the session, or null. */
         String idTag;
@@ -76,16 +78,31 @@ final class FakeSite {
         return evse;
     }
 
+    /** What really flows through the house connection. */
     PhaseCurrents gridCurrents() {
+        return currents(false);
+    }
+
+    /** What the grid meter shows: the base load and the charging points it sees. */
+    PhaseCurrents meterCurrents() {
+        return currents(true);
+    }
+
+    private PhaseCurrents currents(boolean onlySeen) {
         PhaseCurrents total = baseLoad;
         for (FakeEvse evse : evses) {
-            total = total.plus(evse.info.phaseRotation().toGrid(evse.snapshot().currents()));
+            if (!onlySeen || evse.seenByGridMeter) {
+                total = total.plus(evse.info.phaseRotation().toGrid(evse.snapshot().currents()));
+            }
         }
         return total;
     }
 
     double gridPowerWatts() {
-        PhaseCurrents currents = gridCurrents();
+        return watts(gridCurrents());
+    }
+
+    private static double watts(PhaseCurrents currents) {
         return (currents.l1Milliamps() + currents.l2Milliamps() + currents.l3Milliamps()) * 230.0 / 1000;
     }
 
@@ -98,9 +115,9 @@ final class FakeSite {
 
             @Override
             public MeterReading reading() {
-                PhaseCurrents currents = gridCurrents();
+                PhaseCurrents currents = meterCurrents();
                 return new MeterReading(meterOnline ? clock.instant() : clock.instant().minusSeconds(60),
-                        gridPowerWatts(), new PhasePowers(currents.l1Milliamps() * 0.23, currents.l2Milliamps() * 0.23,
+                        watts(currents), new PhasePowers(currents.l1Milliamps() * 0.23, currents.l2Milliamps() * 0.23,
                                 currents.l3Milliamps() * 0.23),
                         currents, null, 0, 0);
             }

@@ -17,6 +17,10 @@ import org.chargingmanager.api.Authorization;
 import org.chargingmanager.api.AuthorizationStatus;
 import org.chargingmanager.api.ChargingLimit;
 import org.chargingmanager.api.LimitReason;
+import org.chargingmanager.api.Meter;
+import org.chargingmanager.api.MeterInfo;
+import org.chargingmanager.api.MeterReading;
+import org.chargingmanager.api.MeterRole;
 import org.chargingmanager.api.PhaseCurrents;
 import org.chargingmanager.api.PhaseRotation;
 import org.chargingmanager.api.User;
@@ -114,7 +118,7 @@ class LoadManagerTest {
         int total = limits.values().stream().mapToInt(ChargingLimit::currentMilliamps).sum();
         assertThat(total).isLessThanOrEqualTo(10_000);
         assertThat(limits.values()).filteredOn(limit -> limit.currentMilliamps() > 0).singleElement()
-                .isEqualTo(new ChargingLimit(10_000, LimitReason.FALLBACK, ""));
+                .isEqualTo(new ChargingLimit(10_000, LimitReason.FALLBACK, "no current grid reading"));
     }
 
     @Test
@@ -241,5 +245,70 @@ class LoadManagerTest {
         LoadManager manager = loadManager(Map.of());
         Map<String, ChargingLimit> limits = settle(manager);
         assertThat(limits.get("left-1")).isEqualTo(new ChargingLimit(0, LimitReason.NOT_ALLOCATED, "no car connected"));
+    }
+
+    /**
+     * Issue 11's overrun: 100 OCPP stations (200 connectors) behind a grid meter that does not see
+     * them. Subtracting their currents from the reading made the house's load negative and the
+     * budget grow to about 161 A per phase on a 63 A connection. Now the reading contradicts the
+     * charging points, the safe budget applies, and what really flows stays within the fuse.
+     */
+    @Test
+    void aGridMeterThatDoesNotSeeTheChargingPointsCannotOverrunTheFuse() throws Exception {
+        site.evses.clear();
+        for (int station = 1; station <= 100; station++) {
+            for (int connector = 1; connector <= 2; connector++) {
+                FakeSite.FakeEvse evse = site.addEvse("ocpp-CP" + station + "-" + connector, 3, PhaseRotation.L1_L2_L3);
+                evse.seenByGridMeter = false;
+                evse.limit = new ChargingLimit(16_000, LimitReason.HOUSE_LIMIT, ""); // what they were allowed before
+            }
+        }
+        site.baseLoad = new PhaseCurrents(2_000, 1_500, 1_000);
+        LoadManager manager = loadManager(Map.of("houseConnectionCurrentAmps", "63",
+                "houseConnectionPowerWatts", "55000 * AVAIL / 100", "fallbackCurrentAmps", 32.0));
+
+        for (int cycle = 0; cycle < 5; cycle++) {
+            Map<String, ChargingLimit> limits = manager.cycle();
+            if (cycle > 0) {
+                PhaseCurrents real = site.gridCurrents();
+                assertThat(real.maxMilliamps()).as("current per phase after cycle " + cycle).isLessThanOrEqualTo(63_000);
+                assertThat(site.gridPowerWatts()).isLessThanOrEqualTo(55_000);
+                assertThat(limits.values()).allSatisfy(limit -> assertThat(limit.reason()).isEqualTo(LimitReason.FALLBACK));
+            }
+        }
+        assertThat(manager.fallbackReason()).isEqualTo(
+                "the grid meter reads less on L1 than the charging points draw there: it may not see them");
+        int total = manager.cycle().values().stream().mapToInt(ChargingLimit::currentMilliamps).sum();
+        assertThat(total).as("the 200 connectors share the safe budget").isLessThanOrEqualTo(32_000);
+    }
+
+    /** The same meter with PV behind it (a PV meter measuring 20 A per phase) may read less than the cars draw. */
+    @Test
+    void feedInOfAPvMeterExplainsAGridReadingBelowTheChargingPoints() {
+        site.baseLoad = new PhaseCurrents(-15_000, -15_000, -15_000); // 20 A of PV against 5 A of house load
+        Meter pv = new Meter() {
+            @Override
+            public MeterInfo info() {
+                return new MeterInfo("pv", "PV", "fake", MeterRole.PV);
+            }
+
+            @Override
+            public MeterReading reading() {
+                return new MeterReading(clock.instant(), 13_800, null, new PhaseCurrents(20_000, 20_000, 20_000), null,
+                        0, 0);
+            }
+        };
+        LoadManager manager = loadManager(Map.of("houseConnectionCurrentAmps", "20"));
+        manager.addMeter(pv);
+        Map<String, ChargingLimit> limits = settle(manager);
+        assertThat(manager.fallbackReason()).isEmpty();
+        assertThat(limits.get("left-1").currentMilliamps()).isEqualTo(16_000);
+        assertThat(limits.get("right-1").currentMilliamps()).isEqualTo(16_000);
+        assertThat(site.gridCurrents().maxMilliamps()).isLessThanOrEqualTo(20_000);
+
+        LoadManager withoutPvMeter = loadManager(Map.of("houseConnectionCurrentAmps", "20"));
+        settle(withoutPvMeter);
+        assertThat(withoutPvMeter.fallbackReason()).as("without the PV meter nothing explains the low reading")
+                .startsWith("the grid meter reads less on");
     }
 }
