@@ -45,6 +45,12 @@ final class RuntimeProcess implements AutoCloseable {
      * with fresh free ports.
      */
     static RuntimeProcess start(Path directory, String consoleLog) throws IOException, InterruptedException {
+        return start(directory, consoleLog, java.util.Map.of());
+    }
+
+    /** Like {@link #start(Path, String)}, with more environment variables (such as CHARGINGMANAGER_MQTT_URL). */
+    static RuntimeProcess start(Path directory, String consoleLog, java.util.Map<String, String> environment)
+            throws IOException, InterruptedException {
         int port = StandaloneRuntime.freePort();
         int ocppPort = StandaloneRuntime.freePort();
         Path log = directory.resolve(consoleLog);
@@ -54,6 +60,7 @@ final class RuntimeProcess implements AutoCloseable {
         builder.environment().put("CHARGINGMANAGER_HTTP_PORT", String.valueOf(port));
         builder.environment().put("CHARGINGMANAGER_OCPP_PORT", String.valueOf(ocppPort));
         builder.environment().put("CHARGINGMANAGER_ADMIN_PASSWORD", PASSWORD);
+        builder.environment().putAll(environment);
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         RuntimeProcess runtime = new RuntimeProcess(builder.start(), port, ocppPort, directory, log);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

@@ -371,10 +371,10 @@ final class HomieBridge implements MqttCallbackExtended {
         Instant now = clock.instant();
         if (lastRefusalLogged != null && now.isBefore(lastRefusalLogged.plusSeconds(1))) {
             refusalsNotLogged++;
-            LOG.debug("MQTT: refused a set on {}: {}", Payloads.printable(topic), reason);
+            LOG.debug("MQTT: refused a set on {}: {}", Payloads.printable(topic, 200), reason);
             return;
         }
-        LOG.warn("MQTT: refused a set on {}: {}; nothing changed{}", Payloads.printable(topic), reason,
+        LOG.warn("MQTT: refused a set on {}: {}; nothing changed{}", Payloads.printable(topic, 200), reason,
                 refusalsNotLogged == 0 ? "" : " (and " + refusalsNotLogged + " more refused since the last such line)");
         lastRefusalLogged = now;
         refusalsNotLogged = 0;

@@ -72,12 +72,17 @@ final class Payloads {
 
     /** For log lines: at most 40 characters, control characters replaced. */
     static String printable(String text) {
+        return printable(text, 40);
+    }
+
+    /** For log lines: at most {@code maximum} characters, control characters replaced. */
+    static String printable(String text, int maximum) {
         StringBuilder out = new StringBuilder();
-        for (int i = 0; i < text.length() && out.length() < 40; i++) {
+        for (int i = 0; i < text.length() && out.length() < maximum; i++) {
             char c = text.charAt(i);
             out.append(c < 0x20 || c == 0x7f ? '?' : c);
         }
-        if (text.length() > 40) {
+        if (text.length() > maximum) {
             out.append("...");
         }
         return out.toString();
