@@ -114,7 +114,7 @@ public class KarafEquinoxOfflineIT {
         List<String> features = installedFeatures(karaf.console("feature:list -i"));
         for (String feature : List.of("chargingmanager", "chargingmanager-core", "chargingmanager-web",
                 "chargingmanager-ocpp", "chargingmanager-ocpp-server", "chargingmanager-billing",
-                "chargingmanager-eichrecht")) {
+                "chargingmanager-eichrecht", "chargingmanager-mqtt", "chargingmanager-openhab")) {
             assertTrue(feature + " is installed and started: " + features, features.contains(feature));
         }
         assertFalse("the simulator is not part of the umbrella feature", features.contains("chargingmanager-simulator"));
@@ -141,7 +141,8 @@ public class KarafEquinoxOfflineIT {
         assertTrue("it is openHAB's 2.10.1: " + gsonLines, gsonLines.get(0).contains("2.10.1"));
         assertTrue("and active: " + gsonLines, gsonLines.get(0).contains("Active"));
         for (String bundle : List.of("org.chargingmanager.web", "org.chargingmanager.ocpp",
-                "org.chargingmanager.ocpp.server", "org.chargingmanager.billing", "org.chargingmanager.eichrecht")) {
+                "org.chargingmanager.ocpp.server", "org.chargingmanager.billing", "org.chargingmanager.eichrecht",
+                "org.chargingmanager.mqtt", "org.chargingmanager.openhab", "org.eclipse.paho.client.mqttv3")) {
             String line = bundles.lines().filter(l -> l.contains(" " + bundle + " ") || l.endsWith(" " + bundle))
                     .findFirst().orElseThrow(() -> new AssertionError(bundle + " not installed:\n" + bundles));
             assertTrue(bundle + " is active: " + line, line.contains("Active"));
