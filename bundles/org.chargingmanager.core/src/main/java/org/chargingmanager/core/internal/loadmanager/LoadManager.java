@@ -73,6 +73,8 @@ public class LoadManager implements VariablesListener {
 
     public static final String PID = "org.chargingmanager.core.loadmanager";
     static final double NOMINAL_VOLTS = 230;
+    /** The steps a charging point's current is set in, until drivers tell their own: OCPP's 0.1 A. */
+    static final int DEFAULT_RESOLUTION_MILLIAMPS = 100;
     /** A charging car drawing this much less than its limit is taken to be limited by the car. */
     static final int CAR_LIMITED_MARGIN_MILLIAMPS = 2000;
     private static final Logger LOG = LoggerFactory.getLogger(LoadManager.class);
@@ -110,6 +112,7 @@ public class LoadManager implements VariablesListener {
     private ScheduledExecutorService executor;
     private volatile Set<String> reportedProblems = Set.of();
     private volatile String fallbackReason = "";
+    private volatile int resolutionMilliamps = DEFAULT_RESOLUTION_MILLIAMPS;
     private volatile Instant startedAt = Instant.MIN;
     /** Drivers and meters register within seconds after start; problems are not reported before this. */
     static final Duration START_GRACE = Duration.ofSeconds(15);
@@ -119,6 +122,7 @@ public class LoadManager implements VariablesListener {
     /** What the loop remembers of a charging point between cycles. */
     private static final class EvseHistory {
         ChargingLimit sent;
+        Instant sentAt;
         Instant pausedSince;
         Instant chargingSince;
         /** What the car was seen to draw at most, plus a margin; {@code null} while the car takes what it gets. */
@@ -188,6 +192,11 @@ public class LoadManager implements VariablesListener {
     void useUsers(Authorizer users, UserDirectory directory) {
         this.authorizer = users;
         this.userDirectory = directory;
+    }
+
+    /** The steps limits are compared in; for measurements of the message rate ({@code benchmarks/}). */
+    void useResolution(int milliamps) {
+        this.resolutionMilliamps = Math.max(1, milliamps);
     }
 
     void addEvse(Evse evse) {
@@ -309,7 +318,7 @@ public class LoadManager implements VariablesListener {
         Map<String, ChargingLimit> limits = withFallbackReason(Allocator.allocate(site,
                 new AllocationSettings(Duration.ofSeconds(current.minimumPauseSeconds()),
                         Duration.ofSeconds(current.minimumChargeSeconds()))), model.fallbackReason());
-        apply(limits, byId, now);
+        apply(limits, byId, now, current);
         if (Duration.between(startedAt, now).compareTo(START_GRACE) >= 0) {
             reportProblems(problems);
         }
@@ -476,16 +485,20 @@ public class LoadManager implements VariablesListener {
         return Double.isNaN(value) || value != 0;
     }
 
-    private void apply(Map<String, ChargingLimit> limits, Map<String, Evse> byId, Instant now) {
+    private void apply(Map<String, ChargingLimit> limits, Map<String, Evse> byId, Instant now,
+            LoadManagerConfig current) {
+        Duration increaseInterval = Duration.ofSeconds(Math.max(0, current.increaseIntervalSeconds()));
         for (Map.Entry<String, ChargingLimit> entry : limits.entrySet()) {
             Evse evse = byId.get(entry.getKey());
-            ChargingLimit limit = entry.getValue();
             EvseHistory past = history.computeIfAbsent(entry.getKey(), id -> new EvseHistory());
             EvseSnapshot snapshot = evse.snapshot();
-            boolean driverHasIt = snapshot != null && limit.equals(snapshot.appliedLimit());
-            if (limit.equals(past.sent) && driverHasIt) {
+            boolean driverHasIt = past.sent != null && snapshot != null && past.sent.equals(snapshot.appliedLimit());
+            Optional<ChargingLimit> next = LimitGate.next(entry.getValue(), driverHasIt ? past.sent : null,
+                    past.sentAt, now, resolutionMilliamps, increaseInterval);
+            if (next.isEmpty()) {
                 continue;
             }
+            ChargingLimit limit = next.get();
             int before = past.sent == null ? 0 : past.sent.currentMilliamps();
             if (limit.currentMilliamps() == 0 && before > 0) {
                 past.pausedSince = now;
@@ -500,6 +513,7 @@ public class LoadManager implements VariablesListener {
                         limit.reason(), limit.detail().isEmpty() ? "" : ": " + limit.detail());
             }
             past.sent = limit;
+            past.sentAt = now;
             try {
                 evse.applyLimit(limit);
             } catch (RuntimeException e) {

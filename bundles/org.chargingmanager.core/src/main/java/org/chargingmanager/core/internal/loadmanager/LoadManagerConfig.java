@@ -36,6 +36,11 @@ public @interface LoadManagerConfig {
             + "this ago keeps its minimum current before others of the same priority, as far as the limits allow")
     int minimumChargeSeconds() default 120;
 
+    @AttributeDefinition(name = "Wait between increases (s)", description = "A charging point's limit is lowered "
+            + "at once, but raised (or its reason changed) at most this often, so chargers do not get a new limit every "
+            + "cycle for every small change", min = "0", max = "300")
+    int increaseIntervalSeconds() default 5;
+
     @AttributeDefinition(name = "Cycle (ms)", description = "How often limits are computed; also at once when a "
             + "variable changes", min = "200", max = "60000")
     int cycleMillis() default 1000;
