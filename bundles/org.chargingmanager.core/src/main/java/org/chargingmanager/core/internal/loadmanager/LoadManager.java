@@ -108,6 +108,8 @@ public class LoadManager implements VariablesListener {
     private final Clock clock;
     private final Map<String, EvseHistory> history = new ConcurrentHashMap<>();
     private final AtomicBoolean cycleRequested = new AtomicBoolean();
+    /** A variable or the settings changed: the next cycle raises limits without waiting (an operator's release, not noise). */
+    private final AtomicBoolean increaseAtOnce = new AtomicBoolean();
     private volatile LoadManagerConfig config;
     private ScheduledExecutorService executor;
     private volatile Set<String> reportedProblems = Set.of();
@@ -174,6 +176,7 @@ public class LoadManager implements VariablesListener {
             executor.shutdownNow();
             startLoop();
         } else {
+            increaseAtOnce.set(true);
             requestCycle();
         }
     }
@@ -217,6 +220,7 @@ public class LoadManager implements VariablesListener {
 
     @Override
     public void variablesChanged(Set<String> names) {
+        increaseAtOnce.set(true);
         requestCycle();
     }
 
@@ -487,7 +491,8 @@ public class LoadManager implements VariablesListener {
 
     private void apply(Map<String, ChargingLimit> limits, Map<String, Evse> byId, Instant now,
             LoadManagerConfig current) {
-        Duration increaseInterval = Duration.ofSeconds(Math.max(0, current.increaseIntervalSeconds()));
+        Duration increaseInterval = increaseAtOnce.getAndSet(false) ? Duration.ZERO
+                : Duration.ofSeconds(Math.max(0, current.increaseIntervalSeconds()));
         for (Map.Entry<String, ChargingLimit> entry : limits.entrySet()) {
             Evse evse = byId.get(entry.getKey());
             EvseHistory past = history.computeIfAbsent(entry.getKey(), id -> new EvseHistory());

@@ -85,6 +85,29 @@ class LoadManagerTest {
         assertThat(limits.get("left-1").reason()).isEqualTo(LimitReason.HOUSE_LIMIT);
         assertThat(limits.get("left-1").currentMilliamps()).isBetween(7000, 7100);
         assertThat(right.limit).isEqualTo(left.limit);
+
+        // the grid operator's release raises the limits at once, without the wait between increases
+        variables.set("AVAIL", "100");
+        manager.variablesChanged(Set.of("AVAIL"));
+        settle(manager);
+        assertThat(left.limit.currentMilliamps()).isEqualTo(16_000);
+        assertThat(right.limit.currentMilliamps()).isEqualTo(16_000);
+    }
+
+    @Test
+    void withoutAVariableChangeAnIncreaseWaitsWhileAReductionDoesNot() {
+        LoadManager manager = loadManager(Map.of("houseConnectionCurrentAmps", "26"));
+        site.baseLoad = new PhaseCurrents(14_000, 14_000, 14_000);
+        settle(manager);
+        assertThat(left.limit.currentMilliamps()).isEqualTo(6000);
+
+        site.baseLoad = PhaseCurrents.ZERO; // the cooker switched off: more room, but the clock stands still
+        settle(manager);
+        assertThat(left.limit.currentMilliamps()).as("an increase waits for increaseIntervalSeconds").isEqualTo(6000);
+
+        site.baseLoad = new PhaseCurrents(20_000, 20_000, 20_000);
+        settle(manager);
+        assertThat(site.gridCurrents().maxMilliamps()).as("a reduction is sent at once").isLessThanOrEqualTo(26_000);
     }
 
     @Test
