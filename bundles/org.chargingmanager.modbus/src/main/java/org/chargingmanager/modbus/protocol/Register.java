@@ -56,7 +56,8 @@ public record Register(String name, ModbusTable table, int address, RegisterType
         } else if (words != type.words()) {
             throw new IllegalArgumentException(name + ": " + type + " spans " + type.words() + " words, not " + words);
         }
-        if (address + span() - 1 > 0xFFFF) {
+        int span = type == RegisterType.BOOL ? 1 : words;
+        if (address + span - 1 > 0xFFFF) {
             throw new IllegalArgumentException(name + ": runs past address 65535");
         }
         if (!(scale > 0) || Double.isInfinite(scale)) {
