@@ -125,7 +125,7 @@ final class SharedLine {
         }
         try {
             transport.open(millis);
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) { // LinkageError: jSerialComm without its native library
             transport.close();
             backoff.failed(clock.instant());
             if (!failureLogged) {
