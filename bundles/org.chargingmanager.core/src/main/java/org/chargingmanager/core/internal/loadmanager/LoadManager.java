@@ -77,6 +77,8 @@ public class LoadManager implements VariablesListener {
     static final int DEFAULT_RESOLUTION_MILLIAMPS = 100;
     /** A charging car drawing this much less than its limit is taken to be limited by the car. */
     static final int CAR_LIMITED_MARGIN_MILLIAMPS = 2000;
+    /** How long a car may take to follow a new limit before it counts as drawing less than it may. */
+    static final Duration CAR_FOLLOW_TIME = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(LoadManager.class);
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -371,7 +373,7 @@ public class LoadManager implements VariablesListener {
 
         int previous = past.sent == null ? 0 : past.sent.currentMilliamps();
         if (snapshot != null && !stale) {
-            Integer carLimit = carLimit(past, snapshot, previous);
+            Integer carLimit = carLimit(past, snapshot, previous, clock.instant());
             if (carLimit != null && carLimit < maximum) {
                 maximum = Math.max(minimum, carLimit);
                 reason = LimitReason.EVSE_MAXIMUM;
@@ -401,15 +403,17 @@ public class LoadManager implements VariablesListener {
      * The current a car that draws clearly less than it may is held at (what it draws plus a
      * margin), so the rest goes to others. The cap stays until the car uses most of its margin
      * (then it may want more again) or stops charging; without that memory the limit would flip
-     * between the cap and the full share every cycle.
+     * between the cap and the full share every cycle. A car is given {@link #CAR_FOLLOW_TIME} to
+     * follow a new limit before it counts as drawing less.
      */
-    private static Integer carLimit(EvseHistory past, EvseSnapshot snapshot, int previous) {
+    private static Integer carLimit(EvseHistory past, EvseSnapshot snapshot, int previous, Instant now) {
         int drawn = snapshot.currents().maxMilliamps();
+        boolean hadTimeToFollow = past.sentAt == null || !now.isBefore(past.sentAt.plus(CAR_FOLLOW_TIME));
         if (snapshot.state() != EvseState.CHARGING || previous == 0) {
             past.carLimitMilliamps = null;
         } else if (past.carLimitMilliamps != null && drawn >= past.carLimitMilliamps - CAR_LIMITED_MARGIN_MILLIAMPS / 4) {
             past.carLimitMilliamps = null;
-        } else if (drawn < previous - CAR_LIMITED_MARGIN_MILLIAMPS) {
+        } else if (drawn < previous - CAR_LIMITED_MARGIN_MILLIAMPS && hadTimeToFollow) {
             past.carLimitMilliamps = drawn + CAR_LIMITED_MARGIN_MILLIAMPS;
         }
         return past.carLimitMilliamps;

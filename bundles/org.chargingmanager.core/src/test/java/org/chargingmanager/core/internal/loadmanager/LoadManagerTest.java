@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -40,7 +41,8 @@ class LoadManagerTest {
     @TempDir
     Path directory;
 
-    private final Clock clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
+    /** Moves only when a test says so: {@link #settle} and {@link #cycleAfterOneSecond} advance it 1 s per cycle. */
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
     private final FakeSite site = new FakeSite(clock);
     private VariableStore variables;
     private FakeSite.FakeEvse left;
@@ -62,13 +64,45 @@ class LoadManagerTest {
         return manager;
     }
 
-    /** Runs cycles until the fake cars follow their limits. */
+    /** Runs three cycles, one second apart: the fake cars follow their limits at once. */
     private Map<String, ChargingLimit> settle(LoadManager manager) {
         Map<String, ChargingLimit> limits = null;
         for (int i = 0; i < 3; i++) {
-            limits = manager.cycle();
+            limits = cycleAfterOneSecond(manager);
         }
         return limits;
+    }
+
+    private Map<String, ChargingLimit> cycleAfterOneSecond(LoadManager manager) {
+        clock.advance(Duration.ofSeconds(1));
+        return manager.cycle();
+    }
+
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant start) {
+            now = start;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     @Test
@@ -101,9 +135,12 @@ class LoadManagerTest {
         settle(manager);
         assertThat(left.limit.currentMilliamps()).isEqualTo(6000);
 
-        site.baseLoad = PhaseCurrents.ZERO; // the cooker switched off: more room, but the clock stands still
-        settle(manager);
+        site.baseLoad = PhaseCurrents.ZERO; // the cooker switched off: more room, 3 s after the last limit
+        cycleAfterOneSecond(manager);
         assertThat(left.limit.currentMilliamps()).as("an increase waits for increaseIntervalSeconds").isEqualTo(6000);
+        cycleAfterOneSecond(manager);
+        cycleAfterOneSecond(manager);
+        assertThat(left.limit.currentMilliamps()).as("5 s after the last limit: the fair share").isEqualTo(13_000);
 
         site.baseLoad = new PhaseCurrents(20_000, 20_000, 20_000);
         settle(manager);
@@ -162,10 +199,13 @@ class LoadManagerTest {
         site.baseLoad = PhaseCurrents.ZERO;
         left.carMaxMilliamps = 8000;
         settle(manager);
+        for (int i = 0; i < 10; i++) {
+            cycleAfterOneSecond(manager); // the car had time to follow its limit: it is capped
+        }
         List<Integer> leftLimits = new ArrayList<>();
         List<Integer> rightLimits = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            Map<String, ChargingLimit> limits = manager.cycle();
+            Map<String, ChargingLimit> limits = cycleAfterOneSecond(manager);
             leftLimits.add(limits.get("left-1").currentMilliamps());
             rightLimits.add(limits.get("right-1").currentMilliamps());
         }
