@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
-import org.chargingmanager.api.ChargingLimit;
-import org.chargingmanager.api.LimitReason;
-import org.chargingmanager.api.Phase;
-import org.chargingmanager.api.PhaseCurrents;
+import org.chargingmanager.api.device.Phase;
+import org.chargingmanager.api.device.PhaseCurrents;
+import org.chargingmanager.api.evse.ChargingLimit;
+import org.chargingmanager.api.evse.LimitReason;
 import org.chargingmanager.core.internal.allocation.AllocationSettings;
 import org.chargingmanager.core.internal.allocation.Allocator;
 import org.chargingmanager.core.internal.allocation.DemandStatus;

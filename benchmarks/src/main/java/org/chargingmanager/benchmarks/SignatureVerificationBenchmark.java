@@ -3,11 +3,11 @@ package org.chargingmanager.benchmarks;
 import java.security.SecureRandom;
 import java.util.concurrent.TimeUnit;
 
-import org.chargingmanager.api.VerificationResult;
-import org.chargingmanager.api.VerificationStatus;
+import org.chargingmanager.api.eichrecht.VerificationResult;
+import org.chargingmanager.api.eichrecht.VerificationStatus;
 import org.chargingmanager.eichrecht.internal.crypto.EcCurve;
-import org.chargingmanager.eichrecht.internal.crypto.EcKeyPairs;
 import org.chargingmanager.eichrecht.internal.crypto.EcKeyPairs.EcKeyPair;
+import org.chargingmanager.eichrecht.internal.crypto.EcKeyPairs;
 import org.chargingmanager.eichrecht.internal.signing.OcmfRecordSigner;
 import org.chargingmanager.eichrecht.internal.verify.SignedDataVerifier;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -5,10 +5,10 @@ import java.lang.management.ThreadMXBean;
 import java.security.SecureRandom;
 import java.util.Locale;
 
-import org.chargingmanager.api.VerificationStatus;
+import org.chargingmanager.api.eichrecht.VerificationStatus;
 import org.chargingmanager.eichrecht.internal.crypto.EcCurve;
-import org.chargingmanager.eichrecht.internal.crypto.EcKeyPairs;
 import org.chargingmanager.eichrecht.internal.crypto.EcKeyPairs.EcKeyPair;
+import org.chargingmanager.eichrecht.internal.crypto.EcKeyPairs;
 import org.chargingmanager.eichrecht.internal.signing.OcmfRecordSigner;
 import org.chargingmanager.eichrecht.internal.verify.SignedDataVerifier;
 

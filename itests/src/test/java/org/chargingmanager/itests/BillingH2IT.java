@@ -6,7 +6,7 @@ import java.nio.file.Files;
 
 import javax.inject.Inject;
 
-import org.chargingmanager.api.DataDirectory;
+import org.chargingmanager.api.platform.DataDirectory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 
 import javax.inject.Inject;
 
-import org.chargingmanager.api.Evse;
+import org.chargingmanager.api.evse.Evse;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;

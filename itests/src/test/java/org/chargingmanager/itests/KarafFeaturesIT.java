@@ -26,9 +26,9 @@ import java.util.stream.Stream;
 
 import javax.inject.Inject;
 
-import org.chargingmanager.api.AdminAuthenticator;
-import org.chargingmanager.api.DataDirectory;
-import org.chargingmanager.api.Evse;
+import org.chargingmanager.api.evse.Evse;
+import org.chargingmanager.api.platform.AdminAuthenticator;
+import org.chargingmanager.api.platform.DataDirectory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 
 import javax.inject.Inject;
 
-import org.chargingmanager.api.Evse;
+import org.chargingmanager.api.evse.Evse;
 import org.chargingmanager.ocpp.server.OcppCentralSystem;
 import org.junit.Test;
 import org.junit.runner.RunWith;

@@ -15,11 +15,11 @@ import java.util.Locale;
 
 import javax.inject.Inject;
 
-import org.chargingmanager.api.SignedMeterValue;
-import org.chargingmanager.api.Transaction;
-import org.chargingmanager.api.TransactionLog;
-import org.chargingmanager.api.TrustedKeys;
-import org.chargingmanager.api.VerificationStatus;
+import org.chargingmanager.api.billing.Transaction;
+import org.chargingmanager.api.billing.TransactionLog;
+import org.chargingmanager.api.eichrecht.SignedMeterValue;
+import org.chargingmanager.api.eichrecht.TrustedKeys;
+import org.chargingmanager.api.eichrecht.VerificationStatus;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;

@@ -2,8 +2,8 @@ package org.chargingmanager.itests;
 
 import java.util.Collection;
 
-import org.chargingmanager.api.Evse;
-import org.chargingmanager.api.Meter;
+import org.chargingmanager.api.evse.Evse;
+import org.chargingmanager.api.meter.Meter;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;

@@ -24,14 +24,13 @@ import java.util.stream.Stream;
 
 import javax.inject.Inject;
 
-import org.chargingmanager.api.AdminAuthenticator;
-import org.chargingmanager.api.DataDirectory;
-import org.chargingmanager.api.Evse;
-import org.chargingmanager.api.EvseState;
-import org.chargingmanager.api.LimitReason;
-import org.chargingmanager.api.Meter;
-import org.chargingmanager.api.WebContext;
-import org.osgi.framework.ServiceReference;
+import org.chargingmanager.api.evse.Evse;
+import org.chargingmanager.api.evse.EvseState;
+import org.chargingmanager.api.evse.LimitReason;
+import org.chargingmanager.api.meter.Meter;
+import org.chargingmanager.api.platform.AdminAuthenticator;
+import org.chargingmanager.api.platform.DataDirectory;
+import org.chargingmanager.api.platform.WebContext;
 import org.chargingmanager.ocpp.v16.BootNotificationConfirmation;
 import org.chargingmanager.ocpp.v16.BootNotificationRequest;
 import org.chargingmanager.ocpp.v16.Inbound;
@@ -48,6 +47,7 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /** Boots every bundle of the standalone runtime in a real Felix framework. */

@@ -12,13 +12,13 @@ import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Hashtable;
+import java.util.HexFormat;
 
 import javax.inject.Inject;
 
-import org.chargingmanager.api.TrustedKeyState;
-import org.chargingmanager.api.TrustedKeys;
+import org.chargingmanager.api.eichrecht.TrustedKeyState;
+import org.chargingmanager.api.eichrecht.TrustedKeys;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;

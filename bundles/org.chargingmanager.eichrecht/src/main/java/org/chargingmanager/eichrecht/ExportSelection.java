@@ -2,8 +2,8 @@ package org.chargingmanager.eichrecht;
 
 import java.time.Instant;
 
-import org.chargingmanager.api.Transaction;
-import org.chargingmanager.api.TransactionQuery;
+import org.chargingmanager.api.billing.Transaction;
+import org.chargingmanager.api.billing.TransactionQuery;
 
 /**
  * Which transactions an export covers: one transaction, one charging point, or all, each with

@@ -3,8 +3,8 @@ package org.chargingmanager.eichrecht;
 import java.util.List;
 import java.util.Locale;
 
-import org.chargingmanager.api.SignedReading;
-import org.chargingmanager.api.Transaction;
+import org.chargingmanager.api.billing.Transaction;
+import org.chargingmanager.api.eichrecht.SignedReading;
 
 /**
  * Checks that a transaction's signed begin and end readings agree with its meter start and

@@ -8,8 +8,8 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
-import org.chargingmanager.api.SignedMeterValue;
-import org.chargingmanager.api.Transaction;
+import org.chargingmanager.api.billing.Transaction;
+import org.chargingmanager.api.eichrecht.SignedMeterValue;
 import org.chargingmanager.eichrecht.internal.codec.Base32;
 import org.chargingmanager.eichrecht.internal.codec.Hex;
 import org.chargingmanager.eichrecht.internal.crypto.KeyFormatException;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 
-import org.chargingmanager.api.SignedReading;
-import org.chargingmanager.api.Transaction;
+import org.chargingmanager.api.billing.Transaction;
+import org.chargingmanager.api.eichrecht.SignedReading;
 import org.chargingmanager.eichrecht.internal.Transactions;
 import org.junit.jupiter.api.Test;
 

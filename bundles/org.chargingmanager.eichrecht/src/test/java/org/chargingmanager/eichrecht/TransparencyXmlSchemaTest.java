@@ -19,10 +19,10 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.chargingmanager.api.Transaction;
-import org.chargingmanager.api.VerificationStatus;
-import org.chargingmanager.eichrecht.internal.Samples;
+import org.chargingmanager.api.billing.Transaction;
+import org.chargingmanager.api.eichrecht.VerificationStatus;
 import org.chargingmanager.eichrecht.internal.Samples.Sample;
+import org.chargingmanager.eichrecht.internal.Samples;
 import org.chargingmanager.eichrecht.internal.Transactions;
 import org.chargingmanager.eichrecht.internal.TransparencySchema;
 import org.chargingmanager.eichrecht.internal.codec.Hex;

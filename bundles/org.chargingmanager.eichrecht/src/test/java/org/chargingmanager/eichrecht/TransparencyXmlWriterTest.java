@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.chargingmanager.api.Transaction;
-import org.chargingmanager.api.VerificationStatus;
+import org.chargingmanager.api.billing.Transaction;
+import org.chargingmanager.api.eichrecht.VerificationStatus;
 import org.chargingmanager.eichrecht.internal.Samples;
 import org.chargingmanager.eichrecht.internal.Transactions;
 import org.chargingmanager.eichrecht.internal.TransparencyRules;

@@ -12,8 +12,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.chargingmanager.modbus.ModbusEndpoint;
-import org.chargingmanager.modbus.ModbusException;
 import org.chargingmanager.modbus.ModbusException.Kind;
+import org.chargingmanager.modbus.ModbusException;
 import org.chargingmanager.modbus.ModbusLine;
 import org.chargingmanager.modbus.ModbusTable;
 import org.chargingmanager.modbus.protocol.ModbusDevice;

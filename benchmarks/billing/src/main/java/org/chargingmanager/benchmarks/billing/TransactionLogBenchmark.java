@@ -17,10 +17,10 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.chargingmanager.api.Transaction;
-import org.chargingmanager.api.TransactionQuery;
-import org.chargingmanager.api.TransactionStart;
-import org.chargingmanager.api.TransactionStop;
+import org.chargingmanager.api.billing.Transaction;
+import org.chargingmanager.api.billing.TransactionQuery;
+import org.chargingmanager.api.billing.TransactionStart;
+import org.chargingmanager.api.billing.TransactionStop;
 import org.chargingmanager.billing.internal.db.Database;
 import org.chargingmanager.billing.internal.log.JdbcTransactionLog;
 import org.chargingmanager.billing.internal.web.TransactionCsvWriter;

@@ -14,17 +14,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
-import org.chargingmanager.api.ChargingLimit;
-import org.chargingmanager.api.Evse;
-import org.chargingmanager.api.EvseInfo;
-import org.chargingmanager.api.EvseSnapshot;
-import org.chargingmanager.api.EvseState;
-import org.chargingmanager.api.Meter;
-import org.chargingmanager.api.MeterInfo;
-import org.chargingmanager.api.MeterReading;
-import org.chargingmanager.api.MeterRole;
-import org.chargingmanager.api.PhaseCurrents;
-import org.chargingmanager.api.PhaseRotation;
+import org.chargingmanager.api.device.DeviceIdentity;
+import org.chargingmanager.api.device.PhaseCurrents;
+import org.chargingmanager.api.device.PhaseRotation;
+import org.chargingmanager.api.evse.ChargingLimit;
+import org.chargingmanager.api.evse.Evse;
+import org.chargingmanager.api.evse.EvseCapabilities;
+import org.chargingmanager.api.evse.EvseInfo;
+import org.chargingmanager.api.evse.EvseSnapshot;
+import org.chargingmanager.api.evse.EvseState;
+import org.chargingmanager.api.meter.Meter;
+import org.chargingmanager.api.meter.MeterInfo;
+import org.chargingmanager.api.meter.MeterReading;
+import org.chargingmanager.api.meter.MeterRole;
 import org.chargingmanager.core.internal.variables.LiveValues;
 import org.chargingmanager.core.internal.variables.VariableStore;
 
@@ -72,11 +74,10 @@ public final class LimitMessageRate {
         LoadManagerConfig config = config(Map.of("houseConnectionCurrentAmps", "200",
                 "increaseIntervalSeconds", increaseIntervalSeconds, "minimumPauseSeconds", 60));
         LoadManager manager = new LoadManager(variables, config, clock);
-        manager.useResolution(resolutionMilliamps);
         List<NoisyEvse> evses = new ArrayList<>();
         for (int i = 0; i < CONNECTORS; i++) {
             NoisyEvse evse = new NoisyEvse("cp-" + i, i % 2 == 0 ? PhaseRotation.L1_L2_L3 : PhaseRotation.L2_L3_L1,
-                    i % 5 == 0 ? 10_000 : 32_000, clock, random);
+                    i % 5 == 0 ? 10_000 : 32_000, resolutionMilliamps, clock, random);
             evses.add(evse);
             manager.addEvse(evse);
         }
@@ -136,8 +137,10 @@ public final class LimitMessageRate {
         private volatile int drawnMilliamps;
         int limitsReceived;
 
-        NoisyEvse(String id, PhaseRotation rotation, int carMaxMilliamps, Clock clock, Random random) {
-            this.info = new EvseInfo(id, id, "simulated", id, 1, 3, rotation, 6000, 32_000);
+        NoisyEvse(String id, PhaseRotation rotation, int carMaxMilliamps, int resolutionMilliamps, Clock clock,
+                Random random) {
+            this.info = new EvseInfo(id, id, "simulated", id, 1, 3, rotation, 6000, 32_000, DeviceIdentity.UNKNOWN,
+                    new EvseCapabilities(false, resolutionMilliamps, false, false, false));
             this.carMaxMilliamps = carMaxMilliamps;
             this.clock = clock;
             this.random = random;

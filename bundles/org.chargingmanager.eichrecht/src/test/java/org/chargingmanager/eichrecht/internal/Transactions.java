@@ -3,9 +3,9 @@ package org.chargingmanager.eichrecht.internal;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-import org.chargingmanager.api.SignedMeterValue;
-import org.chargingmanager.api.Transaction;
-import org.chargingmanager.api.VerificationStatus;
+import org.chargingmanager.api.billing.Transaction;
+import org.chargingmanager.api.eichrecht.SignedMeterValue;
+import org.chargingmanager.api.eichrecht.VerificationStatus;
 
 /** Transactions for tests. */
 public final class Transactions {

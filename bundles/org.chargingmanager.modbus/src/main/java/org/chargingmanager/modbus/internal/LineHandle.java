@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 import org.chargingmanager.modbus.ModbusEndpoint;
-import org.chargingmanager.modbus.ModbusException;
 import org.chargingmanager.modbus.ModbusException.Kind;
+import org.chargingmanager.modbus.ModbusException;
 import org.chargingmanager.modbus.ModbusLine;
 import org.chargingmanager.modbus.ModbusTable;
 

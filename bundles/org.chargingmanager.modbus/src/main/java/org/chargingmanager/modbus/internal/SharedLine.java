@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.chargingmanager.modbus.ModbusEndpoint;
-import org.chargingmanager.modbus.ModbusException;
 import org.chargingmanager.modbus.ModbusException.Kind;
+import org.chargingmanager.modbus.ModbusException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -23,8 +23,8 @@ import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-import org.chargingmanager.api.InvalidExpressionException;
-import org.chargingmanager.api.Variables;
+import org.chargingmanager.api.variables.InvalidExpressionException;
+import org.chargingmanager.api.variables.Variables;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;

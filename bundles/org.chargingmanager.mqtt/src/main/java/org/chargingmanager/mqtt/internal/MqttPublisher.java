@@ -6,9 +6,9 @@ import java.time.Duration;
 import java.util.Dictionary;
 import java.util.List;
 
-import org.chargingmanager.api.Evse;
-import org.chargingmanager.api.Meter;
-import org.chargingmanager.api.Variables;
+import org.chargingmanager.api.evse.Evse;
+import org.chargingmanager.api.meter.Meter;
+import org.chargingmanager.api.variables.Variables;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;

@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.chargingmanager.api.Evse;
-import org.chargingmanager.api.EvseState;
-import org.chargingmanager.api.Meter;
-import org.chargingmanager.api.MeterRole;
-import org.chargingmanager.api.PhaseRotation;
+import org.chargingmanager.api.device.PhaseRotation;
+import org.chargingmanager.api.evse.Evse;
+import org.chargingmanager.api.evse.EvseState;
+import org.chargingmanager.api.meter.Meter;
+import org.chargingmanager.api.meter.MeterRole;
 import org.chargingmanager.mqtt.internal.TestDevices.TestEvse;
 import org.chargingmanager.mqtt.internal.TestDevices.TestMeter;
 import org.junit.jupiter.api.AfterEach;

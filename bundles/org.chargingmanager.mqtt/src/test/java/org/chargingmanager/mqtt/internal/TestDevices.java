@@ -2,20 +2,20 @@ package org.chargingmanager.mqtt.internal;
 
 import java.time.Instant;
 
-import org.chargingmanager.api.ChargingLimit;
-import org.chargingmanager.api.Evse;
-import org.chargingmanager.api.EvseInfo;
-import org.chargingmanager.api.EvseSnapshot;
-import org.chargingmanager.api.EvseState;
-import org.chargingmanager.api.LimitReason;
-import org.chargingmanager.api.Meter;
-import org.chargingmanager.api.MeterInfo;
-import org.chargingmanager.api.MeterReading;
-import org.chargingmanager.api.MeterRole;
-import org.chargingmanager.api.PhaseCurrents;
-import org.chargingmanager.api.PhaseRotation;
-import org.chargingmanager.api.PhaseVoltages;
-import org.chargingmanager.api.PhasePowers;
+import org.chargingmanager.api.device.PhaseCurrents;
+import org.chargingmanager.api.device.PhasePowers;
+import org.chargingmanager.api.device.PhaseRotation;
+import org.chargingmanager.api.device.PhaseVoltages;
+import org.chargingmanager.api.evse.ChargingLimit;
+import org.chargingmanager.api.evse.Evse;
+import org.chargingmanager.api.evse.EvseInfo;
+import org.chargingmanager.api.evse.EvseSnapshot;
+import org.chargingmanager.api.evse.EvseState;
+import org.chargingmanager.api.evse.LimitReason;
+import org.chargingmanager.api.meter.Meter;
+import org.chargingmanager.api.meter.MeterInfo;
+import org.chargingmanager.api.meter.MeterReading;
+import org.chargingmanager.api.meter.MeterRole;
 
 /** A charging point and a meter whose values the test sets. */
 final class TestDevices {

@@ -9,10 +9,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.chargingmanager.api.InvalidExpressionException;
-import org.chargingmanager.api.Variable;
-import org.chargingmanager.api.VariableDefinition;
-import org.chargingmanager.api.Variables;
+import org.chargingmanager.api.variables.InvalidExpressionException;
+import org.chargingmanager.api.variables.Variable;
+import org.chargingmanager.api.variables.VariableDefinition;
+import org.chargingmanager.api.variables.Variables;
 
 /**
  * Variables for the tests: constants only (like the core's store, names are letters, digits and

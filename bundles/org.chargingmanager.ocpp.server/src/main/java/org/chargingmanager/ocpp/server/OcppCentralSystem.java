@@ -1,7 +1,7 @@
 package org.chargingmanager.ocpp.server;
 
-import java.time.Instant;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;

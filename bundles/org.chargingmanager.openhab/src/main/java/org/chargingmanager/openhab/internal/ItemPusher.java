@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.chargingmanager.api.Variable;
-import org.chargingmanager.api.Variables;
+import org.chargingmanager.api.variables.Variable;
+import org.chargingmanager.api.variables.Variables;
 import org.slf4j.Logger;
 
 /**

@@ -10,8 +10,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.chargingmanager.api.Variables;
-import org.chargingmanager.api.VariablesListener;
+import org.chargingmanager.api.variables.Variables;
+import org.chargingmanager.api.variables.VariablesListener;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import org.chargingmanager.api.InvalidExpressionException;
-import org.chargingmanager.api.Variable;
-import org.chargingmanager.api.VariableDefinition;
-import org.chargingmanager.api.Variables;
+import org.chargingmanager.api.variables.InvalidExpressionException;
+import org.chargingmanager.api.variables.Variable;
+import org.chargingmanager.api.variables.VariableDefinition;
+import org.chargingmanager.api.variables.Variables;
 
 /** Variables whose values the test sets directly (a formula's value changing as a meter changes). */
 final class FakeVariables implements Variables {

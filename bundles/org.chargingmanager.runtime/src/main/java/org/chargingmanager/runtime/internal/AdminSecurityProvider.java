@@ -3,8 +3,8 @@ package org.chargingmanager.runtime.internal;
 import java.util.Optional;
 
 import org.apache.felix.webconsole.spi.SecurityProvider;
-import org.chargingmanager.api.AdminAuthenticator;
-import org.chargingmanager.api.BasicCredentials;
+import org.chargingmanager.api.platform.AdminAuthenticator;
+import org.chargingmanager.api.platform.BasicCredentials;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

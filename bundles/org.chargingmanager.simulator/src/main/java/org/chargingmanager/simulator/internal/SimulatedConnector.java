@@ -3,12 +3,12 @@ package org.chargingmanager.simulator.internal;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.chargingmanager.api.ChargingLimit;
-import org.chargingmanager.api.Evse;
-import org.chargingmanager.api.EvseInfo;
-import org.chargingmanager.api.EvseSnapshot;
-import org.chargingmanager.api.EvseState;
-import org.chargingmanager.api.PhaseCurrents;
+import org.chargingmanager.api.device.PhaseCurrents;
+import org.chargingmanager.api.evse.ChargingLimit;
+import org.chargingmanager.api.evse.Evse;
+import org.chargingmanager.api.evse.EvseInfo;
+import org.chargingmanager.api.evse.EvseSnapshot;
+import org.chargingmanager.api.evse.EvseState;
 
 /**
  * One simulated charging point. A connected car charges at the smallest of the applied limit,
@@ -81,7 +81,7 @@ final class SimulatedConnector implements Evse {
         if (online) {
             snapshot = compute(now);
         } else if (previous.state() != EvseState.OFFLINE) {
-            snapshot = new EvseSnapshot(info.id(), previous.timestamp(), EvseState.OFFLINE, previous.phasesInUse(),
+            snapshot = new EvseSnapshot(info.id(), previous.measuredAt(), EvseState.OFFLINE, previous.phasesInUse(),
                     previous.currents(), previous.powerWatts(), previous.energyWattHours(), null, limit);
         }
     }

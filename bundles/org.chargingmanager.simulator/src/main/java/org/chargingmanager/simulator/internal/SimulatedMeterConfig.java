@@ -1,6 +1,6 @@
 package org.chargingmanager.simulator.internal;
 
-import org.chargingmanager.api.MeterRole;
+import org.chargingmanager.api.meter.MeterRole;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 

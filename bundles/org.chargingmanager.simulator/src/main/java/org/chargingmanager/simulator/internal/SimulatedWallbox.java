@@ -6,8 +6,10 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 
-import org.chargingmanager.api.Evse;
-import org.chargingmanager.api.EvseInfo;
+import org.chargingmanager.api.device.DeviceIdentity;
+import org.chargingmanager.api.evse.Evse;
+import org.chargingmanager.api.evse.EvseCapabilities;
+import org.chargingmanager.api.evse.EvseInfo;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -29,6 +31,9 @@ import org.slf4j.LoggerFactory;
 @Component(name = SimulatedWallbox.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
 @Designate(ocd = SimulatedWallboxConfig.class, factory = true)
 public class SimulatedWallbox {
+
+    /** Sets 0.1 A steps like an OCPP charger; the billing bundle records its sessions. */
+    static final EvseCapabilities CAPABILITIES = new EvseCapabilities(false, 100, false, false, false);
 
     public static final String PID = "org.chargingmanager.simulator.wallbox";
     static final String SIMULATED_PROPERTY = "chargingmanager.simulated";
@@ -73,7 +78,8 @@ public class SimulatedWallbox {
         for (int connectorId = 1; connectorId <= count; connectorId++) {
             EvseInfo info = new EvseInfo(newConfig.id() + "-" + connectorId, name(newConfig, connectorId, count),
                     "simulator", newConfig.id(), connectorId, newConfig.phases(), newConfig.phaseRotation(),
-                    milliamps(newConfig.minCurrentAmps()), milliamps(newConfig.maxCurrentAmps()));
+                    milliamps(newConfig.minCurrentAmps()), milliamps(newConfig.maxCurrentAmps()),
+                    new DeviceIdentity("Charging Manager", "Simulated wallbox", newConfig.id(), ""), CAPABILITIES);
             SimulatedConnector connector = new SimulatedConnector(info, now);
             connectors.add(connector);
         }

@@ -1,6 +1,6 @@
 package org.chargingmanager.simulator.internal;
 
-import org.chargingmanager.api.PhaseRotation;
+import org.chargingmanager.api.device.PhaseRotation;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 

@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.within;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.chargingmanager.api.ChargingLimit;
-import org.chargingmanager.api.EvseInfo;
-import org.chargingmanager.api.EvseSnapshot;
-import org.chargingmanager.api.EvseState;
-import org.chargingmanager.api.LimitReason;
-import org.chargingmanager.api.PhaseCurrents;
-import org.chargingmanager.api.PhaseRotation;
+import org.chargingmanager.api.device.PhaseCurrents;
+import org.chargingmanager.api.device.PhaseRotation;
+import org.chargingmanager.api.evse.ChargingLimit;
+import org.chargingmanager.api.evse.EvseInfo;
+import org.chargingmanager.api.evse.EvseSnapshot;
+import org.chargingmanager.api.evse.EvseState;
+import org.chargingmanager.api.evse.LimitReason;
 import org.junit.jupiter.api.Test;
 
 class SimulatedConnectorTest {
@@ -33,7 +33,7 @@ class SimulatedConnectorTest {
         EvseSnapshot snapshot = connector.snapshot();
         assertThat(snapshot.state()).isEqualTo(EvseState.AVAILABLE);
         assertThat(snapshot.powerWatts()).isZero();
-        assertThat(snapshot.timestamp()).isEqualTo(T0.plusSeconds(1));
+        assertThat(snapshot.measuredAt()).isEqualTo(T0.plusSeconds(1));
     }
 
     @Test
@@ -99,6 +99,6 @@ class SimulatedConnectorTest {
         connector.setOnline(false);
         connector.tick(T0.plusSeconds(5));
         assertThat(connector.snapshot().state()).isEqualTo(EvseState.OFFLINE);
-        assertThat(connector.snapshot().timestamp()).isEqualTo(T0.plusSeconds(1));
+        assertThat(connector.snapshot().measuredAt()).isEqualTo(T0.plusSeconds(1));
     }
 }

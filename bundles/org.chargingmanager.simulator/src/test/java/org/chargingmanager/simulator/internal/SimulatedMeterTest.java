@@ -7,11 +7,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.chargingmanager.api.ChargingLimit;
-import org.chargingmanager.api.EvseInfo;
-import org.chargingmanager.api.LimitReason;
-import org.chargingmanager.api.MeterReading;
-import org.chargingmanager.api.PhaseRotation;
+import org.chargingmanager.api.device.PhaseRotation;
+import org.chargingmanager.api.evse.ChargingLimit;
+import org.chargingmanager.api.evse.EvseInfo;
+import org.chargingmanager.api.evse.LimitReason;
+import org.chargingmanager.api.meter.MeterReading;
 import org.junit.jupiter.api.Test;
 
 class SimulatedMeterTest {
@@ -31,7 +31,7 @@ class SimulatedMeterTest {
     void gridMeterAddsBaseLoadAndEveryWallboxOnItsGridPhase() {
         SimulatedMeterConfig config = Configs.of(SimulatedMeterConfig.class,
                 Map.of("baseLoadL1Watts", 230.0, "baseLoadL2Watts", 0.0, "baseLoadL3Watts", 0.0));
-        List<org.chargingmanager.api.Evse> wallboxes = List.of(
+        List<org.chargingmanager.api.evse.Evse> wallboxes = List.of(
                 onePhaseWallbox("a", PhaseRotation.L1_L2_L3, 10),
                 onePhaseWallbox("b", PhaseRotation.L3_L1_L2, 16));
 

@@ -11,14 +11,15 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
-import org.chargingmanager.api.Evse;
-import org.chargingmanager.api.EvseInfo;
-import org.chargingmanager.api.EvseSnapshot;
-import org.chargingmanager.api.Meter;
-import org.chargingmanager.api.MeterReading;
-import org.chargingmanager.api.PhaseCurrents;
-import org.chargingmanager.api.Variables;
-import org.chargingmanager.api.WebContext;
+import org.chargingmanager.api.device.DeviceIdentity;
+import org.chargingmanager.api.device.PhaseCurrents;
+import org.chargingmanager.api.evse.Evse;
+import org.chargingmanager.api.evse.EvseInfo;
+import org.chargingmanager.api.evse.EvseSnapshot;
+import org.chargingmanager.api.meter.Meter;
+import org.chargingmanager.api.meter.MeterReading;
+import org.chargingmanager.api.platform.WebContext;
+import org.chargingmanager.api.variables.Variables;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -119,12 +120,22 @@ public class ApiServlet extends HttpServlet {
         json.addProperty("phaseRotation", info.phaseRotation().name());
         json.add("minCurrentAmps", VariablesJson.number(info.minCurrentMilliamps() / 1000.0));
         json.add("maxCurrentAmps", VariablesJson.number(info.maxCurrentMilliamps() / 1000.0));
+        json.add("device", identityJson(info.identity()));
+        JsonObject capabilities = new JsonObject();
+        capabilities.addProperty("phaseSwitching", info.capabilities().phaseSwitching());
+        capabilities.add("currentResolutionAmps",
+                VariablesJson.number(info.capabilities().currentResolutionMilliamps() / 1000.0));
+        capabilities.addProperty("reportsIdTag", info.capabilities().reportsIdTag());
+        capabilities.addProperty("recordsOwnSessions", info.capabilities().recordsOwnSessions());
+        capabilities.addProperty("deliversSignedReadings", info.capabilities().deliversSignedReadings());
+        json.add("capabilities", capabilities);
         if (snapshot == null) {
             json.addProperty("state", "OFFLINE");
             return json;
         }
         json.addProperty("state", snapshot.state().name());
-        json.addProperty("timestamp", snapshot.timestamp() == null ? null : snapshot.timestamp().toString());
+        json.addProperty("timestamp", snapshot.measuredAt() == null ? null : snapshot.measuredAt().toString());
+        json.addProperty("seenAt", snapshot.seenAt() == null ? null : snapshot.seenAt().toString());
         json.addProperty("phasesInUse", snapshot.phasesInUse());
         json.add("currentAmps", currents(snapshot.currents()));
         json.add("powerWatts", VariablesJson.number(Math.round(snapshot.powerWatts() * 10) / 10.0));
@@ -144,6 +155,7 @@ public class ApiServlet extends HttpServlet {
         json.addProperty("name", meter.info().name());
         json.addProperty("driver", meter.info().driver());
         json.addProperty("role", meter.info().role().name());
+        json.add("device", identityJson(meter.info().identity()));
         MeterReading reading = meter.reading();
         if (reading == null) {
             return json;
@@ -163,6 +175,15 @@ public class ApiServlet extends HttpServlet {
         json.add("voltageVolts", voltages);
         json.add("energyImportWattHours", VariablesJson.number(Math.round(reading.energyImportWattHours() * 10) / 10.0));
         json.add("energyExportWattHours", VariablesJson.number(Math.round(reading.energyExportWattHours() * 10) / 10.0));
+        return json;
+    }
+
+    private static JsonObject identityJson(DeviceIdentity identity) {
+        JsonObject json = new JsonObject();
+        json.addProperty("vendor", identity.vendor());
+        json.addProperty("model", identity.model());
+        json.addProperty("serialNumber", identity.serialNumber());
+        json.addProperty("firmwareVersion", identity.firmwareVersion());
         return json;
     }
 

@@ -11,10 +11,10 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
-import org.chargingmanager.api.InvalidExpressionException;
-import org.chargingmanager.api.VariableDefinition;
-import org.chargingmanager.api.Variables;
-import org.chargingmanager.api.WebContext;
+import org.chargingmanager.api.platform.WebContext;
+import org.chargingmanager.api.variables.InvalidExpressionException;
+import org.chargingmanager.api.variables.VariableDefinition;
+import org.chargingmanager.api.variables.Variables;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

@@ -6,9 +6,9 @@ import java.util.Optional;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
-import org.chargingmanager.api.AdminAuthenticator;
-import org.chargingmanager.api.BasicCredentials;
-import org.chargingmanager.api.WebContext;
+import org.chargingmanager.api.platform.AdminAuthenticator;
+import org.chargingmanager.api.platform.BasicCredentials;
+import org.chargingmanager.api.platform.WebContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

@@ -2,7 +2,7 @@ package org.chargingmanager.web.internal;
 
 import java.util.List;
 
-import org.chargingmanager.api.Variable;
+import org.chargingmanager.api.variables.Variable;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;

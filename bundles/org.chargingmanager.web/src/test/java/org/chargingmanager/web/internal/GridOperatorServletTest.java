@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
-import org.chargingmanager.api.VariableDefinition;
+import org.chargingmanager.api.variables.VariableDefinition;
 import org.junit.jupiter.api.Test;
 
 class GridOperatorServletTest {

@@ -25,14 +25,14 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
-import org.chargingmanager.api.SignedMeterValue;
-import org.chargingmanager.api.Transaction;
-import org.chargingmanager.api.TransactionLog;
-import org.chargingmanager.api.TransactionLogException;
-import org.chargingmanager.api.TransactionQuery;
-import org.chargingmanager.api.TransactionStart;
-import org.chargingmanager.api.TransactionStop;
-import org.chargingmanager.api.VerificationStatus;
+import org.chargingmanager.api.billing.Transaction;
+import org.chargingmanager.api.billing.TransactionLog;
+import org.chargingmanager.api.billing.TransactionLogException;
+import org.chargingmanager.api.billing.TransactionQuery;
+import org.chargingmanager.api.billing.TransactionStart;
+import org.chargingmanager.api.billing.TransactionStop;
+import org.chargingmanager.api.eichrecht.SignedMeterValue;
+import org.chargingmanager.api.eichrecht.VerificationStatus;
 import org.chargingmanager.billing.internal.db.Database;
 import org.chargingmanager.billing.internal.db.Dialect;
 import org.osgi.service.component.annotations.Activate;

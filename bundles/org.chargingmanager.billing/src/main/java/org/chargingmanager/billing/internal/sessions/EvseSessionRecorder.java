@@ -13,20 +13,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.chargingmanager.api.Authorizer;
-import org.chargingmanager.api.Evse;
-import org.chargingmanager.api.InternalReadingSigner;
-import org.chargingmanager.api.SignedDataAdmission;
-import org.chargingmanager.api.SignedMeterValue;
-import org.chargingmanager.api.TrustedKeys;
-import org.chargingmanager.api.VerificationStatus;
-import org.chargingmanager.api.EvseSnapshot;
-import org.chargingmanager.api.EvseState;
-import org.chargingmanager.api.Transaction;
-import org.chargingmanager.api.TransactionLog;
-import org.chargingmanager.api.TransactionLogException;
-import org.chargingmanager.api.TransactionStart;
-import org.chargingmanager.api.TransactionStop;
+import org.chargingmanager.api.billing.Authorizer;
+import org.chargingmanager.api.billing.Transaction;
+import org.chargingmanager.api.billing.TransactionLog;
+import org.chargingmanager.api.billing.TransactionLogException;
+import org.chargingmanager.api.billing.TransactionStart;
+import org.chargingmanager.api.billing.TransactionStop;
+import org.chargingmanager.api.eichrecht.InternalReadingSigner;
+import org.chargingmanager.api.eichrecht.SignedDataAdmission;
+import org.chargingmanager.api.eichrecht.SignedMeterValue;
+import org.chargingmanager.api.eichrecht.TrustedKeys;
+import org.chargingmanager.api.eichrecht.VerificationStatus;
+import org.chargingmanager.api.evse.Evse;
+import org.chargingmanager.api.evse.EvseSnapshot;
+import org.chargingmanager.api.evse.EvseState;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -142,7 +142,7 @@ public class EvseSessionRecorder {
         for (Map.Entry<Evse, String> entry : evses.entrySet()) {
             Evse evse = entry.getKey();
             String driver = entry.getValue().isEmpty() ? evse.info().driver() : entry.getValue();
-            if (ignoredDrivers.contains(driver)) {
+            if (ignoredDrivers.contains(driver) || evse.info().capabilities().recordsOwnSessions()) {
                 continue;
             }
             String evseId = evse.info().id();

@@ -12,7 +12,8 @@ public @interface EvseSessionRecorderConfig {
     boolean enabled() default true;
 
     @AttributeDefinition(name = "Drivers with their own transactions", description = "Charging points of these "
-            + "drivers (service property chargingmanager.driver) are left alone: they report Start/StopTransaction themselves")
+            + "drivers (service property chargingmanager.driver) are left alone, as are those whose driver says it "
+            + "records its own sessions (OCPP: Start/StopTransaction)")
     String[] ignoredDrivers() default { "ocpp" };
 
     @AttributeDefinition(name = "Poll interval (ms)", min = "100")

@@ -18,9 +18,9 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
-import org.chargingmanager.api.User;
-import org.chargingmanager.api.UserDirectory;
-import org.chargingmanager.api.UserDirectoryException;
+import org.chargingmanager.api.billing.User;
+import org.chargingmanager.api.billing.UserDirectory;
+import org.chargingmanager.api.billing.UserDirectoryException;
 import org.chargingmanager.billing.internal.db.Database;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

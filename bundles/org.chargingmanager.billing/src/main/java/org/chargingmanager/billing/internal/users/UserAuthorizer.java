@@ -3,12 +3,12 @@ package org.chargingmanager.billing.internal.users;
 import java.time.Clock;
 import java.util.Optional;
 
-import org.chargingmanager.api.Authorization;
-import org.chargingmanager.api.AuthorizationStatus;
-import org.chargingmanager.api.Authorizer;
-import org.chargingmanager.api.User;
-import org.chargingmanager.api.UserDirectory;
-import org.chargingmanager.api.UserDirectoryException;
+import org.chargingmanager.api.billing.Authorization;
+import org.chargingmanager.api.billing.AuthorizationStatus;
+import org.chargingmanager.api.billing.Authorizer;
+import org.chargingmanager.api.billing.User;
+import org.chargingmanager.api.billing.UserDirectory;
+import org.chargingmanager.api.billing.UserDirectoryException;
 import org.chargingmanager.billing.internal.users.UserAuthorizerConfig.UnknownTagPolicy;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

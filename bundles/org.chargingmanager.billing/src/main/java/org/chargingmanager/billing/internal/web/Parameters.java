@@ -8,7 +8,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Set;
 
-import org.chargingmanager.api.TransactionQuery;
+import org.chargingmanager.api.billing.TransactionQuery;
 
 /** Reads and checks the query parameters of the transaction endpoints. */
 final class Parameters {

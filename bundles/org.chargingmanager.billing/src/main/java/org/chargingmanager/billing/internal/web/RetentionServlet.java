@@ -11,8 +11,8 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
-import org.chargingmanager.api.TransactionLogException;
-import org.chargingmanager.api.WebContext;
+import org.chargingmanager.api.billing.TransactionLogException;
+import org.chargingmanager.api.platform.WebContext;
 import org.chargingmanager.billing.internal.log.JdbcTransactionLog;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

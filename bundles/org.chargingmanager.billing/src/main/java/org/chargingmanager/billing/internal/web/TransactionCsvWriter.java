@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import org.chargingmanager.api.Transaction;
+import org.chargingmanager.api.billing.Transaction;
 
 /**
  * Writes transactions as CSV, one row at a time (nothing is collected): RFC 4180 with a header

@@ -11,12 +11,12 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
-import org.chargingmanager.api.SignedMeterValue;
-import org.chargingmanager.api.Transaction;
-import org.chargingmanager.api.TransactionLog;
-import org.chargingmanager.api.TransactionLogException;
-import org.chargingmanager.api.TransactionQuery;
-import org.chargingmanager.api.WebContext;
+import org.chargingmanager.api.billing.Transaction;
+import org.chargingmanager.api.billing.TransactionLog;
+import org.chargingmanager.api.billing.TransactionLogException;
+import org.chargingmanager.api.billing.TransactionQuery;
+import org.chargingmanager.api.eichrecht.SignedMeterValue;
+import org.chargingmanager.api.platform.WebContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

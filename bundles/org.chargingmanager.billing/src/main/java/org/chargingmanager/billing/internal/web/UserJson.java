@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.chargingmanager.api.User;
+import org.chargingmanager.api.billing.User;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;

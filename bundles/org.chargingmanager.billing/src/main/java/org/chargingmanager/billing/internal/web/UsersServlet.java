@@ -12,10 +12,10 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
-import org.chargingmanager.api.User;
-import org.chargingmanager.api.UserDirectory;
-import org.chargingmanager.api.UserDirectoryException;
-import org.chargingmanager.api.WebContext;
+import org.chargingmanager.api.billing.User;
+import org.chargingmanager.api.billing.UserDirectory;
+import org.chargingmanager.api.billing.UserDirectoryException;
+import org.chargingmanager.api.platform.WebContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

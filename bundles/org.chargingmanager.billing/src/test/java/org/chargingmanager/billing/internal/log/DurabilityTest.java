@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
-import org.chargingmanager.api.Transaction;
-import org.chargingmanager.api.TransactionQuery;
+import org.chargingmanager.api.billing.Transaction;
+import org.chargingmanager.api.billing.TransactionQuery;
 import org.chargingmanager.billing.internal.db.Backend;
 import org.chargingmanager.billing.internal.db.Database;
 import org.junit.jupiter.api.Test;

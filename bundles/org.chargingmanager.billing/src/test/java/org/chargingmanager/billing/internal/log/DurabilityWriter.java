@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-import org.chargingmanager.api.SignedMeterValue;
-import org.chargingmanager.api.Transaction;
-import org.chargingmanager.api.TransactionStart;
-import org.chargingmanager.api.TransactionStop;
-import org.chargingmanager.api.VerificationStatus;
+import org.chargingmanager.api.billing.Transaction;
+import org.chargingmanager.api.billing.TransactionStart;
+import org.chargingmanager.api.billing.TransactionStop;
+import org.chargingmanager.api.eichrecht.SignedMeterValue;
+import org.chargingmanager.api.eichrecht.VerificationStatus;
 import org.chargingmanager.billing.internal.db.Database;
 
 /**

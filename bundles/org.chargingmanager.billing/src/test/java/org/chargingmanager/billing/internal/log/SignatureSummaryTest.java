@@ -1,14 +1,14 @@
 package org.chargingmanager.billing.internal.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.chargingmanager.api.VerificationStatus.FAILED;
-import static org.chargingmanager.api.VerificationStatus.NONE;
-import static org.chargingmanager.api.VerificationStatus.NOT_VERIFIABLE;
-import static org.chargingmanager.api.VerificationStatus.VERIFIED;
+import static org.chargingmanager.api.eichrecht.VerificationStatus.FAILED;
+import static org.chargingmanager.api.eichrecht.VerificationStatus.NONE;
+import static org.chargingmanager.api.eichrecht.VerificationStatus.NOT_VERIFIABLE;
+import static org.chargingmanager.api.eichrecht.VerificationStatus.VERIFIED;
 
 import java.util.List;
 
-import org.chargingmanager.api.VerificationStatus;
+import org.chargingmanager.api.eichrecht.VerificationStatus;
 import org.junit.jupiter.api.Test;
 
 /** A transaction's signature status: VERIFIED only if all verify, FAILED if any fails, NONE without. */

@@ -10,7 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 
-import org.chargingmanager.api.TransactionQuery;
+import org.chargingmanager.api.billing.TransactionQuery;
 import org.chargingmanager.billing.internal.db.Backend;
 import org.chargingmanager.billing.internal.db.Database;
 import org.chargingmanager.billing.internal.web.TransactionCsvWriter;

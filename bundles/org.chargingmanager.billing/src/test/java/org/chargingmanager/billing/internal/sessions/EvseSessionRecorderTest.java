@@ -10,15 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.chargingmanager.api.Authorization;
-import org.chargingmanager.api.AuthorizationStatus;
-import org.chargingmanager.api.ChargingLimit;
-import org.chargingmanager.api.Evse;
-import org.chargingmanager.api.EvseInfo;
-import org.chargingmanager.api.EvseSnapshot;
-import org.chargingmanager.api.EvseState;
-import org.chargingmanager.api.Transaction;
-import org.chargingmanager.api.TransactionQuery;
+import org.chargingmanager.api.billing.Authorization;
+import org.chargingmanager.api.billing.AuthorizationStatus;
+import org.chargingmanager.api.billing.Transaction;
+import org.chargingmanager.api.billing.TransactionQuery;
+import org.chargingmanager.api.evse.ChargingLimit;
+import org.chargingmanager.api.evse.Evse;
+import org.chargingmanager.api.evse.EvseInfo;
+import org.chargingmanager.api.evse.EvseSnapshot;
+import org.chargingmanager.api.evse.EvseState;
 import org.chargingmanager.billing.internal.db.Backend;
 import org.chargingmanager.billing.internal.db.Database;
 import org.chargingmanager.billing.internal.log.JdbcTransactionLog;
@@ -128,7 +128,7 @@ class EvseSessionRecorderTest {
                     (tag, evse) -> new Authorization(AuthorizationStatus.ACCEPTED, null, null, null),
                     Clock.systemUTC(), Set.of("ocpp"), null);
             recorder.addEvse(garage, Map.of(Evse.DRIVER_PROPERTY, "modbus"));
-            recorder.addSigner(new org.chargingmanager.api.InternalReadingSigner() {
+            recorder.addSigner(new org.chargingmanager.api.eichrecht.InternalReadingSigner() {
                 @Override
                 public String evseId() {
                     return "garage-1";
@@ -165,7 +165,7 @@ class EvseSessionRecorderTest {
                 assertThat(session.signedMeterValues()).extracting(value -> value.context())
                         .containsExactly("Transaction.Begin", "Transaction.End");
                 assertThat(session.signatureStatus()).as("no trusted key store: cannot be verified")
-                        .isEqualTo(org.chargingmanager.api.VerificationStatus.NOT_VERIFIABLE);
+                        .isEqualTo(org.chargingmanager.api.eichrecht.VerificationStatus.NOT_VERIFIABLE);
             });
         }
     }

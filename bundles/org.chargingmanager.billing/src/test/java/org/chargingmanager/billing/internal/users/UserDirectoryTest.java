@@ -9,10 +9,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
-import org.chargingmanager.api.Authorization;
-import org.chargingmanager.api.AuthorizationStatus;
-import org.chargingmanager.api.User;
-import org.chargingmanager.api.UserDirectoryException;
+import org.chargingmanager.api.billing.Authorization;
+import org.chargingmanager.api.billing.AuthorizationStatus;
+import org.chargingmanager.api.billing.User;
+import org.chargingmanager.api.billing.UserDirectoryException;
 import org.chargingmanager.billing.internal.db.Backend;
 import org.chargingmanager.billing.internal.db.Database;
 import org.chargingmanager.billing.internal.users.UserAuthorizerConfig.UnknownTagPolicy;

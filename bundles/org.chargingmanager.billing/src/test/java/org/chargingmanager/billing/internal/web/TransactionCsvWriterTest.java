@@ -12,9 +12,9 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.chargingmanager.api.SignedMeterValue;
-import org.chargingmanager.api.Transaction;
-import org.chargingmanager.api.VerificationStatus;
+import org.chargingmanager.api.billing.Transaction;
+import org.chargingmanager.api.eichrecht.SignedMeterValue;
+import org.chargingmanager.api.eichrecht.VerificationStatus;
 import org.junit.jupiter.api.Test;
 
 /** The CSV is read back with Apache Commons CSV, a parser nobody here wrote. */

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-import org.chargingmanager.api.User;
+import org.chargingmanager.api.billing.User;
 import org.junit.jupiter.api.Test;
 
 import com.google.gson.JsonParser;

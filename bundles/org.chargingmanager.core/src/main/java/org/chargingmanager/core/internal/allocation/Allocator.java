@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.chargingmanager.api.ChargingLimit;
-import org.chargingmanager.api.LimitReason;
-import org.chargingmanager.api.Phase;
+import org.chargingmanager.api.device.Phase;
+import org.chargingmanager.api.evse.ChargingLimit;
+import org.chargingmanager.api.evse.LimitReason;
 
 /**
  * Shares the house connection among the charging points: a pure function of a

@@ -3,8 +3,8 @@ package org.chargingmanager.core.internal.allocation;
 import java.time.Instant;
 import java.util.List;
 
-import org.chargingmanager.api.LimitReason;
-import org.chargingmanager.api.Phase;
+import org.chargingmanager.api.device.Phase;
+import org.chargingmanager.api.evse.LimitReason;
 
 /**
  * What one charging point needs from the allocation.

@@ -3,7 +3,7 @@ package org.chargingmanager.core.internal.allocation;
 import java.time.Instant;
 import java.util.List;
 
-import org.chargingmanager.api.PhaseCurrents;
+import org.chargingmanager.api.device.PhaseCurrents;
 
 /**
  * Everything the allocation needs, at one instant.

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.chargingmanager.api.InvalidExpressionException;
+import org.chargingmanager.api.variables.InvalidExpressionException;
 
 /**
  * Parses formulas. Grammar, from the weakest binding to the strongest:

@@ -2,7 +2,7 @@ package org.chargingmanager.core.internal.loadmanager;
 
 import java.util.Locale;
 
-import org.chargingmanager.api.PhaseRotation;
+import org.chargingmanager.api.device.PhaseRotation;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-import org.chargingmanager.api.ChargingLimit;
+import org.chargingmanager.api.evse.ChargingLimit;
 
 /**
  * Which computed limits are worth sending to a charging point. Pure.

@@ -18,35 +18,36 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.chargingmanager.api.Authorization;
-import org.chargingmanager.api.Authorizer;
-import org.chargingmanager.api.User;
-import org.chargingmanager.api.UserDirectory;
-import org.chargingmanager.api.UserDirectoryException;
-import org.chargingmanager.api.ChargingLimit;
-import org.chargingmanager.api.Evse;
-import org.chargingmanager.api.EvseInfo;
-import org.chargingmanager.api.EvseSnapshot;
-import org.chargingmanager.api.EvseState;
-import org.chargingmanager.api.InvalidExpressionException;
-import org.chargingmanager.api.LimitReason;
-import org.chargingmanager.api.Meter;
-import org.chargingmanager.api.MeterReading;
-import org.chargingmanager.api.MeterRole;
-import org.chargingmanager.api.Phase;
-import org.chargingmanager.api.PhaseCurrents;
-import org.chargingmanager.api.PhaseRotation;
-import org.chargingmanager.api.Variables;
-import org.chargingmanager.api.VariablesListener;
+import org.chargingmanager.api.billing.Authorization;
+import org.chargingmanager.api.billing.Authorizer;
+import org.chargingmanager.api.billing.User;
+import org.chargingmanager.api.billing.UserDirectory;
+import org.chargingmanager.api.billing.UserDirectoryException;
+import org.chargingmanager.api.device.Phase;
+import org.chargingmanager.api.device.PhaseCurrents;
+import org.chargingmanager.api.device.PhaseRotation;
+import org.chargingmanager.api.device.Staleness;
+import org.chargingmanager.api.evse.ChargingLimit;
+import org.chargingmanager.api.evse.Evse;
+import org.chargingmanager.api.evse.EvseInfo;
+import org.chargingmanager.api.evse.EvseSnapshot;
+import org.chargingmanager.api.evse.EvseState;
+import org.chargingmanager.api.evse.LimitReason;
+import org.chargingmanager.api.meter.Meter;
+import org.chargingmanager.api.meter.MeterReading;
+import org.chargingmanager.api.meter.MeterRole;
+import org.chargingmanager.api.variables.InvalidExpressionException;
+import org.chargingmanager.api.variables.Variables;
+import org.chargingmanager.api.variables.VariablesListener;
 import org.chargingmanager.core.internal.allocation.AllocationSettings;
 import org.chargingmanager.core.internal.allocation.Allocator;
 import org.chargingmanager.core.internal.allocation.DemandStatus;
 import org.chargingmanager.core.internal.allocation.EvseDemand;
 import org.chargingmanager.core.internal.allocation.SiteSnapshot;
-import org.chargingmanager.core.internal.site.SiteModel;
-import org.chargingmanager.core.internal.site.SiteReadings;
 import org.chargingmanager.core.internal.rules.ChargingRule;
 import org.chargingmanager.core.internal.rules.ChargingRuleComponent;
+import org.chargingmanager.core.internal.site.SiteModel;
+import org.chargingmanager.core.internal.site.SiteReadings;
 import org.chargingmanager.core.internal.variables.LiveValues;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -73,8 +74,6 @@ public class LoadManager implements VariablesListener {
 
     public static final String PID = "org.chargingmanager.core.loadmanager";
     static final double NOMINAL_VOLTS = 230;
-    /** The steps a charging point's current is set in, until drivers tell their own: OCPP's 0.1 A. */
-    static final int DEFAULT_RESOLUTION_MILLIAMPS = 100;
     /** A charging car drawing this much less than its limit is taken to be limited by the car. */
     static final int CAR_LIMITED_MARGIN_MILLIAMPS = 2000;
     /** How long a car may take to follow a new limit before it counts as drawing less than it may. */
@@ -116,7 +115,6 @@ public class LoadManager implements VariablesListener {
     private ScheduledExecutorService executor;
     private volatile Set<String> reportedProblems = Set.of();
     private volatile String fallbackReason = "";
-    private volatile int resolutionMilliamps = DEFAULT_RESOLUTION_MILLIAMPS;
     private volatile Instant startedAt = Instant.MIN;
     /** Drivers and meters register within seconds after start; problems are not reported before this. */
     static final Duration START_GRACE = Duration.ofSeconds(15);
@@ -197,11 +195,6 @@ public class LoadManager implements VariablesListener {
     void useUsers(Authorizer users, UserDirectory directory) {
         this.authorizer = users;
         this.userDirectory = directory;
-    }
-
-    /** The steps limits are compared in; for measurements of the message rate ({@code benchmarks/}). */
-    void useResolution(int milliamps) {
-        this.resolutionMilliamps = Math.max(1, milliamps);
     }
 
     void addEvse(Evse evse) {
@@ -297,8 +290,7 @@ public class LoadManager implements VariablesListener {
             EvseSettings.Values evseSettings = settingsById.getOrDefault(info.id(), EvseSettings.DEFAULTS);
             PhaseRotation rotation = evseSettings.phaseRotation() != null ? evseSettings.phaseRotation()
                     : info.phaseRotation();
-            boolean stale = snapshot == null || snapshot.state() == EvseState.OFFLINE || snapshot.timestamp() == null
-                    || Duration.between(snapshot.timestamp(), now).compareTo(LiveValues.STALE_AFTER) > 0;
+            boolean stale = snapshot == null || snapshot.stale(now);
             if (stale) {
                 int reserved = staleReserveMilliamps(info, snapshot);
                 PhaseCurrents reserve = rotation.toGrid(PhaseCurrents.onPhases(info.phases(), reserved));
@@ -306,7 +298,7 @@ public class LoadManager implements VariablesListener {
                 problems.add("charging point " + info.id() + " does not answer");
             } else {
                 answering = answering.plus(rotation.toGrid(snapshot.currents()), snapshot.powerWatts(),
-                        snapshot.timestamp());
+                        snapshot.measuredAt());
             }
             demands.add(demand(info, snapshot, stale, evseSettings, rotation, activeRules, localTime, volts, problems));
         }
@@ -503,7 +495,7 @@ public class LoadManager implements VariablesListener {
             EvseSnapshot snapshot = evse.snapshot();
             boolean driverHasIt = past.sent != null && snapshot != null && past.sent.equals(snapshot.appliedLimit());
             Optional<ChargingLimit> next = LimitGate.next(entry.getValue(), driverHasIt ? past.sent : null,
-                    past.sentAt, now, resolutionMilliamps, increaseInterval);
+                    past.sentAt, now, evse.info().capabilities().currentResolutionMilliamps(), increaseInterval);
             if (next.isEmpty()) {
                 continue;
             }
@@ -549,7 +541,7 @@ public class LoadManager implements VariablesListener {
 
     private static boolean fresh(MeterReading reading, Instant now) {
         return reading != null && reading.timestamp() != null
-                && Duration.between(reading.timestamp(), now).compareTo(LiveValues.STALE_AFTER) <= 0;
+                && !Staleness.stale(reading.timestamp(), now);
     }
 
     /**

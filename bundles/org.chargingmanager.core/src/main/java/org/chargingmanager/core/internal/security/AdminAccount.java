@@ -15,8 +15,8 @@ import java.util.function.Function;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.chargingmanager.api.AdminAuthenticator;
-import org.chargingmanager.api.DataDirectory;
+import org.chargingmanager.api.platform.AdminAuthenticator;
+import org.chargingmanager.api.platform.DataDirectory;
 import org.chargingmanager.core.internal.storage.DataDirectoryService;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;

@@ -3,8 +3,8 @@ package org.chargingmanager.core.internal.site;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.chargingmanager.api.Phase;
-import org.chargingmanager.api.PhaseCurrents;
+import org.chargingmanager.api.device.Phase;
+import org.chargingmanager.api.device.PhaseCurrents;
 import org.chargingmanager.core.internal.allocation.SiteSnapshot;
 
 /**

@@ -3,7 +3,7 @@ package org.chargingmanager.core.internal.site;
 import java.time.Instant;
 import java.util.List;
 
-import org.chargingmanager.api.PhaseCurrents;
+import org.chargingmanager.api.device.PhaseCurrents;
 import org.chargingmanager.core.internal.allocation.EvseDemand;
 
 /**

@@ -10,13 +10,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.chargingmanager.api.Evse;
-import org.chargingmanager.api.EvseSnapshot;
-import org.chargingmanager.api.Meter;
-import org.chargingmanager.api.MeterReading;
-import org.chargingmanager.api.MeterRole;
-import org.chargingmanager.api.PhaseCurrents;
-import org.chargingmanager.api.PhaseRotation;
+import org.chargingmanager.api.device.PhaseCurrents;
+import org.chargingmanager.api.device.PhaseRotation;
+import org.chargingmanager.api.device.Staleness;
+import org.chargingmanager.api.evse.Evse;
+import org.chargingmanager.api.evse.EvseSnapshot;
+import org.chargingmanager.api.meter.Meter;
+import org.chargingmanager.api.meter.MeterReading;
+import org.chargingmanager.api.meter.MeterRole;
 import org.chargingmanager.core.internal.expression.EvaluationException;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -40,7 +41,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 @Component(service = LiveValues.class)
 public class LiveValues {
 
-    public static final Duration STALE_AFTER = Duration.ofSeconds(10);
+    public static final Duration STALE_AFTER = Staleness.STALE_AFTER;
     private static final Set<String> ROLE_PREFIXES = Set.of("grid", "pv", "storage");
     private static final Set<String> METER_QUANTITIES = Set.of("power", "power_l1", "power_l2", "power_l3",
             "current_l1", "current_l2", "current_l3", "voltage_l1", "voltage_l2", "voltage_l3", "energy_import",
@@ -202,15 +203,14 @@ public class LiveValues {
             case "current_l3" -> snapshot.currents().l3Milliamps() / 1000.0;
             case "energy" -> snapshot.energyWattHours();
             case "limit" -> snapshot.appliedLimit().currentMilliamps() / 1000.0;
-            case "charging" -> snapshot.state() == org.chargingmanager.api.EvseState.CHARGING ? 1 : 0;
+            case "charging" -> snapshot.state() == org.chargingmanager.api.evse.EvseState.CHARGING ? 1 : 0;
             default -> snapshot.state().vehicleConnected() ? 1 : 0;
         };
     }
 
     private static MeterReading fresh(Meter meter, Instant now) throws EvaluationException {
         MeterReading reading = meter.reading();
-        if (reading == null || reading.timestamp() == null
-                || Duration.between(reading.timestamp(), now).compareTo(STALE_AFTER) > 0) {
+        if (reading == null || Staleness.stale(reading.timestamp(), now)) {
             throw new EvaluationException("meter '" + meter.info().id() + "' has not answered for more than "
                     + STALE_AFTER.toSeconds() + " s");
         }
@@ -219,8 +219,7 @@ public class LiveValues {
 
     private static EvseSnapshot fresh(Evse evse, Instant now) throws EvaluationException {
         EvseSnapshot snapshot = evse.snapshot();
-        if (snapshot == null || snapshot.timestamp() == null
-                || Duration.between(snapshot.timestamp(), now).compareTo(STALE_AFTER) > 0) {
+        if (snapshot == null || snapshot.stale(now)) {
             throw new EvaluationException("charging point '" + evse.info().id() + "' has not answered for more than "
                     + STALE_AFTER.toSeconds() + " s");
         }

@@ -14,8 +14,8 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-import org.chargingmanager.api.InvalidExpressionException;
-import org.chargingmanager.api.Variable;
+import org.chargingmanager.api.variables.InvalidExpressionException;
+import org.chargingmanager.api.variables.Variable;
 import org.chargingmanager.core.internal.expression.EvaluationException;
 import org.chargingmanager.core.internal.expression.Expression;
 import org.chargingmanager.core.internal.expression.ExpressionParser;

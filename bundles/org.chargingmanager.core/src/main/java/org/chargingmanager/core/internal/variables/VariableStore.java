@@ -13,12 +13,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.chargingmanager.api.DataDirectory;
-import org.chargingmanager.api.InvalidExpressionException;
-import org.chargingmanager.api.Variable;
-import org.chargingmanager.api.VariableDefinition;
-import org.chargingmanager.api.Variables;
-import org.chargingmanager.api.VariablesListener;
+import org.chargingmanager.api.platform.DataDirectory;
+import org.chargingmanager.api.variables.InvalidExpressionException;
+import org.chargingmanager.api.variables.Variable;
+import org.chargingmanager.api.variables.VariableDefinition;
+import org.chargingmanager.api.variables.Variables;
+import org.chargingmanager.api.variables.VariablesListener;
 import org.chargingmanager.core.internal.expression.EvaluationException;
 import org.chargingmanager.core.internal.expression.ExpressionParser;
 import org.chargingmanager.core.internal.variables.VariableSet.Definition;

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import org.chargingmanager.api.ChargingLimit;
-import org.chargingmanager.api.LimitReason;
-import org.chargingmanager.api.Phase;
-import org.chargingmanager.api.PhaseCurrents;
+import org.chargingmanager.api.device.Phase;
+import org.chargingmanager.api.device.PhaseCurrents;
+import org.chargingmanager.api.evse.ChargingLimit;
+import org.chargingmanager.api.evse.LimitReason;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

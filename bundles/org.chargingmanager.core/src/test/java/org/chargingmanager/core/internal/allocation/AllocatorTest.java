@@ -7,10 +7,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.chargingmanager.api.ChargingLimit;
-import org.chargingmanager.api.LimitReason;
-import org.chargingmanager.api.Phase;
-import org.chargingmanager.api.PhaseCurrents;
+import org.chargingmanager.api.device.Phase;
+import org.chargingmanager.api.device.PhaseCurrents;
+import org.chargingmanager.api.evse.ChargingLimit;
+import org.chargingmanager.api.evse.LimitReason;
 import org.junit.jupiter.api.Test;
 
 class AllocatorTest {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.chargingmanager.api.ChargingLimit;
-import org.chargingmanager.api.LimitReason;
+import org.chargingmanager.api.evse.ChargingLimit;
+import org.chargingmanager.api.evse.LimitReason;
 import org.junit.jupiter.api.Test;
 
 class LimitGateTest {

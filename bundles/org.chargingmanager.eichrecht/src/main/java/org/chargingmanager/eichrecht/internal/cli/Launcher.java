@@ -69,7 +69,7 @@ public final class Launcher {
         try {
             Class.forName("org.bouncycastle.crypto.signers.ECDSASigner", false, Launcher.class.getClassLoader());
             Class.forName("com.google.gson.JsonParser", false, Launcher.class.getClassLoader());
-            Class.forName("org.chargingmanager.api.VerificationResult", false, Launcher.class.getClassLoader());
+            Class.forName("org.chargingmanager.api.eichrecht.VerificationResult", false, Launcher.class.getClassLoader());
             return true;
         } catch (ClassNotFoundException e) {
             return false;

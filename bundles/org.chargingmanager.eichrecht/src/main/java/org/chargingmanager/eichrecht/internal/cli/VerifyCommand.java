@@ -13,7 +13,7 @@ import java.util.List;
 
 import javax.xml.stream.XMLStreamException;
 
-import org.chargingmanager.api.VerificationResult;
+import org.chargingmanager.api.eichrecht.VerificationResult;
 import org.chargingmanager.eichrecht.internal.crypto.KeyFormatException;
 import org.chargingmanager.eichrecht.internal.crypto.PublicKeyParser;
 import org.chargingmanager.eichrecht.internal.format.TransparencyXmlReader;
@@ -88,7 +88,7 @@ public final class VerifyCommand {
             for (Item item : items) {
                 VerificationResult result = verifier.verify(item.signedData(), publicKey, item.accompanyingKey());
                 out.println(line(result));
-                allVerified &= result.status() == org.chargingmanager.api.VerificationStatus.VERIFIED;
+                allVerified &= result.status() == org.chargingmanager.api.eichrecht.VerificationStatus.VERIFIED;
             }
             return allVerified ? ALL_VERIFIED : NOT_ALL_VERIFIED;
         } catch (UsageException e) {

@@ -4,7 +4,7 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Locale;
 
-import org.chargingmanager.api.SignedReading;
+import org.chargingmanager.api.eichrecht.SignedReading;
 import org.chargingmanager.eichrecht.internal.codec.Base32;
 
 /**

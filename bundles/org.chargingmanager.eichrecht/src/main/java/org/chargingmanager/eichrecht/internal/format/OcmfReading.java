@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
-import org.chargingmanager.api.SignedReading;
+import org.chargingmanager.api.eichrecht.SignedReading;
 
 /**
  * One OCMF reading ({@code RD} entry) after the spec's rule that omitted fields take the value

@@ -15,8 +15,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 
-import org.chargingmanager.api.TrustedKey;
-import org.chargingmanager.api.TrustedKeyState;
+import org.chargingmanager.api.eichrecht.TrustedKey;
+import org.chargingmanager.api.eichrecht.TrustedKeyState;
 
 /**
  * One small properties file per charging point under the data directory's {@code keys/}:

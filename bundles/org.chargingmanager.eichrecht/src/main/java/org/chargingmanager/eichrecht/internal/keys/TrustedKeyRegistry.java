@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.chargingmanager.api.SignedDataAdmission;
-import org.chargingmanager.api.TrustedKey;
-import org.chargingmanager.api.TrustedKeyState;
-import org.chargingmanager.api.TrustedKeys;
-import org.chargingmanager.api.VerificationResult;
-import org.chargingmanager.api.VerificationStatus;
+import org.chargingmanager.api.eichrecht.SignedDataAdmission;
+import org.chargingmanager.api.eichrecht.TrustedKey;
+import org.chargingmanager.api.eichrecht.TrustedKeyState;
+import org.chargingmanager.api.eichrecht.TrustedKeys;
+import org.chargingmanager.api.eichrecht.VerificationResult;
+import org.chargingmanager.api.eichrecht.VerificationStatus;
 import org.chargingmanager.eichrecht.internal.crypto.KeyFormatException;
 import org.chargingmanager.eichrecht.internal.crypto.PublicKeyParser;
 import org.chargingmanager.eichrecht.internal.verify.SignedDataVerifier;

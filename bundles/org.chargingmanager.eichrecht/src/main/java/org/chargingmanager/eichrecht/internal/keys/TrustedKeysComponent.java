@@ -5,10 +5,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-import org.chargingmanager.api.DataDirectory;
-import org.chargingmanager.api.SignedDataAdmission;
-import org.chargingmanager.api.TrustedKey;
-import org.chargingmanager.api.TrustedKeys;
+import org.chargingmanager.api.eichrecht.SignedDataAdmission;
+import org.chargingmanager.api.eichrecht.TrustedKey;
+import org.chargingmanager.api.eichrecht.TrustedKeys;
+import org.chargingmanager.api.platform.DataDirectory;
 import org.chargingmanager.eichrecht.internal.verify.SignedDataVerifier;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

@@ -1,7 +1,7 @@
 package org.chargingmanager.eichrecht.internal.signing;
 
-import org.chargingmanager.api.InternalReadingSigner;
-import org.chargingmanager.api.Transaction;
+import org.chargingmanager.api.billing.Transaction;
+import org.chargingmanager.api.eichrecht.InternalReadingSigner;
 
 /** Internal signing for one charging point. */
 public final class EvseReadingSigner implements InternalReadingSigner {

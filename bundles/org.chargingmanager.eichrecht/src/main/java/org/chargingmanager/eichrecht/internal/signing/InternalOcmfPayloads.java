@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-import org.chargingmanager.api.Transaction;
+import org.chargingmanager.api.billing.Transaction;
 
 /**
  * The OCMF 1.0 payloads of internally signed readings, shaped as the transparency software

@@ -3,7 +3,7 @@ package org.chargingmanager.eichrecht.internal.signing;
 import java.io.IOException;
 import java.security.SecureRandom;
 
-import org.chargingmanager.api.DataDirectory;
+import org.chargingmanager.api.platform.DataDirectory;
 import org.chargingmanager.eichrecht.internal.crypto.EcKeyPairs.EcKeyPair;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

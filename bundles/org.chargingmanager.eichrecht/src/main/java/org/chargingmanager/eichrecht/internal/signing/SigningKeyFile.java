@@ -19,8 +19,8 @@ import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.util.PrivateKeyFactory;
 import org.bouncycastle.crypto.util.PrivateKeyInfoFactory;
 import org.chargingmanager.eichrecht.internal.crypto.EcCurve;
-import org.chargingmanager.eichrecht.internal.crypto.EcKeyPairs;
 import org.chargingmanager.eichrecht.internal.crypto.EcKeyPairs.EcKeyPair;
+import org.chargingmanager.eichrecht.internal.crypto.EcKeyPairs;
 import org.chargingmanager.eichrecht.internal.crypto.EcPublicKey;
 
 /**

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-import org.chargingmanager.api.SignedMeterValueChecker;
-import org.chargingmanager.api.SignedReading;
-import org.chargingmanager.api.VerificationResult;
-import org.chargingmanager.api.VerificationStatus;
+import org.chargingmanager.api.eichrecht.SignedMeterValueChecker;
+import org.chargingmanager.api.eichrecht.SignedReading;
+import org.chargingmanager.api.eichrecht.VerificationResult;
+import org.chargingmanager.api.eichrecht.VerificationStatus;
 import org.chargingmanager.eichrecht.internal.codec.Hex;
 import org.chargingmanager.eichrecht.internal.crypto.EcCurve;
 import org.chargingmanager.eichrecht.internal.crypto.EcPublicKey;

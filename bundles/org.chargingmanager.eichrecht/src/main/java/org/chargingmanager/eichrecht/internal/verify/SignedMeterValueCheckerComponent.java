@@ -1,7 +1,7 @@
 package org.chargingmanager.eichrecht.internal.verify;
 
-import org.chargingmanager.api.SignedMeterValueChecker;
-import org.chargingmanager.api.VerificationResult;
+import org.chargingmanager.api.eichrecht.SignedMeterValueChecker;
+import org.chargingmanager.api.eichrecht.VerificationResult;
 import org.osgi.service.component.annotations.Component;
 
 /** The {@link SignedMeterValueChecker} service: OCMF (all curves of the spec) and Alfen. */

@@ -14,9 +14,9 @@ import java.util.function.Function;
 
 import javax.xml.stream.XMLStreamException;
 
-import org.chargingmanager.api.Transaction;
-import org.chargingmanager.api.TransactionLog;
-import org.chargingmanager.api.TransactionLogException;
+import org.chargingmanager.api.billing.Transaction;
+import org.chargingmanager.api.billing.TransactionLog;
+import org.chargingmanager.api.billing.TransactionLogException;
 import org.chargingmanager.eichrecht.ExportSelection;
 import org.chargingmanager.eichrecht.TransparencyXmlWriter;
 

@@ -11,12 +11,12 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import javax.xml.stream.XMLStreamException;
 
-import org.chargingmanager.api.Transaction;
-import org.chargingmanager.api.TransactionLog;
-import org.chargingmanager.api.TransactionLogException;
-import org.chargingmanager.api.TrustedKey;
-import org.chargingmanager.api.TrustedKeys;
-import org.chargingmanager.api.WebContext;
+import org.chargingmanager.api.billing.Transaction;
+import org.chargingmanager.api.billing.TransactionLog;
+import org.chargingmanager.api.billing.TransactionLogException;
+import org.chargingmanager.api.eichrecht.TrustedKey;
+import org.chargingmanager.api.eichrecht.TrustedKeys;
+import org.chargingmanager.api.platform.WebContext;
 import org.chargingmanager.eichrecht.ExportSelection;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

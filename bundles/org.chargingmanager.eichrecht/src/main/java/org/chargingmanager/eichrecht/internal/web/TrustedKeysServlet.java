@@ -11,9 +11,9 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
-import org.chargingmanager.api.TrustedKey;
-import org.chargingmanager.api.TrustedKeys;
-import org.chargingmanager.api.WebContext;
+import org.chargingmanager.api.eichrecht.TrustedKey;
+import org.chargingmanager.api.eichrecht.TrustedKeys;
+import org.chargingmanager.api.platform.WebContext;
 import org.chargingmanager.eichrecht.internal.signing.InternalSigningKey;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

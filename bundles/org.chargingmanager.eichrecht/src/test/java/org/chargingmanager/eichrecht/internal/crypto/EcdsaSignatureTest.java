@@ -2,7 +2,7 @@ package org.chargingmanager.eichrecht.internal.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.chargingmanager.api.VerificationStatus;
+import org.chargingmanager.api.eichrecht.VerificationStatus;
 import org.chargingmanager.eichrecht.internal.Samples;
 import org.chargingmanager.eichrecht.internal.verify.SignedDataVerifier;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-import org.chargingmanager.api.VerificationStatus;
+import org.chargingmanager.api.eichrecht.VerificationStatus;
 import org.chargingmanager.eichrecht.internal.codec.Hex;
 import org.chargingmanager.eichrecht.internal.crypto.EcKeyPairs.EcKeyPair;
 import org.chargingmanager.eichrecht.internal.signing.OcmfRecordSigner;

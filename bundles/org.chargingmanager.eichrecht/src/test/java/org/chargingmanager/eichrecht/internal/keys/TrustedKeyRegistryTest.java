@@ -9,11 +9,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-import org.chargingmanager.api.SignedDataAdmission;
-import org.chargingmanager.api.TrustedKeyState;
-import org.chargingmanager.api.VerificationStatus;
-import org.chargingmanager.eichrecht.internal.Samples;
+import org.chargingmanager.api.eichrecht.SignedDataAdmission;
+import org.chargingmanager.api.eichrecht.TrustedKeyState;
+import org.chargingmanager.api.eichrecht.VerificationStatus;
 import org.chargingmanager.eichrecht.internal.Samples.Sample;
+import org.chargingmanager.eichrecht.internal.Samples;
 import org.chargingmanager.eichrecht.internal.Tampering;
 import org.chargingmanager.eichrecht.internal.crypto.EcCurve;
 import org.chargingmanager.eichrecht.internal.crypto.EcKeyPairs;

@@ -9,9 +9,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.List;
 
-import org.chargingmanager.api.Transaction;
-import org.chargingmanager.api.VerificationResult;
-import org.chargingmanager.api.VerificationStatus;
+import org.chargingmanager.api.billing.Transaction;
+import org.chargingmanager.api.eichrecht.VerificationResult;
+import org.chargingmanager.api.eichrecht.VerificationStatus;
 import org.chargingmanager.eichrecht.MeterReadingAgreement;
 import org.chargingmanager.eichrecht.internal.Transactions;
 import org.chargingmanager.eichrecht.internal.TransparencyRules;

@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import org.chargingmanager.api.VerificationResult;
-import org.chargingmanager.api.VerificationStatus;
-import org.chargingmanager.eichrecht.internal.Samples;
+import org.chargingmanager.api.eichrecht.VerificationResult;
+import org.chargingmanager.api.eichrecht.VerificationStatus;
 import org.chargingmanager.eichrecht.internal.Samples.Sample;
+import org.chargingmanager.eichrecht.internal.Samples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -6,15 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-import org.chargingmanager.api.VerificationResult;
-import org.chargingmanager.api.VerificationStatus;
-import org.chargingmanager.eichrecht.internal.Samples;
+import org.chargingmanager.api.eichrecht.VerificationResult;
+import org.chargingmanager.api.eichrecht.VerificationStatus;
 import org.chargingmanager.eichrecht.internal.Samples.Sample;
+import org.chargingmanager.eichrecht.internal.Samples;
 import org.chargingmanager.eichrecht.internal.codec.Base32;
 import org.chargingmanager.eichrecht.internal.codec.Hex;
 import org.chargingmanager.eichrecht.internal.crypto.EcCurve;
-import org.chargingmanager.eichrecht.internal.crypto.EcKeyPairs;
 import org.chargingmanager.eichrecht.internal.crypto.EcKeyPairs.EcKeyPair;
+import org.chargingmanager.eichrecht.internal.crypto.EcKeyPairs;
 import org.chargingmanager.eichrecht.internal.signing.OcmfRecordSigner;
 import org.junit.jupiter.api.Test;
 

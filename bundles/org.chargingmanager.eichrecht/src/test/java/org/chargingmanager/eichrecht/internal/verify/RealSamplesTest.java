@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.security.SecureRandom;
 import java.util.List;
 
-import org.chargingmanager.api.VerificationResult;
-import org.chargingmanager.api.VerificationStatus;
-import org.chargingmanager.eichrecht.internal.Samples;
+import org.chargingmanager.api.eichrecht.VerificationResult;
+import org.chargingmanager.api.eichrecht.VerificationStatus;
 import org.chargingmanager.eichrecht.internal.Samples.Sample;
+import org.chargingmanager.eichrecht.internal.Samples;
 import org.chargingmanager.eichrecht.internal.Tampering;
 import org.chargingmanager.eichrecht.internal.crypto.EcKeyPairs;
 import org.chargingmanager.eichrecht.internal.crypto.PublicKeyParser;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-import org.chargingmanager.api.VerificationStatus;
-import org.chargingmanager.eichrecht.internal.Samples;
+import org.chargingmanager.api.eichrecht.VerificationStatus;
 import org.chargingmanager.eichrecht.internal.Samples.Sample;
+import org.chargingmanager.eichrecht.internal.Samples;
 import org.chargingmanager.eichrecht.internal.codec.Hex;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

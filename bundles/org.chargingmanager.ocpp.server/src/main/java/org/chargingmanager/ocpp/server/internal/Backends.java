@@ -2,10 +2,10 @@ package org.chargingmanager.ocpp.server.internal;
 
 import java.util.Optional;
 
-import org.chargingmanager.api.Authorizer;
-import org.chargingmanager.api.TransactionLog;
-import org.chargingmanager.api.TrustedKeys;
-import org.chargingmanager.api.UserDirectory;
+import org.chargingmanager.api.billing.Authorizer;
+import org.chargingmanager.api.billing.TransactionLog;
+import org.chargingmanager.api.billing.UserDirectory;
+import org.chargingmanager.api.eichrecht.TrustedKeys;
 import org.chargingmanager.ocpp.server.DataTransferHandler;
 
 /** The optional services the central system hands its data to; any may be missing at any time. */

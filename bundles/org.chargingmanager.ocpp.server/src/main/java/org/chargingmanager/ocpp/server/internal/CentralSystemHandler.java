@@ -7,19 +7,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.chargingmanager.api.Authorization;
-import org.chargingmanager.api.Authorizer;
-import org.chargingmanager.api.EvseState;
-import org.chargingmanager.api.PhaseCurrents;
-import org.chargingmanager.api.SignedDataAdmission;
-import org.chargingmanager.api.SignedMeterValue;
-import org.chargingmanager.api.Transaction;
-import org.chargingmanager.api.TransactionLog;
-import org.chargingmanager.api.TransactionLogException;
-import org.chargingmanager.api.TransactionStart;
-import org.chargingmanager.api.TransactionStop;
-import org.chargingmanager.api.TrustedKeys;
-import org.chargingmanager.api.VerificationStatus;
+import org.chargingmanager.api.billing.Authorization;
+import org.chargingmanager.api.billing.Authorizer;
+import org.chargingmanager.api.billing.Transaction;
+import org.chargingmanager.api.billing.TransactionLog;
+import org.chargingmanager.api.billing.TransactionLogException;
+import org.chargingmanager.api.billing.TransactionStart;
+import org.chargingmanager.api.billing.TransactionStop;
+import org.chargingmanager.api.device.PhaseCurrents;
+import org.chargingmanager.api.eichrecht.SignedDataAdmission;
+import org.chargingmanager.api.eichrecht.SignedMeterValue;
+import org.chargingmanager.api.eichrecht.TrustedKeys;
+import org.chargingmanager.api.eichrecht.VerificationStatus;
+import org.chargingmanager.api.evse.EvseState;
 import org.chargingmanager.ocpp.RpcError;
 import org.chargingmanager.ocpp.RpcErrorCode;
 import org.chargingmanager.ocpp.server.DataTransferHandler;
@@ -214,10 +214,10 @@ final class CentralSystemHandler {
         cp.reservations.status(status.connectorId(), status.status());
         if (status.connectorId() == 0) {
             if (state == EvseState.UNAVAILABLE || state == EvseState.FAULTED) {
-                cp.forEachEvse(evse -> evse.state(state, at));
+                cp.forEachEvse(evse -> evse.state(state, at, at));
             }
         } else {
-            cp.evse(status.connectorId()).state(state, at);
+            cp.evse(status.connectorId()).state(state, at, at);
         }
         return new StatusNotificationConfirmation();
     }
@@ -324,7 +324,8 @@ final class CentralSystemHandler {
             Double energy = normalization.latest(Measurand.ENERGY_ACTIVE_IMPORT_REGISTER, null).map(NormalizedSample::value).orElse(null);
             PhaseCurrents currents = currents(normalization);
             Instant at = request.meterValue().get(request.meterValue().size() - 1).timestamp();
-            cp.evse(request.connectorId()).meter(at == null ? Instant.now() : at, currents, power, energy);
+            Instant seenAt = Instant.now();
+            cp.evse(request.connectorId()).meter(at == null ? seenAt : at, seenAt, currents, power, energy);
             LOG.debug("chargeBox={} connector {} MeterValues power={} W energy={} Wh currents={}", cp.id(),
                     request.connectorId(), power, energy, currents);
         }

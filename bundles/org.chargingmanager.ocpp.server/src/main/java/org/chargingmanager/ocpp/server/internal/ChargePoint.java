@@ -8,10 +8,12 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.chargingmanager.api.ChargingLimit;
-import org.chargingmanager.api.EvseInfo;
-import org.chargingmanager.api.EvseState;
-import org.chargingmanager.api.PhaseRotation;
+import org.chargingmanager.api.device.DeviceIdentity;
+import org.chargingmanager.api.device.PhaseRotation;
+import org.chargingmanager.api.evse.ChargingLimit;
+import org.chargingmanager.api.evse.EvseCapabilities;
+import org.chargingmanager.api.evse.EvseInfo;
+import org.chargingmanager.api.evse.EvseState;
 import org.chargingmanager.ocpp.server.ChargePointStatus;
 import org.chargingmanager.ocpp.server.OcppCallException;
 import org.chargingmanager.ocpp.v16.BootNotificationRequest;
@@ -95,7 +97,7 @@ final class ChargePoint {
         }
         connection = null;
         Instant now = Instant.now();
-        forEachEvse(evse -> evse.state(EvseState.OFFLINE, now));
+        forEachEvse(evse -> evse.state(EvseState.OFFLINE, now, now));
         smartCharging.disconnected();
         return true;
     }
@@ -181,7 +183,7 @@ final class ChargePoint {
                 String id = OcppEvse.evseId(chargeBoxId, connectorId);
                 EvseInfo info = new EvseInfo(id, chargeBoxId + " connector " + connectorId, "ocpp", chargeBoxId,
                         connectorId, settings.phases(), PhaseRotation.L1_L2_L3, 6000,
-                        Math.max(6000, settings.maxCurrentMilliamps()));
+                        Math.max(6000, settings.maxCurrentMilliamps()), identity(), OCPP_CAPABILITIES);
                 evse = new OcppEvse(info, smartCharging::limitRequested);
                 connectors.put(connectorId, evse);
                 created = true;
@@ -228,6 +230,19 @@ final class ChargePoint {
             unregistrations.clear();
         }
         all.forEach(Runnable::run);
+    }
+
+    /** An OCPP 1.6 charger: 0.1 A profiles, RFID, its own transactions, signed meter values. */
+    static final EvseCapabilities OCPP_CAPABILITIES = new EvseCapabilities(false, 100, true, true, true);
+
+    /** What the BootNotification said about the wallbox, or nothing before it. */
+    private DeviceIdentity identity() {
+        BootNotificationRequest b = boot;
+        if (b == null) {
+            return DeviceIdentity.UNKNOWN;
+        }
+        String serial = b.chargePointSerialNumber() != null ? b.chargePointSerialNumber() : b.chargeBoxSerialNumber();
+        return new DeviceIdentity(b.chargePointVendor(), b.chargePointModel(), serial, b.firmwareVersion());
     }
 
     ChargePointStatus status() {

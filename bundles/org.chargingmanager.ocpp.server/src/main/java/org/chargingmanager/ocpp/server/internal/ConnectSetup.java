@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-import org.chargingmanager.api.TrustedKeys;
+import org.chargingmanager.api.eichrecht.TrustedKeys;
 import org.chargingmanager.ocpp.v16.ChangeConfigurationConfirmation;
 import org.chargingmanager.ocpp.v16.ChangeConfigurationRequest;
 import org.chargingmanager.ocpp.v16.ConfigurationStatus;

@@ -1,6 +1,6 @@
 package org.chargingmanager.ocpp.server.internal;
 
-import org.chargingmanager.api.Evse;
+import org.chargingmanager.api.evse.Evse;
 
 /** Publishes a connector as an {@link Evse} service (in OSGi: a service registration). */
 public interface EvseRegistrar {

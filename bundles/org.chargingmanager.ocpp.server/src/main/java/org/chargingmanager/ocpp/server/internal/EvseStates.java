@@ -1,6 +1,6 @@
 package org.chargingmanager.ocpp.server.internal;
 
-import org.chargingmanager.api.EvseState;
+import org.chargingmanager.api.evse.EvseState;
 import org.chargingmanager.ocpp.v16.ChargePointStatus;
 
 /** OCPP ChargePointStatus to {@link EvseState}: the names match one to one. */

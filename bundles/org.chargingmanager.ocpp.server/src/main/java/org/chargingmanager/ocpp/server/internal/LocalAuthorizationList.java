@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.chargingmanager.api.User;
+import org.chargingmanager.api.billing.User;
 import org.chargingmanager.ocpp.v16.AuthorizationData;
 import org.chargingmanager.ocpp.v16.AuthorizationStatus;
 import org.chargingmanager.ocpp.v16.IdTagInfo;

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
-import org.chargingmanager.api.User;
+import org.chargingmanager.api.billing.User;
 import org.chargingmanager.ocpp.server.LocalListSynchronization;
 import org.chargingmanager.ocpp.server.OcppCallException;
 import org.chargingmanager.ocpp.v16.AuthorizationData;

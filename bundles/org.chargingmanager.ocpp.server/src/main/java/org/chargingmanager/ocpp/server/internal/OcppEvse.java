@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 
-import org.chargingmanager.api.ChargingLimit;
-import org.chargingmanager.api.Evse;
-import org.chargingmanager.api.EvseInfo;
-import org.chargingmanager.api.EvseSnapshot;
-import org.chargingmanager.api.EvseState;
-import org.chargingmanager.api.PhaseCurrents;
+import org.chargingmanager.api.device.PhaseCurrents;
+import org.chargingmanager.api.evse.ChargingLimit;
+import org.chargingmanager.api.evse.Evse;
+import org.chargingmanager.api.evse.EvseInfo;
+import org.chargingmanager.api.evse.EvseSnapshot;
+import org.chargingmanager.api.evse.EvseState;
 
 /**
  * One connector of an OCPP charge point as an {@link Evse}. The snapshot is replaced atomically
@@ -26,7 +26,7 @@ final class OcppEvse implements Evse {
         this.info = info;
         this.limitSink = limitSink;
         this.snapshot = new EvseSnapshot(info.id(), Instant.now(), EvseState.OFFLINE, 0, PhaseCurrents.ZERO, 0, 0,
-                null, ChargingLimit.NOT_ALLOCATED);
+                null, ChargingLimit.NOT_ALLOCATED, null);
     }
 
     static String evseId(String chargeBoxId, int connectorId) {
@@ -52,30 +52,34 @@ final class OcppEvse implements Evse {
         snapshot = change.apply(snapshot);
     }
 
-    void state(EvseState state, Instant at) {
+    /** A StatusNotification: {@code at} is the charger's time of it, {@code seenAt} the server's. */
+    void state(EvseState state, Instant at, Instant seenAt) {
         update(s -> new EvseSnapshot(s.evseId(), at, state, state == EvseState.CHARGING ? s.phasesInUse() : 0,
                 state == EvseState.OFFLINE ? PhaseCurrents.ZERO : s.currents(),
-                state == EvseState.OFFLINE ? 0 : s.powerWatts(), s.energyWattHours(), s.idTag(), s.appliedLimit()));
+                state == EvseState.OFFLINE ? 0 : s.powerWatts(), s.energyWattHours(), s.idTag(), s.appliedLimit(),
+                state == EvseState.OFFLINE ? s.seenAt() : seenAt));
     }
 
-    /** The charger is connected and alive: its last state and values hold as of {@code now}. */
+    /**
+     * The charger is connected and alive at {@code now} (server clock): it is seen, its values keep
+     * the time they were measured at.
+     */
     void alive(Instant now) {
-        update(s -> s.state() == EvseState.OFFLINE || s.timestamp() == null || !s.timestamp().isBefore(now) ? s
-                : new EvseSnapshot(s.evseId(), now, s.state(), s.phasesInUse(), s.currents(), s.powerWatts(),
-                        s.energyWattHours(), s.idTag(), s.appliedLimit()));
+        update(s -> s.state() == EvseState.OFFLINE ? s : s.seen(now));
     }
 
-    void idTag(String idTag, Instant at) {
-        update(s -> new EvseSnapshot(s.evseId(), at, s.state(), s.phasesInUse(), s.currents(), s.powerWatts(),
-                s.energyWattHours(), idTag, s.appliedLimit()));
+    void idTag(String idTag, Instant seenAt) {
+        update(s -> new EvseSnapshot(s.evseId(), s.measuredAt(), s.state(), s.phasesInUse(), s.currents(),
+                s.powerWatts(), s.energyWattHours(), idTag, s.appliedLimit(), seenAt));
     }
 
     void appliedLimit(ChargingLimit limit) {
-        update(s -> new EvseSnapshot(s.evseId(), s.timestamp(), s.state(), s.phasesInUse(), s.currents(),
-                s.powerWatts(), s.energyWattHours(), s.idTag(), limit));
+        update(s -> new EvseSnapshot(s.evseId(), s.measuredAt(), s.state(), s.phasesInUse(), s.currents(),
+                s.powerWatts(), s.energyWattHours(), s.idTag(), limit, s.seenAt()));
     }
 
-    void meter(Instant at, PhaseCurrents currents, Double powerWatts, Double energyWattHours) {
+    /** MeterValues: {@code at} is when the charger measured them (its clock), {@code seenAt} the server's time. */
+    void meter(Instant at, Instant seenAt, PhaseCurrents currents, Double powerWatts, Double energyWattHours) {
         update(s -> {
             PhaseCurrents newCurrents = currents == null ? s.currents() : currents;
             int phases = 0;
@@ -84,7 +88,8 @@ final class OcppEvse implements Evse {
             }
             return new EvseSnapshot(s.evseId(), at, s.state(), phases, newCurrents,
                     powerWatts == null ? s.powerWatts() : powerWatts,
-                    energyWattHours == null ? s.energyWattHours() : energyWattHours, s.idTag(), s.appliedLimit());
+                    energyWattHours == null ? s.energyWattHours() : energyWattHours, s.idTag(), s.appliedLimit(),
+                    seenAt);
         });
     }
 }

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import org.chargingmanager.api.ChargingLimit;
+import org.chargingmanager.api.evse.ChargingLimit;
 import org.chargingmanager.ocpp.v16.ChargingProfile;
 import org.chargingmanager.ocpp.v16.ChargingProfileKind;
 import org.chargingmanager.ocpp.v16.ChargingProfilePurpose;

@@ -2,8 +2,8 @@ package org.chargingmanager.ocpp.server.internal;
 
 import java.time.Instant;
 
-import org.chargingmanager.api.ChargingLimit;
-import org.chargingmanager.api.LimitReason;
+import org.chargingmanager.api.evse.ChargingLimit;
+import org.chargingmanager.api.evse.LimitReason;
 import org.chargingmanager.ocpp.v16.ChargingProfile;
 import org.chargingmanager.ocpp.v16.ChargingProfilePurpose;
 import org.chargingmanager.ocpp.v16.RemoteStartTransactionRequest;

@@ -3,7 +3,7 @@ package org.chargingmanager.ocpp.server.internal;
 import java.util.List;
 import java.util.Locale;
 
-import org.chargingmanager.api.SignedReading;
+import org.chargingmanager.api.eichrecht.SignedReading;
 
 /**
  * Whether the readings inside one verified signed meter value agree with what the charger

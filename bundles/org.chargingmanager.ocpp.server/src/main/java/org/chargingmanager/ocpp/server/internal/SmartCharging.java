@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.chargingmanager.api.ChargingLimit;
-import org.chargingmanager.api.LimitReason;
+import org.chargingmanager.api.evse.ChargingLimit;
+import org.chargingmanager.api.evse.LimitReason;
 import org.chargingmanager.ocpp.v16.ChargingProfilePurpose;
 import org.chargingmanager.ocpp.v16.ChargingProfileStatus;
 import org.chargingmanager.ocpp.v16.ChargingRateUnit;

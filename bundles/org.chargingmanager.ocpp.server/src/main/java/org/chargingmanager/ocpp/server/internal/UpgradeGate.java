@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-import org.chargingmanager.api.BasicCredentials;
+import org.chargingmanager.api.platform.BasicCredentials;
 import org.chargingmanager.ocpp.v16.Ocpp16JsonCodec;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import org.chargingmanager.api.EvseState;
-import org.chargingmanager.api.Transaction;
+import org.chargingmanager.api.billing.Transaction;
+import org.chargingmanager.api.evse.EvseState;
 import org.chargingmanager.ocpp.server.OcppCallException;
 import org.chargingmanager.ocpp.v16.ChangeConfigurationConfirmation;
 import org.chargingmanager.ocpp.v16.ClearCacheConfirmation;
@@ -38,9 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import eu.chargetime.ocpp.model.core.AuthorizationStatus;
 import eu.chargetime.ocpp.model.core.AuthorizeConfirmation;
+import eu.chargetime.ocpp.model.core.ChangeConfigurationRequest;
 import eu.chargetime.ocpp.model.core.ChargePointErrorCode;
 import eu.chargetime.ocpp.model.core.ChargePointStatus;
-import eu.chargetime.ocpp.model.core.ChangeConfigurationRequest;
 import eu.chargetime.ocpp.model.core.DataTransferConfirmation;
 import eu.chargetime.ocpp.model.core.DataTransferStatus;
 import eu.chargetime.ocpp.model.core.GetConfigurationRequest;
@@ -72,8 +72,8 @@ class CoreCasesTest {
     @BeforeAll
     static void start() throws Exception {
         site = TestSite.start(data);
-        site.rfids.put("RFID-OK", org.chargingmanager.api.AuthorizationStatus.ACCEPTED);
-        site.rfids.put("RFID-BLOCKED", org.chargingmanager.api.AuthorizationStatus.BLOCKED);
+        site.rfids.put("RFID-OK", org.chargingmanager.api.billing.AuthorizationStatus.ACCEPTED);
+        site.rfids.put("RFID-BLOCKED", org.chargingmanager.api.billing.AuthorizationStatus.BLOCKED);
     }
 
     @AfterAll

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 
-import org.chargingmanager.api.ChargingLimit;
-import org.chargingmanager.api.EvseState;
-import org.chargingmanager.api.LimitReason;
-import org.chargingmanager.api.Transaction;
+import org.chargingmanager.api.billing.Transaction;
+import org.chargingmanager.api.evse.ChargingLimit;
+import org.chargingmanager.api.evse.EvseState;
+import org.chargingmanager.api.evse.LimitReason;
 import org.chargingmanager.ocpp.v16.ResetType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,11 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 import eu.chargetime.ocpp.model.core.AuthorizationStatus;
 import eu.chargetime.ocpp.model.core.AuthorizeConfirmation;
 import eu.chargetime.ocpp.model.core.BootNotificationConfirmation;
+import eu.chargetime.ocpp.model.core.ChangeConfigurationRequest;
 import eu.chargetime.ocpp.model.core.ChargePointErrorCode;
 import eu.chargetime.ocpp.model.core.ChargePointStatus;
 import eu.chargetime.ocpp.model.core.ChargingProfilePurposeType;
 import eu.chargetime.ocpp.model.core.ChargingRateUnitType;
-import eu.chargetime.ocpp.model.core.ChangeConfigurationRequest;
 import eu.chargetime.ocpp.model.core.GetConfigurationRequest;
 import eu.chargetime.ocpp.model.core.HeartbeatConfirmation;
 import eu.chargetime.ocpp.model.core.MeterValue;
@@ -44,8 +44,8 @@ class CoreProfileTest {
     @BeforeAll
     static void start() throws Exception {
         site = TestSite.start(data);
-        site.rfids.put("RFID-OK", org.chargingmanager.api.AuthorizationStatus.ACCEPTED);
-        site.rfids.put("RFID-BLOCKED", org.chargingmanager.api.AuthorizationStatus.BLOCKED);
+        site.rfids.put("RFID-OK", org.chargingmanager.api.billing.AuthorizationStatus.ACCEPTED);
+        site.rfids.put("RFID-BLOCKED", org.chargingmanager.api.billing.AuthorizationStatus.BLOCKED);
     }
 
     @AfterAll

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-import org.chargingmanager.api.User;
+import org.chargingmanager.api.billing.User;
 import org.chargingmanager.ocpp.v16.AuthorizationData;
 import org.chargingmanager.ocpp.v16.AuthorizationStatus;
 import org.chargingmanager.ocpp.v16.IdTagInfo;

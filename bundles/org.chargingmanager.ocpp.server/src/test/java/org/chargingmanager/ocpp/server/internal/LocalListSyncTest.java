@@ -10,7 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import org.chargingmanager.api.User;
+import org.chargingmanager.api.billing.User;
 import org.chargingmanager.ocpp.server.LocalListSynchronization;
 import org.chargingmanager.ocpp.server.OcppCallException;
 import org.junit.jupiter.api.AfterAll;

@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.chargingmanager.api.SignedDataAdmission;
-import org.chargingmanager.api.TrustedKey;
-import org.chargingmanager.api.TrustedKeyState;
-import org.chargingmanager.api.TrustedKeys;
+import org.chargingmanager.api.eichrecht.SignedDataAdmission;
+import org.chargingmanager.api.eichrecht.TrustedKey;
+import org.chargingmanager.api.eichrecht.TrustedKeyState;
+import org.chargingmanager.api.eichrecht.TrustedKeys;
 import org.chargingmanager.ocpp.v16.KeyValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

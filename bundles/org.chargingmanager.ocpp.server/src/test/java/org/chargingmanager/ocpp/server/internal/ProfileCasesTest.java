@@ -12,8 +12,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.chargingmanager.api.ChargingLimit;
-import org.chargingmanager.api.LimitReason;
+import org.chargingmanager.api.evse.ChargingLimit;
+import org.chargingmanager.api.evse.LimitReason;
 import org.chargingmanager.ocpp.server.Reservation;
 import org.chargingmanager.ocpp.v16.AuthorizationData;
 import org.chargingmanager.ocpp.v16.CancelReservationConfirmation;
@@ -82,8 +82,8 @@ class ProfileCasesTest {
     @BeforeAll
     static void start() throws Exception {
         site = TestSite.start(data);
-        site.rfids.put("RFID-OK", org.chargingmanager.api.AuthorizationStatus.ACCEPTED);
-        site.rfids.put("RFID-FRIEND", org.chargingmanager.api.AuthorizationStatus.ACCEPTED);
+        site.rfids.put("RFID-OK", org.chargingmanager.api.billing.AuthorizationStatus.ACCEPTED);
+        site.rfids.put("RFID-FRIEND", org.chargingmanager.api.billing.AuthorizationStatus.ACCEPTED);
         site.parents.put("RFID-OK", "GROUP-1");
         site.parents.put("RFID-FRIEND", "GROUP-1");
     }
@@ -394,7 +394,7 @@ class ProfileCasesTest {
                 }
             }
             assertThat(site.server.chargePoint("TC054").orElseThrow().firmwareStatus()).isEqualTo("Idle");
-            assertThat(site.evses.get("ocpp-TC054-1").snapshot().state()).isEqualTo(org.chargingmanager.api.EvseState.AVAILABLE);
+            assertThat(site.evses.get("ocpp-TC054-1").snapshot().state()).isEqualTo(org.chargingmanager.api.evse.EvseState.AVAILABLE);
         }
     }
 

@@ -8,10 +8,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.chargingmanager.api.AuthorizationStatus;
-import org.chargingmanager.api.EvseSnapshot;
-import org.chargingmanager.api.EvseState;
-import org.chargingmanager.api.Transaction;
+import org.chargingmanager.api.billing.AuthorizationStatus;
+import org.chargingmanager.api.billing.Transaction;
+import org.chargingmanager.api.evse.EvseSnapshot;
+import org.chargingmanager.api.evse.EvseState;
 import org.chargingmanager.ocpp.v16.Confirmation;
 import org.chargingmanager.ocpp.v16.Firmware;
 import org.chargingmanager.ocpp.v16.GetLogConfirmation;

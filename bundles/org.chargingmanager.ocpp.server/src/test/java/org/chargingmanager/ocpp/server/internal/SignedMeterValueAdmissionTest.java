@@ -8,19 +8,20 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 
-import org.chargingmanager.api.SignedDataAdmission;
-import org.chargingmanager.api.SignedReading;
-import org.chargingmanager.api.Transaction;
-import org.chargingmanager.api.TrustedKey;
-import org.chargingmanager.api.TrustedKeyState;
-import org.chargingmanager.api.TrustedKeys;
-import org.chargingmanager.api.VerificationResult;
-import org.chargingmanager.api.VerificationStatus;
+import org.chargingmanager.api.billing.Transaction;
+import org.chargingmanager.api.eichrecht.SignedDataAdmission;
+import org.chargingmanager.api.eichrecht.SignedReading;
+import org.chargingmanager.api.eichrecht.TrustedKey;
+import org.chargingmanager.api.eichrecht.TrustedKeyState;
+import org.chargingmanager.api.eichrecht.TrustedKeys;
+import org.chargingmanager.api.eichrecht.VerificationResult;
+import org.chargingmanager.api.eichrecht.VerificationStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import eu.chargetime.ocpp.model.core.AuthorizationStatus;
 import eu.chargetime.ocpp.model.core.BootNotificationConfirmation;
 import eu.chargetime.ocpp.model.core.MeterValue;
 import eu.chargetime.ocpp.model.core.RegistrationStatus;
@@ -28,7 +29,6 @@ import eu.chargetime.ocpp.model.core.SampledValue;
 import eu.chargetime.ocpp.model.core.StartTransactionConfirmation;
 import eu.chargetime.ocpp.model.core.StopTransactionConfirmation;
 import eu.chargetime.ocpp.model.core.StopTransactionRequest;
-import eu.chargetime.ocpp.model.core.AuthorizationStatus;
 import eu.chargetime.ocpp.model.core.ValueFormat;
 
 /**
@@ -45,7 +45,7 @@ class SignedMeterValueAdmissionTest {
     @BeforeAll
     static void start() throws Exception {
         site = TestSite.start(data);
-        site.rfids.put("RFID-OK", org.chargingmanager.api.AuthorizationStatus.ACCEPTED);
+        site.rfids.put("RFID-OK", org.chargingmanager.api.billing.AuthorizationStatus.ACCEPTED);
     }
 
     @AfterAll

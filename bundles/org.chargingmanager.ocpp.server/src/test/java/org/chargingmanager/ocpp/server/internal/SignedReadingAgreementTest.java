@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 
-import org.chargingmanager.api.SignedReading;
+import org.chargingmanager.api.eichrecht.SignedReading;
 import org.junit.jupiter.api.Test;
 
 class SignedReadingAgreementTest {
@@ -54,7 +54,7 @@ class SignedReadingAgreementTest {
         // 1-b:2.8.0 is the export register: not compared
         assertThat(SignedReadingAgreement.check("Sample.Periodic", List.of(reading("B", "1-b:2.8.0", 99_999)), 1_000, null))
                 .isNull();
-        assertThat(org.chargingmanager.api.SignedReading.importRegister("1-b:1.8.0")).isTrue();
-        assertThat(org.chargingmanager.api.SignedReading.importRegister("1-0:2.8.0*255")).isFalse();
+        assertThat(org.chargingmanager.api.eichrecht.SignedReading.importRegister("1-b:1.8.0")).isTrue();
+        assertThat(org.chargingmanager.api.eichrecht.SignedReading.importRegister("1-0:2.8.0*255")).isFalse();
     }
 }

@@ -12,19 +12,19 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
-import org.chargingmanager.api.Authorization;
-import org.chargingmanager.api.AuthorizationStatus;
-import org.chargingmanager.api.Authorizer;
-import org.chargingmanager.api.Evse;
-import org.chargingmanager.api.SignedMeterValue;
-import org.chargingmanager.api.Transaction;
-import org.chargingmanager.api.TransactionLog;
-import org.chargingmanager.api.TransactionQuery;
-import org.chargingmanager.api.TransactionStart;
-import org.chargingmanager.api.TransactionStop;
-import org.chargingmanager.api.TrustedKeys;
-import org.chargingmanager.api.User;
-import org.chargingmanager.api.UserDirectory;
+import org.chargingmanager.api.billing.Authorization;
+import org.chargingmanager.api.billing.AuthorizationStatus;
+import org.chargingmanager.api.billing.Authorizer;
+import org.chargingmanager.api.billing.Transaction;
+import org.chargingmanager.api.billing.TransactionLog;
+import org.chargingmanager.api.billing.TransactionQuery;
+import org.chargingmanager.api.billing.TransactionStart;
+import org.chargingmanager.api.billing.TransactionStop;
+import org.chargingmanager.api.billing.User;
+import org.chargingmanager.api.billing.UserDirectory;
+import org.chargingmanager.api.eichrecht.SignedMeterValue;
+import org.chargingmanager.api.eichrecht.TrustedKeys;
+import org.chargingmanager.api.evse.Evse;
 import org.chargingmanager.ocpp.server.DataTransferHandler;
 
 /**

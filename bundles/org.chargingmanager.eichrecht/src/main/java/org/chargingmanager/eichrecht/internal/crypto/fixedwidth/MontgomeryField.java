@@ -4,9 +4,9 @@ import java.math.BigInteger;
 import java.util.Arrays;
 
 import org.bouncycastle.math.raw.Mod;
-import org.bouncycastle.math.raw.Nat;
 import org.bouncycastle.math.raw.Nat256;
 import org.bouncycastle.math.raw.Nat384;
+import org.bouncycastle.math.raw.Nat;
 
 /**
  * Arithmetic modulo one odd prime {@code p} on fixed-width numbers: {@code int[]} of as many

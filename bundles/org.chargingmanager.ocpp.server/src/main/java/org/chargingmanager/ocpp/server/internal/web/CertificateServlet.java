@@ -13,7 +13,7 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
-import org.chargingmanager.api.WebContext;
+import org.chargingmanager.api.platform.WebContext;
 import org.chargingmanager.ocpp.server.OcppCentralSystem;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

@@ -17,13 +17,13 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
-import org.chargingmanager.api.WebContext;
+import org.chargingmanager.api.platform.WebContext;
 import org.chargingmanager.ocpp.server.ChargePointStatus;
-import org.chargingmanager.ocpp.server.Reservation;
-import org.chargingmanager.ocpp.v16.ConfigurationStatus;
 import org.chargingmanager.ocpp.server.OcppCallException;
 import org.chargingmanager.ocpp.server.OcppCentralSystem;
+import org.chargingmanager.ocpp.server.Reservation;
 import org.chargingmanager.ocpp.v16.Action;
+import org.chargingmanager.ocpp.v16.ConfigurationStatus;
 import org.chargingmanager.ocpp.v16.Confirmation;
 import org.chargingmanager.ocpp.v16.Ocpp16JsonCodec;
 import org.chargingmanager.ocpp.v16.Request;

@@ -1,6 +1,0 @@
-package org.chargingmanager.api;
-
-/** A phase of the three-phase grid connection. */
-public enum Phase {
-    L1, L2, L3
-}

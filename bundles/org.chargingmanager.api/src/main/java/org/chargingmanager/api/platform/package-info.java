@@ -1,0 +1,9 @@
+/**
+ * What the platform offers every bundle: the data directory, the admin account, HTTP Basic credentials and the HTTP Whiteboard context of the charging manager's HTTP API.
+ */
+@Export
+@Version("1.0.0")
+package org.chargingmanager.api.platform;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
