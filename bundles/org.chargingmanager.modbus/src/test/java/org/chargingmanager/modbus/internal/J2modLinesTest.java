@@ -59,7 +59,12 @@ class J2modLinesTest {
         }
 
         @Override
-        public boolean closeAfterTimeout() {
+        public Kind classify(com.ghgande.j2mod.modbus.ModbusIOException failure) {
+            return Transport.saysTimeout(failure) ? Kind.TIMEOUT : Kind.CONNECTION_LOST;
+        }
+
+        @Override
+        public boolean closeAfter(Kind kind) {
             return true;
         }
     }
