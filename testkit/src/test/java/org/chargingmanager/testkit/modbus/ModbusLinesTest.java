@@ -322,6 +322,17 @@ class ModbusLinesTest {
     }
 
     @Test
+    void aTestCanPopulateRegistersByName() throws Exception {
+        SimulatedDevice box = slave.device(3, Wallbox.PROTOCOL).set("power", 9200).set("current.l1", 13.5);
+        assertThat(box.register("power")).isSameAs(Wallbox.POWER);
+        RegisterValues v = wallbox(lines.open(slave.endpoint()), 3, TIMEOUT).read();
+        assertThat(v.number(Wallbox.POWER)).hasValue(9200);
+        assertThat(v.number(Wallbox.CURRENT_L1).getAsDouble()).isEqualTo(13.5);
+        assertThat(v.decoded()).containsEntry("power", java.util.Optional.of(9200.0));
+        assertThatThrownBy(() -> box.set("no-such-register", 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aSerialPortThatDoesNotExistIsNotConnected() {
         ModbusLine line = lines.open(ModbusEndpoint.Serial.rtu("/dev/ttyChargingManagerNone", 9600));
         ModbusException e = catchModbus(() -> line.readRegisters(1, ModbusTable.INPUT_REGISTERS, 0, 2, TIMEOUT));

@@ -15,6 +15,7 @@ import org.chargingmanager.modbus.ModbusLines;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
@@ -29,16 +30,24 @@ public final class J2modLines implements ModbusLines, AutoCloseable {
     public static final String PID = "org.chargingmanager.modbus";
 
     private final Clock clock;
-    private final Duration backoffInitial;
-    private final Duration backoffMax;
+    private volatile Duration backoffInitial;
+    private volatile Duration backoffMax;
     private final Function<ModbusEndpoint, Transport> transports;
     private final Map<Object, SharedLine> lines = new HashMap<>();
     private boolean closed;
 
     @Activate
     public J2modLines(ModbusLinesConfig config) {
-        this(Clock.systemUTC(), Duration.ofMillis(config.backoffInitialMillis()),
-                Duration.ofMillis(config.backoffMaxMillis()));
+        this(Clock.systemUTC(), initial(config), max(config));
+    }
+
+    /** A negative first back-off is 1 s; a longest back-off below the first is the first. */
+    private static Duration initial(ModbusLinesConfig config) {
+        return Duration.ofMillis(config.backoffInitialMillis() < 0 ? 1000 : config.backoffInitialMillis());
+    }
+
+    private static Duration max(ModbusLinesConfig config) {
+        return Duration.ofMillis(Math.max(initial(config).toMillis(), config.backoffMaxMillis()));
     }
 
     /**
@@ -57,6 +66,16 @@ public final class J2modLines implements ModbusLines, AutoCloseable {
         this.backoffMax = Objects.requireNonNull(backoffMax, "backoffMax");
         this.transports = transports;
         new Backoff(backoffInitial, backoffMax); // validates
+    }
+
+    /**
+     * A new back-off applies to lines opened from now on; open lines keep theirs, so a configuration change
+     * neither restarts the service nor drops a connection.
+     */
+    @Modified
+    void modified(ModbusLinesConfig config) {
+        backoffInitial = initial(config);
+        backoffMax = max(config);
     }
 
     private static Transport transport(ModbusEndpoint endpoint) {

@@ -3,8 +3,10 @@ package org.chargingmanager.modbus.internal;
 import java.util.Locale;
 
 import org.chargingmanager.modbus.ModbusEndpoint;
+import org.chargingmanager.modbus.ModbusException;
 
 import com.fazecast.jSerialComm.SerialPort;
+import com.ghgande.j2mod.modbus.ModbusIOException;
 import com.ghgande.j2mod.modbus.io.ModbusSerialTransaction;
 import com.ghgande.j2mod.modbus.msg.ModbusRequest;
 import com.ghgande.j2mod.modbus.msg.ModbusResponse;
@@ -71,7 +73,22 @@ final class SerialTransport implements Transport {
     }
 
     @Override
-    public boolean closeAfterTimeout() {
-        return false;
+    public ModbusException.Kind classify(ModbusIOException failure) {
+        String message = String.valueOf(failure.getMessage());
+        if (message.contains("CRC")) {
+            return ModbusException.Kind.INVALID_RESPONSE;
+        }
+        // j2mod 3.2/3.3 RTU: no byte within the timeout reads as "Cannot read from serial port" (also
+        // "- truncated" for a partial frame) or "Error reading response"
+        if (Transport.saysTimeout(failure) || message.contains("Cannot read from serial port")
+                || message.contains("Error reading response")) {
+            return ModbusException.Kind.TIMEOUT;
+        }
+        return ModbusException.Kind.CONNECTION_LOST;
+    }
+
+    @Override
+    public boolean closeAfter(ModbusException.Kind kind) {
+        return kind == ModbusException.Kind.CONNECTION_LOST;
     }
 }

@@ -2,7 +2,6 @@ package org.chargingmanager.modbus.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.chargingmanager.modbus.ModbusEndpoint;
@@ -92,12 +91,16 @@ final class SharedLine {
             } catch (ModbusIOException e) {
                 throw ioFailure(unitId, e);
             } catch (com.ghgande.j2mod.modbus.ModbusException | RuntimeException e) {
-                drop();
+                if (transport.closeAfter(Kind.INVALID_RESPONSE)) {
+                    drop();
+                }
                 throw new ModbusException(Kind.INVALID_RESPONSE, endpoint + " unit " + unitId + ": " + e.getMessage(),
                         e);
             }
             if (response == null) {
-                drop();
+                if (transport.closeAfter(Kind.INVALID_RESPONSE)) {
+                    drop();
+                }
                 throw new ModbusException(Kind.INVALID_RESPONSE, endpoint + " unit " + unitId + ": no response");
             }
             if (response.getFunctionCode() != request.getFunctionCode()) {
@@ -145,19 +148,12 @@ final class SharedLine {
     }
 
     private ModbusException ioFailure(int unitId, ModbusIOException e) {
-        String message = String.valueOf(e.getMessage());
-        boolean timeout = message.toLowerCase(Locale.ROOT).contains("timeout")
-                || e.getCause() instanceof java.net.SocketTimeoutException;
-        if (timeout) {
-            if (transport.closeAfterTimeout()) {
-                drop();
-            }
-            return new ModbusException(Kind.TIMEOUT, endpoint + " unit " + unitId + ": no answer in time", e);
+        Kind kind = transport.classify(e);
+        if (transport.closeAfter(kind)) {
+            drop();
         }
-        drop();
-        boolean mismatch = message.contains("Executing transaction failed");
-        return new ModbusException(mismatch ? Kind.INVALID_RESPONSE : Kind.CONNECTION_LOST,
-                endpoint + " unit " + unitId + ": " + message, e);
+        String what = kind == Kind.TIMEOUT ? "no answer in time" : String.valueOf(e.getMessage());
+        return new ModbusException(kind, endpoint + " unit " + unitId + ": " + what, e);
     }
 
     private void drop() {

@@ -3,7 +3,9 @@ package org.chargingmanager.modbus.internal;
 import java.net.InetAddress;
 
 import org.chargingmanager.modbus.ModbusEndpoint;
+import org.chargingmanager.modbus.ModbusException;
 
+import com.ghgande.j2mod.modbus.ModbusIOException;
 import com.ghgande.j2mod.modbus.io.ModbusTCPTransaction;
 import com.ghgande.j2mod.modbus.msg.ModbusRequest;
 import com.ghgande.j2mod.modbus.msg.ModbusResponse;
@@ -59,7 +61,17 @@ final class TcpTransport implements Transport {
     }
 
     @Override
-    public boolean closeAfterTimeout() {
+    public ModbusException.Kind classify(ModbusIOException failure) {
+        if (Transport.saysTimeout(failure)) {
+            return ModbusException.Kind.TIMEOUT;
+        }
+        // j2mod: a transaction ID that does not match the request's
+        return String.valueOf(failure.getMessage()).contains("Executing transaction failed")
+                ? ModbusException.Kind.INVALID_RESPONSE : ModbusException.Kind.CONNECTION_LOST;
+    }
+
+    @Override
+    public boolean closeAfter(ModbusException.Kind kind) {
         return true;
     }
 }

@@ -75,6 +75,7 @@ final class HomieBridge implements MqttCallbackExtended {
     private String lastProblem;
     private Instant lastRefusalLogged;
     private int refusalsNotLogged;
+    private boolean siteProblemLogged;
 
     HomieBridge(MqttSettings settings, Supplier<SiteState> site, Variables variables, Clock clock, Duration pollInterval) {
         this.settings = settings;
@@ -317,8 +318,13 @@ final class HomieBridge implements MqttCallbackExtended {
             described = false; // everything again at the next poll or connect
             LOG.debug("MQTT: publishing failed: {}", e.getMessage());
         } catch (RuntimeException e) {
-            LOG.warn("MQTT: reading the site failed", e);
+            if (!siteProblemLogged) {
+                LOG.warn("MQTT: reading the site failed (logged once until it works again)", e);
+                siteProblemLogged = true;
+            }
+            return;
         }
+        siteProblemLogged = false;
     }
 
     private void publish(String topic, String payload) {

@@ -18,10 +18,18 @@ final class TestBroker implements AutoCloseable {
 
     private final Server server = new Server();
     final int port;
+    /** The TLS port, or 0. */
+    final int sslPort;
 
     private TestBroker(int port, IAuthenticator authenticator) throws IOException {
+        this(port, authenticator, new Properties());
+    }
+
+    private TestBroker(int port, IAuthenticator authenticator, Properties extra) throws IOException {
         this.port = port;
+        this.sslPort = extra.containsKey("ssl_port") ? Integer.parseInt(extra.getProperty("ssl_port")) : 0;
         Properties properties = new Properties();
+        properties.putAll(extra);
         properties.setProperty("host", "127.0.0.1");
         properties.setProperty("port", String.valueOf(port));
         properties.setProperty("websocket_port", "disabled");
@@ -50,6 +58,18 @@ final class TestBroker implements AutoCloseable {
     static TestBroker withCredentials(String user, String password) throws IOException {
         return new TestBroker(freePort(), (clientId, username, secret) -> user.equals(username) && secret != null
                 && password.equals(new String(secret, StandardCharsets.UTF_8)));
+    }
+
+    /** Also TLS on a second free port, with the key and certificate of a JKS key store. */
+    static TestBroker withTls(Path keyStore, String password) throws IOException {
+        Properties tls = new Properties();
+        tls.setProperty("ssl_port", String.valueOf(freePort()));
+        tls.setProperty("jks_path", keyStore.toAbsolutePath().toString());
+        tls.setProperty("key_store_type", "jks");
+        tls.setProperty("key_store_password", password);
+        tls.setProperty("key_manager_password", password);
+        tls.setProperty("ssl_provider", "JDK");
+        return new TestBroker(freePort(), null, tls);
     }
 
     String url() {
