@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.chargingmanager.modbus.ModbusEndpoint;
-import org.chargingmanager.modbus.ModbusException;
 import org.chargingmanager.modbus.ModbusException.Kind;
+import org.chargingmanager.modbus.ModbusException;
 import org.chargingmanager.modbus.ModbusLine;
 import org.chargingmanager.modbus.ModbusTable;
 import org.junit.jupiter.api.Test;

@@ -8,9 +8,9 @@ import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
-import org.junit.jupiter.api.Test;
 
 /** CHARGINGMANAGER_MQTT_URL against ConfigurationAdmin (an in-memory stand-in). */
 class EnvironmentConfigurationTest {
