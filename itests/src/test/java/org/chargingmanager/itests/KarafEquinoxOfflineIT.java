@@ -100,6 +100,14 @@ public class KarafEquinoxOfflineIT {
         awaitFeatureStarted("http-whiteboard");
         Files.copy(kar, karaf.home.resolve("deploy").resolve(kar.getFileName()));
         awaitFeatureStarted("chargingmanager");
+        // "Started" means the bundles are active; their DS components and servlets follow within seconds
+        for (String path : List.of("/cnf?cmd=get_cm_vars", "/api/v1/evses", "/api/v1/transactions.csv",
+                "/api/v1/trusted-keys", "/api/v1/ocpp/chargepoints")) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (get(path, ADMIN_PASSWORD).statusCode() == 404 && System.nanoTime() < deadline) {
+                Thread.sleep(250);
+            }
+        }
     }
 
     @AfterClass
