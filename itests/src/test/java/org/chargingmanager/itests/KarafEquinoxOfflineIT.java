@@ -122,7 +122,7 @@ public class KarafEquinoxOfflineIT {
         List<String> features = installedFeatures(karaf.console("feature:list -i"));
         for (String feature : List.of("chargingmanager", "chargingmanager-core", "chargingmanager-web",
                 "chargingmanager-ocpp", "chargingmanager-ocpp-server", "chargingmanager-billing",
-                "chargingmanager-eichrecht", "chargingmanager-mqtt", "chargingmanager-openhab")) {
+                "chargingmanager-eichrecht", "chargingmanager-mqtt", "chargingmanager-openhab", "chargingmanager-modbus")) {
             assertTrue(feature + " is installed and started: " + features, features.contains(feature));
         }
         assertFalse("the simulator is not part of the umbrella feature", features.contains("chargingmanager-simulator"));
@@ -150,7 +150,8 @@ public class KarafEquinoxOfflineIT {
         assertTrue("and active: " + gsonLines, gsonLines.get(0).contains("Active"));
         for (String bundle : List.of("org.chargingmanager.web", "org.chargingmanager.ocpp",
                 "org.chargingmanager.ocpp.server", "org.chargingmanager.billing", "org.chargingmanager.eichrecht",
-                "org.chargingmanager.mqtt", "org.chargingmanager.openhab", "org.eclipse.paho.client.mqttv3")) {
+                "org.chargingmanager.mqtt", "org.chargingmanager.openhab", "org.eclipse.paho.client.mqttv3",
+                "org.chargingmanager.modbus", "com.ghgande.j2mod", "com.fazecast.jSerialComm")) {
             String line = bundles.lines().filter(l -> l.contains(" " + bundle + " ") || l.endsWith(" " + bundle))
                     .findFirst().orElseThrow(() -> new AssertionError(bundle + " not installed:\n" + bundles));
             assertTrue(bundle + " is active: " + line, line.contains("Active"));
