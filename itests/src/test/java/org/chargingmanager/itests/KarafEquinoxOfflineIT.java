@@ -58,6 +58,8 @@ public class KarafEquinoxOfflineIT {
     private static final String OPENHAB_GSON = "mvn:com.google.code.gson/gson/2.10.1";
 
     private static KarafInstance karaf;
+    /** The MQTT broker an openHAB box would run beside it (Moquette on loopback). */
+    private static MqttBroker broker;
     private static int ocppPort;
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -96,6 +98,8 @@ public class KarafEquinoxOfflineIT {
                 .setProperty("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.offline", "true")
                 .setProperty("etc/org.chargingmanager.ocpp.server.cfg", "port", String.valueOf(ocppPort))
                 .setProperty("etc/org.chargingmanager.ocpp.server.cfg", "host", "127.0.0.1");
+        broker = new MqttBroker(StandaloneRuntime.freePort());
+        karaf.setProperty("etc/org.chargingmanager.mqtt.cfg", "brokerUrl", broker.url());
         karaf.start();
         awaitFeatureStarted("http-whiteboard");
         Files.copy(kar, karaf.home.resolve("deploy").resolve(kar.getFileName()));
@@ -114,6 +118,9 @@ public class KarafEquinoxOfflineIT {
     public static void stopKaraf() throws Exception {
         if (karaf != null) {
             karaf.close();
+        }
+        if (broker != null) {
+            broker.close();
         }
     }
 
@@ -222,6 +229,42 @@ public class KarafEquinoxOfflineIT {
         assertTrue(row, row.contains("karaf-user"));
         assertTrue(row, row.contains("RFID-KARAF"));
         assertTrue(row, row.contains(",2000,2750,750,"));
+    }
+
+    /** What docs/openhab.md promises: TARIF and AVAIL reach openHAB's MQTT binding as Homie, and come back. */
+    @Test
+    public void homieCarriesTheVariablesBothWaysFromInsideKaraf() throws Exception {
+        String device = "homie/chargingmanager/";
+        try (MqttBroker.Watcher openhab = new MqttBroker.Watcher(broker.url())) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!"ready".equals(openhab.get(device + "$state")) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertEquals("4.0.0", openhab.get(device + "$homie"));
+            assertEquals("ready", openhab.get(device + "$state"));
+            assertEquals("float", openhab.get(device + "variables/tarif/$datatype"));
+            assertEquals("true", openhab.get(device + "variables/avail/$settable"));
+
+            assertEquals(200, get("/cnf?cmd=set_cm_vars&name=AVAIL&val=42", ADMIN_PASSWORD).statusCode());
+            long setAt = System.nanoTime();
+            while (!"42".equals(openhab.get(device + "variables/avail"))
+                    && System.nanoTime() - setAt < Duration.ofSeconds(2).toNanos()) {
+                Thread.sleep(20);
+            }
+            assertEquals("AVAIL over /cnf is on MQTT within 2 s", "42", openhab.get(device + "variables/avail"));
+
+            openhab.send(device + "variables/tarif/set", "1");
+            long sentAt = System.nanoTime();
+            double tarif = Double.NaN;
+            while (System.nanoTime() - sentAt < Duration.ofSeconds(5).toNanos()) {
+                tarif = variableValue(get("/cnf?cmd=get_cm_vars", ADMIN_PASSWORD).body(), "TARIF");
+                if (tarif == 1.0) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            assertEquals("a command from openHAB sets TARIF", 1.0, tarif, 0.0);
+        }
     }
 
     /** Runs last (the methods run in name order): deleting the KAR from deploy/ uninstalls it. */
