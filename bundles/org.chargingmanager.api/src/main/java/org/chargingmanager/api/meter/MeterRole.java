@@ -8,6 +8,13 @@ public enum MeterRole {
     PV,
     /** A battery storage: discharge is positive. */
     STORAGE,
-    /** A consumer or a sub-distribution measured on its own. */
-    CONSUMER
+    /** A consumer measured on its own (a heat pump, a wallbox without its own meter). */
+    CONSUMER,
+    /**
+     * A sub-distribution behind the grid connection (a garage or car park board with its own fuse),
+     * measured at its feed: the load of everything on that board.
+     *
+     * @since 1.1
+     */
+    SUBDISTRIBUTION
 }
