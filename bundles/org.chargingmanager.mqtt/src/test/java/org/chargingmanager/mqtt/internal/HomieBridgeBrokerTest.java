@@ -14,11 +14,17 @@ import org.chargingmanager.api.evse.Evse;
 import org.chargingmanager.api.evse.EvseState;
 import org.chargingmanager.api.meter.Meter;
 import org.chargingmanager.api.meter.MeterRole;
-import org.chargingmanager.mqtt.internal.TestDevices.TestEvse;
-import org.chargingmanager.mqtt.internal.TestDevices.TestMeter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.chargingmanager.testkit.MutableClock;
+import org.chargingmanager.testkit.Await;
+import org.chargingmanager.api.device.PhaseCurrents;
+import org.chargingmanager.api.evse.ChargingLimit;
+import org.chargingmanager.api.evse.EvseInfo;
+import org.chargingmanager.api.evse.LimitReason;
+import org.chargingmanager.testkit.devices.FakeEvse;
+import org.chargingmanager.testkit.devices.FakeMeter;
 
 /** The publisher against a real broker (Moquette on loopback), watched by a real Paho client. */
 class HomieBridgeBrokerTest {
@@ -40,10 +46,17 @@ class HomieBridgeBrokerTest {
         recorder = new MqttRecorder(broker.url());
         variables.set("AVAIL", "100");
         variables.set("TARIF", "0.3");
-        TestEvse evse = new TestEvse("sim-garage-1", PhaseRotation.L2_L3_L1);
-        evse.snapshot = evse.snapshot(EvseState.CHARGING, 16000, 3680, 1000, "TAG-1");
-        evses.add(evse);
-        meters.add(new TestMeter("grid", MeterRole.GRID, 7000.25, 10500));
+        evses.add(wallbox("sim-garage-1", PhaseRotation.L2_L3_L1).state(EvseState.CHARGING)
+                .currents(new PhaseCurrents(16000, 0, 0)).powerWatts(3680).idTag("TAG-1"));
+        meters.add(FakeMeter.of("grid", MeterRole.GRID, clock).currents(new PhaseCurrents(10500, 10500, 10500))
+                .powerWatts(7000.25).energyWattHours(12345.6, 0));
+    }
+
+    private FakeEvse wallbox(String id, PhaseRotation rotation) {
+        FakeEvse evse = new FakeEvse(new EvseInfo(id, "Wallbox " + id, "test", "", 1, 3, rotation, 6000, 16000), clock)
+                .energyWattHours(1000);
+        evse.applyLimit(new ChargingLimit(16000, LimitReason.HOUSE_LIMIT, "house"));
+        return evse;
     }
 
     @AfterEach
@@ -196,7 +209,7 @@ class HomieBridgeBrokerTest {
     @Test
     void nodesAppearAndDisappearWithChargingPointsAndMeters() throws Exception {
         startReady();
-        TestEvse second = new TestEvse("ocpp-CB_77-1", PhaseRotation.L1_L2_L3);
+        FakeEvse second = wallbox("ocpp-CB_77-1", PhaseRotation.L1_L2_L3);
         evses.add(second);
         Await.until("the new node in $nodes", () -> "variables,grid,evse-ocpp-cb-77-1,evse-sim-garage-1,meter-grid"
                 .equals(recorder.get(DEVICE + "$nodes")));

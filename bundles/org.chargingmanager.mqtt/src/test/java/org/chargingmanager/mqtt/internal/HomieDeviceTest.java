@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.chargingmanager.testkit.MutableClock;
 
 /** The topic logic alone, with a recording sink and a test clock. */
 class HomieDeviceTest {

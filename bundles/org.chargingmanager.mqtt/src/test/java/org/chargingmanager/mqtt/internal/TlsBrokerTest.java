@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.chargingmanager.testkit.Await;
 
 /** ssl:// with the broker's CA as a PEM file: connects; with another CA it does not. */
 class TlsBrokerTest {

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.chargingmanager.testkit.MutableClock;
 
 /** The publisher against a protocol-level openHAB REST simulator; time is the test's clock. */
 class ItemPusherTest {

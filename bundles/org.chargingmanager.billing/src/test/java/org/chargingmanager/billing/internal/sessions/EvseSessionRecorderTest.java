@@ -3,7 +3,6 @@ package org.chargingmanager.billing.internal.sessions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,49 +13,25 @@ import org.chargingmanager.api.billing.Authorization;
 import org.chargingmanager.api.billing.AuthorizationStatus;
 import org.chargingmanager.api.billing.Transaction;
 import org.chargingmanager.api.billing.TransactionQuery;
-import org.chargingmanager.api.evse.ChargingLimit;
 import org.chargingmanager.api.evse.Evse;
-import org.chargingmanager.api.evse.EvseInfo;
-import org.chargingmanager.api.evse.EvseSnapshot;
 import org.chargingmanager.api.evse.EvseState;
 import org.chargingmanager.billing.internal.db.Backend;
 import org.chargingmanager.billing.internal.db.Database;
 import org.chargingmanager.billing.internal.log.JdbcTransactionLog;
+import org.chargingmanager.testkit.devices.FakeEvse;
 import org.junit.jupiter.api.Test;
 
 class EvseSessionRecorderTest {
 
-    /** A charging point whose state and energy register the test sets. */
-    static final class FakeEvse implements Evse {
-        final EvseInfo info;
-        volatile EvseState state = EvseState.AVAILABLE;
-        volatile double energy;
-        volatile String idTag;
-
-        FakeEvse(String id, String driver) {
-            info = new EvseInfo(id, id, driver, "test", 1, 3, null, 6000, 16000);
-        }
-
-        @Override
-        public EvseInfo info() {
-            return info;
-        }
-
-        @Override
-        public EvseSnapshot snapshot() {
-            return new EvseSnapshot(info.id(), Instant.now(), state, 3, null, 0, energy, idTag, null);
-        }
-
-        @Override
-        public void applyLimit(ChargingLimit limit) {
-        }
+    private static FakeEvse evse(String id, String driver) {
+        return new FakeEvse(FakeEvse.info(id, driver, 3, null), Clock.systemUTC());
     }
 
     @Test
     void plugInOpensUnplugClosesAcrossRestartsAndOfflinePeriods() throws Exception {
         String url = Backend.H2.newDatabaseUrl();
-        FakeEvse garage = new FakeEvse("garage-1", "modbus");
-        FakeEvse ocpp = new FakeEvse("ocpp-CB1-1", "ocpp");
+        FakeEvse garage = evse("garage-1", "modbus");
+        FakeEvse ocpp = evse("ocpp-CB1-1", "ocpp");
         Clock clock = Clock.system(ZoneId.of("Europe/Berlin"));
         long openId;
         try (Database database = Backend.H2.open(url)) {
@@ -67,13 +42,13 @@ class EvseSessionRecorderTest {
             recorder.addEvse(garage, Map.of(Evse.DRIVER_PROPERTY, "modbus"));
             recorder.addEvse(ocpp, Map.of(Evse.DRIVER_PROPERTY, "ocpp"));
 
-            garage.energy = 1_000.4;
+            garage.energyWattHours(1_000.4);
             recorder.poll();
             assertThat(log.findOpen("garage-1")).isEmpty();
 
-            garage.state = EvseState.PREPARING;
-            garage.idTag = "04A1";
-            ocpp.state = EvseState.CHARGING;
+            garage.state(EvseState.PREPARING);
+            garage.idTag("04A1");
+            ocpp.state(EvseState.CHARGING);
             recorder.poll();
             recorder.poll();
             Transaction open = log.findOpen("garage-1").orElseThrow();
@@ -83,10 +58,10 @@ class EvseSessionRecorderTest {
             assertThat(open.start().getOffset()).isEqualTo(clock.getZone().getRules().getOffset(open.start().toInstant()));
             assertThat(log.findOpen("ocpp-CB1-1")).as("OCPP reports its own transactions").isEmpty();
 
-            garage.state = EvseState.CHARGING;
-            garage.energy = 5_000;
+            garage.state(EvseState.CHARGING);
+            garage.energyWattHours(5_000);
             recorder.poll();
-            garage.state = EvseState.OFFLINE;
+            garage.state(EvseState.OFFLINE);
             recorder.poll();
             assertThat(log.findOpen("garage-1")).contains(open);
             openId = open.id();
@@ -98,12 +73,12 @@ class EvseSessionRecorderTest {
                     (tag, evse) -> new Authorization(AuthorizationStatus.ACCEPTED, null, null, null), clock,
                     Set.of("ocpp"), null);
             recorder.addEvse(garage, Map.of());
-            garage.state = EvseState.SUSPENDED_EV;
-            garage.energy = 12_000.6;
+            garage.state(EvseState.SUSPENDED_EV);
+            garage.energyWattHours(12_000.6);
             recorder.poll();
             assertThat(log.findOpen("garage-1").map(Transaction::id)).as("no second session").contains(openId);
 
-            garage.state = EvseState.AVAILABLE;
+            garage.state(EvseState.AVAILABLE);
             recorder.poll();
             recorder.poll();
 
@@ -121,7 +96,7 @@ class EvseSessionRecorderTest {
 
     @Test
     void internallySignedBeginAndEndReadingsAreAttachedToTheSession() throws Exception {
-        FakeEvse garage = new FakeEvse("garage-1", "modbus");
+        FakeEvse garage = evse("garage-1", "modbus");
         try (Database database = Backend.H2.open(Backend.H2.newDatabaseUrl())) {
             JdbcTransactionLog log = new JdbcTransactionLog(database);
             EvseSessionRecorder recorder = new EvseSessionRecorder(log,
@@ -150,11 +125,11 @@ class EvseSessionRecorderTest {
                 }
             });
 
-            garage.energy = 2_000;
-            garage.state = EvseState.PREPARING;
+            garage.energyWattHours(2_000);
+            garage.state(EvseState.PREPARING);
             recorder.poll();
-            garage.energy = 9_000;
-            garage.state = EvseState.AVAILABLE;
+            garage.energyWattHours(9_000);
+            garage.state(EvseState.AVAILABLE);
             recorder.poll();
 
             List<Transaction> all = new ArrayList<>();

@@ -2,26 +2,28 @@ package org.chargingmanager.core.internal.loadmanager;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.chargingmanager.api.device.PhaseCurrents;
 import org.chargingmanager.api.device.PhasePowers;
 import org.chargingmanager.api.device.PhaseRotation;
-import org.chargingmanager.api.evse.ChargingLimit;
-import org.chargingmanager.api.evse.Evse;
-import org.chargingmanager.api.evse.EvseInfo;
-import org.chargingmanager.api.evse.EvseSnapshot;
-import org.chargingmanager.api.evse.EvseState;
 import org.chargingmanager.api.meter.Meter;
 import org.chargingmanager.api.meter.MeterInfo;
 import org.chargingmanager.api.meter.MeterReading;
 import org.chargingmanager.api.meter.MeterRole;
+import org.chargingmanager.testkit.devices.FakeEvse;
 
-/** Charging points whose cars draw what they are allowed, and a grid meter that sees them. */
+/**
+ * The physics of a site: charging points (the test kit's fakes) whose cars draw what they are allowed, a base
+ * load, and a grid meter that sees the base load and the charging points wired behind it.
+ */
 final class FakeSite {
 
     final Clock clock;
     final List<FakeEvse> evses = new ArrayList<>();
+    private final Set<FakeEvse> unseenByGridMeter = new HashSet<>();
     PhaseCurrents baseLoad = PhaseCurrents.ZERO;
     boolean meterOnline = true;
 
@@ -29,53 +31,16 @@ final class FakeSite {
         this.clock = clock;
     }
 
-    final class FakeEvse implements Evse {
-        final EvseInfo info;
-        boolean carConnected = true;
-        boolean online = true;
-        /** Whether the grid meter measures this charging point (false: wired before the meter, or another building). */
-        boolean seenByGridMeter = true;
-        int carMaxMilliamps = Integer.MAX_VALUE;
-        /** The RFID of the session, or null. */
-        String idTag;
-        ChargingLimit limit = ChargingLimit.NOT_ALLOCATED;
-        final List<ChargingLimit> applied = new ArrayList<>();
-
-        FakeEvse(String id, int phases, PhaseRotation rotation) {
-            info = new EvseInfo(id, id, "fake", id, 1, phases, rotation, 6000, 16000);
-        }
-
-        int drawnMilliamps() {
-            return carConnected && limit.currentMilliamps() >= info.minCurrentMilliamps()
-                    ? Math.min(carMaxMilliamps, Math.min(limit.currentMilliamps(), info.maxCurrentMilliamps())) : 0;
-        }
-
-        @Override
-        public EvseInfo info() {
-            return info;
-        }
-
-        @Override
-        public EvseSnapshot snapshot() {
-            int current = drawnMilliamps();
-            EvseState state = !carConnected ? EvseState.AVAILABLE
-                    : current > 0 ? EvseState.CHARGING : EvseState.SUSPENDED_EVSE;
-            return new EvseSnapshot(info.id(), online ? clock.instant() : clock.instant().minusSeconds(60), state,
-                    current > 0 ? info.phases() : 0, PhaseCurrents.onPhases(current > 0 ? info.phases() : 0, current),
-                    current * 230.0 * info.phases() / 1000, 0, carConnected ? idTag : null, limit);
-        }
-
-        @Override
-        public void applyLimit(ChargingLimit newLimit) {
-            limit = newLimit;
-            applied.add(newLimit);
-        }
-    }
-
+    /** A charging point of 6 to 16 A whose car draws up to 32 A. */
     FakeEvse addEvse(String id, int phases, PhaseRotation rotation) {
-        FakeEvse evse = new FakeEvse(id, phases, rotation);
+        FakeEvse evse = new FakeEvse(FakeEvse.info(id, "fake", phases, rotation), clock).carFollowsLimit(32_000);
         evses.add(evse);
         return evse;
+    }
+
+    /** The grid meter does not measure this charging point (wired before the meter, or in another building). */
+    void hideFromGridMeter(FakeEvse evse) {
+        unseenByGridMeter.add(evse);
     }
 
     /** What really flows through the house connection. */
@@ -91,8 +56,8 @@ final class FakeSite {
     private PhaseCurrents currents(boolean onlySeen) {
         PhaseCurrents total = baseLoad;
         for (FakeEvse evse : evses) {
-            if (!onlySeen || evse.seenByGridMeter) {
-                total = total.plus(evse.info.phaseRotation().toGrid(evse.snapshot().currents()));
+            if (!onlySeen || !unseenByGridMeter.contains(evse)) {
+                total = total.plus(evse.info().phaseRotation().toGrid(evse.snapshot().currents()));
             }
         }
         return total;

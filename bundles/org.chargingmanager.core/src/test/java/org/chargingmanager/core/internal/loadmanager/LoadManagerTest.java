@@ -3,10 +3,8 @@ package org.chargingmanager.core.internal.loadmanager;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +30,9 @@ import org.chargingmanager.core.internal.rules.ChargingRuleConfig;
 import org.chargingmanager.core.internal.rules.RuleAction;
 import org.chargingmanager.core.internal.variables.LiveValues;
 import org.chargingmanager.core.internal.variables.VariableStore;
+import org.chargingmanager.api.device.Staleness;
+import org.chargingmanager.testkit.MutableClock;
+import org.chargingmanager.testkit.devices.FakeEvse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,8 +46,8 @@ class LoadManagerTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
     private final FakeSite site = new FakeSite(clock);
     private VariableStore variables;
-    private FakeSite.FakeEvse left;
-    private FakeSite.FakeEvse right;
+    private FakeEvse left;
+    private FakeEvse right;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -78,39 +79,12 @@ class LoadManagerTest {
         return manager.cycle();
     }
 
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void curtailmentThroughAvailKeepsTheSiteWithinTheHouseConnectionPower() throws Exception {
         LoadManager manager = loadManager(Map.of("houseConnectionCurrentAmps", "63",
                 "houseConnectionPowerWatts", "55000 * AVAIL / 100"));
         settle(manager);
-        assertThat(left.limit.currentMilliamps()).isEqualTo(16_000);
+        assertThat(left.limit().currentMilliamps()).isEqualTo(16_000);
         assertThat(site.gridPowerWatts()).isGreaterThan(22_000);
 
         variables.set("AVAIL", "20");
@@ -118,14 +92,14 @@ class LoadManagerTest {
         assertThat(site.gridPowerWatts()).isLessThanOrEqualTo(11_000);
         assertThat(limits.get("left-1").reason()).isEqualTo(LimitReason.HOUSE_LIMIT);
         assertThat(limits.get("left-1").currentMilliamps()).isBetween(7000, 7100);
-        assertThat(right.limit).isEqualTo(left.limit);
+        assertThat(right.limit()).isEqualTo(left.limit());
 
         // the grid operator's release raises the limits at once, without the wait between increases
         variables.set("AVAIL", "100");
         manager.variablesChanged(Set.of("AVAIL"));
         settle(manager);
-        assertThat(left.limit.currentMilliamps()).isEqualTo(16_000);
-        assertThat(right.limit.currentMilliamps()).isEqualTo(16_000);
+        assertThat(left.limit().currentMilliamps()).isEqualTo(16_000);
+        assertThat(right.limit().currentMilliamps()).isEqualTo(16_000);
     }
 
     @Test
@@ -133,14 +107,14 @@ class LoadManagerTest {
         LoadManager manager = loadManager(Map.of("houseConnectionCurrentAmps", "26"));
         site.baseLoad = new PhaseCurrents(14_000, 14_000, 14_000);
         settle(manager);
-        assertThat(left.limit.currentMilliamps()).isEqualTo(6000);
+        assertThat(left.limit().currentMilliamps()).isEqualTo(6000);
 
         site.baseLoad = PhaseCurrents.ZERO; // the cooker switched off: more room, 3 s after the last limit
         cycleAfterOneSecond(manager);
-        assertThat(left.limit.currentMilliamps()).as("an increase waits for increaseIntervalSeconds").isEqualTo(6000);
+        assertThat(left.limit().currentMilliamps()).as("an increase waits for increaseIntervalSeconds").isEqualTo(6000);
         cycleAfterOneSecond(manager);
         cycleAfterOneSecond(manager);
-        assertThat(left.limit.currentMilliamps()).as("5 s after the last limit: the fair share").isEqualTo(13_000);
+        assertThat(left.limit().currentMilliamps()).as("5 s after the last limit: the fair share").isEqualTo(13_000);
 
         site.baseLoad = new PhaseCurrents(20_000, 20_000, 20_000);
         settle(manager);
@@ -151,10 +125,10 @@ class LoadManagerTest {
     void onlyChangedLimitsAreSentToTheDrivers() {
         LoadManager manager = loadManager(Map.of());
         settle(manager);
-        int sentBefore = left.applied.size();
+        int sentBefore = left.appliedLimits().size();
         manager.cycle();
         manager.cycle();
-        assertThat(left.applied).hasSize(sentBefore);
+        assertThat(left.appliedLimits()).hasSize(sentBefore);
         assertThat(sentBefore).isBetween(1, 2);
     }
 
@@ -165,8 +139,8 @@ class LoadManagerTest {
         settle(manager);
         PhaseCurrents grid = site.gridCurrents();
         assertThat(grid.maxMilliamps()).isLessThanOrEqualTo(32_000);
-        assertThat(left.limit.currentMilliamps()).isEqualTo(6000);
-        assertThat(right.limit.currentMilliamps()).isEqualTo(6000);
+        assertThat(left.limit().currentMilliamps()).isEqualTo(6000);
+        assertThat(right.limit().currentMilliamps()).isEqualTo(6000);
     }
 
     @Test
@@ -185,7 +159,8 @@ class LoadManagerTest {
     void silentChargingPointGetsZeroAndWhatItWasLastAllowedIsReservedOnTopOfWhatItDrew() {
         LoadManager manager = loadManager(Map.of("houseConnectionCurrentAmps", "45"));
         settle(manager);
-        right.online = false;
+        right.online(false);
+        clock.advance(Staleness.STALE_AFTER.plusSeconds(1));
         Map<String, ChargingLimit> limits = manager.cycle();
         assertThat(limits.get("right-1").reason()).isEqualTo(LimitReason.FALLBACK);
         assertThat(limits.get("left-1").currentMilliamps())
@@ -197,7 +172,7 @@ class LoadManagerTest {
     void carThatDrawsLessIsCappedSteadilyAndTheRestGoesToTheOther() {
         LoadManager manager = loadManager(Map.of("houseConnectionCurrentAmps", "26"));
         site.baseLoad = PhaseCurrents.ZERO;
-        left.carMaxMilliamps = 8000;
+        left.carFollowsLimit(8000);
         settle(manager);
         for (int i = 0; i < 10; i++) {
             cycleAfterOneSecond(manager); // the car had time to follow its limit: it is capped
@@ -211,9 +186,9 @@ class LoadManagerTest {
         }
         assertThat(leftLimits).as("no flipping between the cap and the full share").containsOnly(10_000);
         assertThat(rightLimits).containsOnly(16_000);
-        assertThat(left.limit.detail()).isEqualTo("the car draws less");
+        assertThat(left.limit().detail()).isEqualTo("the car draws less");
 
-        left.carMaxMilliamps = 32_000;
+        left.carFollowsLimit(32_000);
         settle(manager);
         assertThat(manager.cycle().get("left-1").currentMilliamps()).as("the car wants more again: fair share").isEqualTo(13_000);
     }
@@ -255,21 +230,21 @@ class LoadManagerTest {
         manager.useUsers((idTag, evseId) -> new Authorization(AuthorizationStatus.ACCEPTED,
                 idTag.equals("RFID-BOSS") ? "boss" : "guest", null, null), new UsersInMemory(boss, guest));
         site.baseLoad = PhaseCurrents.ZERO;
-        left.idTag = "RFID-GUEST";
-        right.idTag = "RFID-BOSS";
+        left.idTag("RFID-GUEST");
+        right.idTag("RFID-BOSS");
 
         Map<String, ChargingLimit> limits = settle(manager);
         assertThat(limits.get("right-1").currentMilliamps()).isEqualTo(14_000);
         assertThat(limits.get("left-1").currentMilliamps()).isEqualTo(6000);
 
-        left.idTag = "RFID-BOSS";
-        right.idTag = "RFID-GUEST";
+        left.idTag("RFID-BOSS");
+        right.idTag("RFID-GUEST");
         limits = settle(manager);
         assertThat(limits.get("left-1").currentMilliamps()).isEqualTo(14_000);
         assertThat(limits.get("right-1").currentMilliamps()).isEqualTo(6000);
 
-        left.idTag = null;
-        right.idTag = null;
+        left.idTag(null);
+        right.idTag(null);
         limits = settle(manager);
         assertThat(limits.get("left-1").currentMilliamps()).isEqualTo(10_000);
         assertThat(limits.get("right-1").currentMilliamps()).isEqualTo(10_000);
@@ -304,7 +279,7 @@ class LoadManagerTest {
 
     @Test
     void noCarMeansZeroAndNoChargingAllowedBeforeAllocation() {
-        left.carConnected = false;
+        left.carConnected(false);
         LoadManager manager = loadManager(Map.of());
         Map<String, ChargingLimit> limits = settle(manager);
         assertThat(limits.get("left-1")).isEqualTo(new ChargingLimit(0, LimitReason.NOT_ALLOCATED, "no car connected"));
@@ -321,9 +296,9 @@ class LoadManagerTest {
         site.evses.clear();
         for (int station = 1; station <= 100; station++) {
             for (int connector = 1; connector <= 2; connector++) {
-                FakeSite.FakeEvse evse = site.addEvse("ocpp-CP" + station + "-" + connector, 3, PhaseRotation.L1_L2_L3);
-                evse.seenByGridMeter = false;
-                evse.limit = new ChargingLimit(16_000, LimitReason.HOUSE_LIMIT, ""); // what they were allowed before
+                FakeEvse evse = site.addEvse("ocpp-CP" + station + "-" + connector, 3, PhaseRotation.L1_L2_L3);
+                site.hideFromGridMeter(evse);
+                evse.applyLimit(new ChargingLimit(16_000, LimitReason.HOUSE_LIMIT, "")); // what they were allowed before
             }
         }
         site.baseLoad = new PhaseCurrents(2_000, 1_500, 1_000);
