@@ -1,10 +1,10 @@
 /**
- * What every device driver shares: the identity of a device (vendor, model, serial, firmware), the grid phases, values per phase and how a device's phases are wired to the grid's.
+ * What every device driver shares: the identity of a device (vendor, model, serial, firmware), the grid phases, values per phase, how a device's phases are wired to the grid's, the staleness rule and an energy counter that never goes backwards.
  *
  * <p>Units are part of every name ({@code currentMilliamps}, {@code powerWatts}, {@code voltageVolts}).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.chargingmanager.api.device;
 
 import org.osgi.annotation.bundle.Export;
