@@ -51,11 +51,20 @@ final class RuntimeProcess implements AutoCloseable {
     /** Like {@link #start(Path, String)}, with more environment variables (such as CHARGINGMANAGER_MQTT_URL). */
     static RuntimeProcess start(Path directory, String consoleLog, java.util.Map<String, String> environment)
             throws IOException, InterruptedException {
+        return start(StandaloneRuntime.runtimeDirectory(), directory, consoleLog, environment);
+    }
+
+    /**
+     * Starts the runtime installed in {@code home} (a copy of the built runtime with its own {@code etc/},
+     * {@code bundle/} and {@code deploy/}) on {@code directory/data}.
+     */
+    static RuntimeProcess start(Path home, Path directory, String consoleLog, java.util.Map<String, String> environment)
+            throws IOException, InterruptedException {
         int port = StandaloneRuntime.freePort();
         int ocppPort = StandaloneRuntime.freePort();
         Path log = directory.resolve(consoleLog);
         ProcessBuilder builder = new ProcessBuilder(
-                StandaloneRuntime.runtimeDirectory().resolve("bin/chargingmanager").toAbsolutePath().toString());
+                home.resolve("bin/chargingmanager").toAbsolutePath().toString());
         builder.environment().put("CHARGINGMANAGER_DATA", directory.resolve("data").toString());
         builder.environment().put("CHARGINGMANAGER_HTTP_PORT", String.valueOf(port));
         builder.environment().put("CHARGINGMANAGER_OCPP_PORT", String.valueOf(ocppPort));
