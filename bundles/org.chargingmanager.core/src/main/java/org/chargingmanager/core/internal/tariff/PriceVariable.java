@@ -7,6 +7,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,15 +25,20 @@ public class PriceVariable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PriceVariable.class);
 
-    @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE)
-    private java.util.List<Tariff> tariffs;
-
     private final Variables variables;
 
     @Activate
     public PriceVariable(@Reference Variables variables) {
         this.variables = variables;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addTariff(Tariff tariff) {
         ensureDefined(variables);
+    }
+
+    void removeTariff(Tariff tariff) {
+        // PRICE stays: without a tariff its value says "no tariff is configured"
     }
 
     /** @return whether it defined {@code PRICE} */
