@@ -141,6 +141,41 @@ class LoadManagerTest {
     }
 
     @Test
+    void aCapOfAnotherSourceAndTheLocalLimitCombineAsTheirMinimum() {
+        LoadManager manager = loadManager(Map.of("houseConnectionCurrentAmps", "63"));
+        int[] capMilliamps = {10_000};
+        manager.addCap(new org.chargingmanager.api.evse.ChargingCap() {
+            @Override
+            public String evseId() {
+                return "left-1";
+            }
+
+            @Override
+            public java.util.OptionalInt maxCurrentMilliamps(Instant now) {
+                return capMilliamps[0] < 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(capMilliamps[0]);
+            }
+
+            @Override
+            public String source() {
+                return "OCPP backend CB1";
+            }
+        });
+        Map<String, ChargingLimit> limits = settle(manager);
+        assertThat(limits.get("left-1").currentMilliamps()).as("the backend's cap below the local limit").isEqualTo(10_000);
+        assertThat(limits.get("left-1").detail()).isEqualTo("OCPP backend CB1");
+        assertThat(right.limit().currentMilliamps()).isEqualTo(16_000);
+
+        capMilliamps[0] = 0;
+        assertThat(settle(manager).get("left-1").currentMilliamps()).as("0 from the backend: no charging").isZero();
+
+        capMilliamps[0] = 32_000;
+        for (int second = 0; second < 600 && left.limit().currentMilliamps() == 0; second++) {
+            cycleAfterOneSecond(manager); // after the pause the hysteresis holds it a while
+        }
+        assertThat(settle(manager).get("left-1").currentMilliamps()).as("the local maximum below the cap").isEqualTo(16_000);
+    }
+
+    @Test
     void onlyChangedLimitsAreSentToTheDrivers() {
         LoadManager manager = loadManager(Map.of());
         settle(manager);
