@@ -73,6 +73,8 @@ public final class GoeSimulator implements AutoCloseable {
         this.firmware = api == Api.V2 ? "055.7" : "041.0";
         this.clock = clock;
         this.updatedAt = clock.instant();
+        // without it the JDK server's Nagle delay meets the client's delayed ACK: 40 ms per request
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
