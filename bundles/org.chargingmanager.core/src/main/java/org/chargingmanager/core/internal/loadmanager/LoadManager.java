@@ -42,6 +42,12 @@ import org.chargingmanager.api.variables.InvalidExpressionException;
 import org.chargingmanager.api.variables.Variables;
 import org.chargingmanager.api.variables.VariablesListener;
 import org.chargingmanager.core.internal.allocation.AllocationSettings;
+import org.chargingmanager.core.internal.allocation.DemandStatus;
+import org.chargingmanager.core.internal.solar.ChargingMode;
+import org.chargingmanager.core.internal.solar.SolarDemand;
+import org.chargingmanager.core.internal.solar.SolarSettings;
+import org.chargingmanager.core.internal.solar.SolarSharing;
+import org.chargingmanager.core.internal.solar.SolarState;
 import org.chargingmanager.core.internal.allocation.Allocator;
 import org.chargingmanager.core.internal.allocation.DemandStatus;
 import org.chargingmanager.core.internal.allocation.EvseDemand;
@@ -115,6 +121,8 @@ public class LoadManager implements VariablesListener {
     private final Variables variables;
     private final Clock clock;
     private final Map<String, EvseHistory> history = new ConcurrentHashMap<>();
+    /** The start/stop hysteresis of the "PV only" charging points, from cycle to cycle. */
+    private Map<String, SolarState> solarStates = Map.of();
     private final AtomicBoolean cycleRequested = new AtomicBoolean();
     /** A variable or the settings changed: the next cycle raises limits without waiting (an operator's release, not noise). */
     private final AtomicBoolean increaseAtOnce = new AtomicBoolean();
@@ -293,11 +301,15 @@ public class LoadManager implements VariablesListener {
         SiteReadings.EvseLoad staleReserve = SiteReadings.EvseLoad.NONE;
         List<EvseDemand> demands = new ArrayList<>();
         Map<String, Evse> byId = new HashMap<>();
+        Map<String, EvseSnapshot> snapshots = new HashMap<>();
         LocalDateTime localTime = LocalDateTime.now(clock);
         for (Evse evse : evses) {
             EvseInfo info = evse.info();
             EvseSnapshot snapshot = evse.snapshot();
             byId.put(info.id(), evse);
+            if (snapshot != null) {
+                snapshots.put(info.id(), snapshot);
+            }
             EvseSettings.Values evseSettings = settingsById.getOrDefault(info.id(), EvseSettings.DEFAULTS);
             PhaseRotation rotation = evseSettings.phaseRotation() != null ? evseSettings.phaseRotation()
                     : info.phaseRotation();
@@ -313,6 +325,9 @@ public class LoadManager implements VariablesListener {
             }
             demands.add(demand(info, snapshot, stale, evseSettings, rotation, activeRules, localTime, volts, problems));
         }
+
+        demands = withChargingModes(demands, settingsById, snapshots, gridFresh ? gridPowerWatts : Double.NaN, volts,
+                current, now);
 
         SiteReadings readings = new SiteReadings(now, houseCurrentAmps, powerLimitWatts,
                 (int) Math.round(current.fallbackCurrentAmps() * 1000),
@@ -332,6 +347,50 @@ public class LoadManager implements VariablesListener {
         }
         history.keySet().retainAll(byId.keySet());
         return limits;
+    }
+
+    /**
+     * Applies each charging point's charging mode: "Off" gets nothing, the solar modes a cap from
+     * the PV surplus ({@link SolarSharing}); "Fast" is left as it is.
+     */
+    private List<EvseDemand> withChargingModes(List<EvseDemand> demands, Map<String, EvseSettings.Values> settingsById,
+            Map<String, EvseSnapshot> snapshots, double gridPowerWatts, double volts, LoadManagerConfig config,
+            Instant now) {
+        List<SolarDemand> solar = new ArrayList<>();
+        for (EvseDemand demand : demands) {
+            ChargingMode mode = settingsById.getOrDefault(demand.id(), EvseSettings.DEFAULTS).chargingMode();
+            if ((mode == ChargingMode.MIN_PV || mode == ChargingMode.PV_ONLY)
+                    && demand.status() == DemandStatus.WANTS_CHARGE) {
+                EvseSnapshot snapshot = snapshots.get(demand.id());
+                solar.add(new SolarDemand(demand.id(), mode, demand.priority(), demand.gridPhases().size(),
+                        demand.minMilliamps(), demand.maxMilliamps(), snapshot == null ? 0 : snapshot.powerWatts()));
+            }
+        }
+        SolarSharing.Result shared = SolarSharing.share(gridPowerWatts, solar, solarStates,
+                new SolarSettings(Duration.ofSeconds(Math.max(0, config.solarStartDelaySeconds())),
+                        Duration.ofSeconds(Math.max(0, config.solarStopDelaySeconds())),
+                        Math.max(0, config.solarImportToleranceWatts()), volts),
+                now);
+        solarStates = shared.states();
+        List<EvseDemand> adjusted = new ArrayList<>(demands.size());
+        for (EvseDemand demand : demands) {
+            ChargingMode mode = settingsById.getOrDefault(demand.id(), EvseSettings.DEFAULTS).chargingMode();
+            Integer cap = shared.capMilliamps().get(demand.id());
+            if (mode == ChargingMode.OFF) {
+                adjusted.add(withMaximum(demand, 0, LimitReason.DISABLED, "charging mode: off"));
+            } else if (cap != null && cap < demand.maxMilliamps()) {
+                adjusted.add(withMaximum(demand, cap, LimitReason.SOLAR, shared.details().get(demand.id())));
+            } else {
+                adjusted.add(demand);
+            }
+        }
+        return adjusted;
+    }
+
+    private static EvseDemand withMaximum(EvseDemand demand, int maxMilliamps, LimitReason reason, String detail) {
+        return new EvseDemand(demand.id(), demand.priority(), demand.gridPhases(), demand.minMilliamps(), maxMilliamps,
+                reason, detail, demand.status(), demand.previousLimitMilliamps(), demand.pausedSince(),
+                demand.chargingSince());
     }
 
     private static AllocationSettings allocationSettings(LoadManagerConfig config) {

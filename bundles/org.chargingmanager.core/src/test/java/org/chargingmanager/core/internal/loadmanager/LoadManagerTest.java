@@ -175,6 +175,64 @@ class LoadManagerTest {
         assertThat(settle(manager).get("left-1").currentMilliamps()).as("the local maximum below the cap").isEqualTo(16_000);
     }
 
+    /**
+     * A simulated day, 10 s per cycle: PV behind the grid meter (no meter of its own) gives 12 kW
+     * from 09:00, a cloud from 12:00 to 12:20 leaves 1 kW, then 12 kW again until 14:00 and 1 kW
+     * after. "left" charges in the mode PV only, "right" in minimum + PV.
+     */
+    @Test
+    void aSunnyThenCloudyDayWithOneCarOnPvOnlyAndOneOnMinimumPlusPv() {
+        LoadManager manager = loadManager(Map.of("houseConnectionCurrentAmps", "63", "unmeteredFeedInAmps", 40.0));
+        manager.addSettings(new EvseSettings(Configs.of(EvseSettingsConfig.class,
+                Map.of("evseId", "left-1", "chargingMode", "PV_ONLY"))));
+        manager.addSettings(new EvseSettings(Configs.of(EvseSettingsConfig.class,
+                Map.of("evseId", "right-1", "chargingMode", "MIN_PV"))));
+        clock.set(Instant.parse("2026-06-21T07:00:00Z")); // 09:00 in Germany
+        int starts = 0;
+        boolean wasCharging = false;
+        double worstImportOutsideStopDelayWatts = Double.NEGATIVE_INFINITY;
+        Map<Integer, Integer> leftByMinute = new java.util.HashMap<>();
+        for (int second = 0; second < 6 * 3600; second += 10) {
+            boolean sunny = second < 3 * 3600 || second >= 3 * 3600 + 20 * 60 && second < 5 * 3600;
+            int pvMilliampsPerPhase = (int) Math.round((sunny ? 12_000 : 1_000) / 3.0 / 230 * 1000);
+            site.baseLoad = PhaseCurrents.onPhases(3, 1304 - pvMilliampsPerPhase); // 300 W per phase of the house
+            clock.advance(Duration.ofSeconds(10));
+            Map<String, ChargingLimit> limits = manager.cycle();
+            boolean charging = left.limit().currentMilliamps() > 0;
+            if (charging && !wasCharging) {
+                starts++;
+            }
+            wasCharging = charging;
+            leftByMinute.put(second / 60, left.limit().currentMilliamps());
+            if (!limits.get("left-1").detail().startsWith("PV surplus too small: minimum")) {
+                // beyond the minimum of "right", nothing comes from the grid (the cars follow at once)
+                worstImportOutsideStopDelayWatts = Math.max(worstImportOutsideStopDelayWatts,
+                        site.gridPowerWatts() - 3 * 6 * 230);
+            }
+            assertThat(right.limit().currentMilliamps()).as("minimum + PV keeps its minimum").isGreaterThanOrEqualTo(6000);
+        }
+        assertThat(worstImportOutsideStopDelayWatts).isLessThanOrEqualTo(0.0);
+        assertThat(leftByMinute.get(0)).as("the start delay").isZero();
+        assertThat(leftByMinute.get(30)).as("in the sun both share the surplus").isBetween(6000, 10_000);
+        assertThat(leftByMinute.get(182)).as("the cloud: the minimum for the stop delay").isEqualTo(6000);
+        assertThat(leftByMinute.get(190)).as("then stopped").isZero();
+        assertThat(leftByMinute.get(240)).as("the sun is back").isPositive();
+        assertThat(leftByMinute.get(330)).as("cloudy afternoon").isZero();
+        assertThat(starts).as("started in the morning and after the cloud, no toggling").isEqualTo(2);
+        assertThat(right.limit().currentMilliamps()).isEqualTo(6000);
+        assertThat(manager.cycle().get("left-1").reason()).isEqualTo(LimitReason.SOLAR);
+    }
+
+    @Test
+    void theModeOffStopsChargingWithItsReason() {
+        LoadManager manager = loadManager(Map.of("houseConnectionCurrentAmps", "63"));
+        manager.addSettings(new EvseSettings(Configs.of(EvseSettingsConfig.class,
+                Map.of("evseId", "left-1", "chargingMode", "OFF"))));
+        Map<String, ChargingLimit> limits = settle(manager);
+        assertThat(limits.get("left-1")).isEqualTo(new ChargingLimit(0, LimitReason.DISABLED, "charging mode: off"));
+        assertThat(right.limit().currentMilliamps()).isEqualTo(16_000);
+    }
+
     @Test
     void onlyChangedLimitsAreSentToTheDrivers() {
         LoadManager manager = loadManager(Map.of());
