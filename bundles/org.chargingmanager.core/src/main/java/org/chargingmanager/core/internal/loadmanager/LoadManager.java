@@ -325,14 +325,22 @@ public class LoadManager implements VariablesListener {
         fallbackReason = model.fallbackReason();
         SiteSnapshot site = model.site();
         Map<String, ChargingLimit> limits = withFallbackReason(Allocator.allocate(site,
-                new AllocationSettings(Duration.ofSeconds(current.minimumPauseSeconds()),
-                        Duration.ofSeconds(current.minimumChargeSeconds()))), model.fallbackReason());
+                allocationSettings(current)), model.fallbackReason());
         apply(limits, byId, now, current);
         if (Duration.between(startedAt, now).compareTo(START_GRACE) >= 0) {
             reportProblems(problems);
         }
         history.keySet().retainAll(byId.keySet());
         return limits;
+    }
+
+    private static AllocationSettings allocationSettings(LoadManagerConfig config) {
+        double unbalancedLoadLimitAmps = config.unbalancedLoadLimitAmps();
+        int unbalancedLoadLimitMilliamps = unbalancedLoadLimitAmps > 0 && Double.isFinite(unbalancedLoadLimitAmps)
+                ? (int) Math.round(Math.min(unbalancedLoadLimitAmps, 1_000_000) * 1000)
+                : AllocationSettings.NO_UNBALANCED_LOAD_LIMIT;
+        return new AllocationSettings(Duration.ofSeconds(config.minimumPauseSeconds()),
+                Duration.ofSeconds(config.minimumChargeSeconds()), unbalancedLoadLimitMilliamps);
     }
 
     private EvseDemand demand(EvseInfo info, EvseSnapshot snapshot, boolean stale, EvseSettings.Values evseSettings,

@@ -122,6 +122,25 @@ class LoadManagerTest {
     }
 
     @Test
+    void singlePhaseCarsOnOnePhaseShareTheUnbalancedLoadLimitWhileThreePhaseCarsAreNotHeldBack() {
+        FakeEvse carportA = site.addEvse("carport-a-1", 1, PhaseRotation.L2_L3_L1);
+        FakeEvse carportB = site.addEvse("carport-b-1", 1, PhaseRotation.L2_L3_L1);
+        LoadManager manager = loadManager(Map.of("houseConnectionCurrentAmps", "100"));
+        Map<String, ChargingLimit> limits = settle(manager);
+        // by default at most 20 A between phases (4.6 kVA): both on L2 together get 20 A, not 2 x 16 A
+        assertThat(carportA.limit().currentMilliamps() + carportB.limit().currentMilliamps()).isEqualTo(20_000);
+        assertThat(carportA.limit()).isEqualTo(carportB.limit());
+        assertThat(limits.get("carport-a-1").detail()).isEqualTo("unbalanced-load limit: at most 20 A between phases");
+        assertThat(left.limit().currentMilliamps()).isEqualTo(16_000);
+        assertThat(right.limit().currentMilliamps()).isEqualTo(16_000);
+
+        LoadManager unlimited = loadManager(Map.of("houseConnectionCurrentAmps", "100", "unbalancedLoadLimitAmps", 0.0));
+        settle(unlimited);
+        assertThat(carportA.limit().currentMilliamps()).isEqualTo(16_000);
+        assertThat(carportB.limit().currentMilliamps()).isEqualTo(16_000);
+    }
+
+    @Test
     void aCapOfAnotherSourceAndTheLocalLimitCombineAsTheirMinimum() {
         LoadManager manager = loadManager(Map.of("houseConnectionCurrentAmps", "63"));
         int[] capMilliamps = {10_000};
