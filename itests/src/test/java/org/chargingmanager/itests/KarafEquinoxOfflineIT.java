@@ -130,7 +130,8 @@ public class KarafEquinoxOfflineIT {
         for (String feature : List.of("chargingmanager", "chargingmanager-core", "chargingmanager-web",
                 "chargingmanager-ocpp", "chargingmanager-ocpp-server", "chargingmanager-billing",
                 "chargingmanager-eichrecht", "chargingmanager-mqtt", "chargingmanager-openhab", "chargingmanager-modbus",
-                "chargingmanager-wallbox-cfos", "chargingmanager-meter-eastron")) {
+                "chargingmanager-wallbox-cfos", "chargingmanager-meter-eastron", "chargingmanager-wallbox-keba",
+                "chargingmanager-wallbox-goe", "chargingmanager-meter-shelly")) {
             assertTrue(feature + " is installed and started: " + features, features.contains(feature));
         }
         assertFalse("the simulator is not part of the umbrella feature", features.contains("chargingmanager-simulator"));
@@ -160,7 +161,9 @@ public class KarafEquinoxOfflineIT {
                 "org.chargingmanager.ocpp.server", "org.chargingmanager.billing", "org.chargingmanager.eichrecht",
                 "org.chargingmanager.mqtt", "org.chargingmanager.openhab", "org.eclipse.paho.client.mqttv3",
                 "org.chargingmanager.modbus", "com.ghgande.j2mod", "com.fazecast.jSerialComm",
-                "org.chargingmanager.wallbox.cfos", "org.chargingmanager.meter.eastron")) {
+                "org.chargingmanager.wallbox.cfos", "org.chargingmanager.meter.eastron",
+                "org.chargingmanager.wallbox.keba", "org.chargingmanager.wallbox.goe",
+                "org.chargingmanager.meter.shelly")) {
             String line = bundles.lines().filter(l -> l.contains(" " + bundle + " ") || l.endsWith(" " + bundle))
                     .findFirst().orElseThrow(() -> new AssertionError(bundle + " not installed:\n" + bundles));
             assertTrue(bundle + " is active: " + line, line.contains("Active"));
