@@ -131,7 +131,8 @@ public class KarafEquinoxOfflineIT {
                 "chargingmanager-ocpp", "chargingmanager-ocpp-server", "chargingmanager-billing",
                 "chargingmanager-eichrecht", "chargingmanager-mqtt", "chargingmanager-openhab", "chargingmanager-modbus",
                 "chargingmanager-wallbox-cfos", "chargingmanager-meter-eastron", "chargingmanager-wallbox-keba",
-                "chargingmanager-wallbox-goe", "chargingmanager-meter-shelly")) {
+                "chargingmanager-wallbox-goe", "chargingmanager-meter-shelly", "chargingmanager-tariff-fixed",
+                "chargingmanager-tariff-awattar")) {
             assertTrue(feature + " is installed and started: " + features, features.contains(feature));
         }
         assertFalse("the simulator is not part of the umbrella feature", features.contains("chargingmanager-simulator"));
