@@ -44,7 +44,7 @@ final class HeadlessChromium implements AutoCloseable {
         options.setBinary(CHROMIUM);
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profileDirectory.toAbsolutePath(), "--window-size=1280,1000", "--lang=" + language);
+                "--user-data-dir=" + profileDirectory.toAbsolutePath(), "--window-size=1280,1400", "--lang=" + language);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort().withLogOutput(System.out).build();

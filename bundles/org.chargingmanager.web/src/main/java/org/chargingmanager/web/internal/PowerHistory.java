@@ -17,7 +17,7 @@ import com.google.gson.JsonObject;
 /**
  * The last 24 hours of grid power and total charging power for the dashboard's chart, sampled
  * every {@link #INTERVAL} into a ring of primitive arrays: {@link #CAPACITY} samples, about
- * 140 KB however long the system runs. In memory only; a restart starts a new chart.
+ * 90 KB however long the system runs. In memory only; a restart starts a new chart.
  */
 @Component(service = PowerHistory.class)
 public class PowerHistory {
