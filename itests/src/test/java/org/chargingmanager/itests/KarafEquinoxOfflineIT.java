@@ -130,7 +130,8 @@ public class KarafEquinoxOfflineIT {
         for (String feature : List.of("chargingmanager", "chargingmanager-core", "chargingmanager-web",
                 "chargingmanager-ocpp", "chargingmanager-ocpp-server", "chargingmanager-billing",
                 "chargingmanager-eichrecht", "chargingmanager-mqtt", "chargingmanager-openhab", "chargingmanager-modbus",
-                "chargingmanager-wallbox-cfos", "chargingmanager-meter-eastron")) {
+                "chargingmanager-wallbox-cfos", "chargingmanager-meter-eastron", "chargingmanager-tariff-fixed",
+                "chargingmanager-tariff-awattar")) {
             assertTrue(feature + " is installed and started: " + features, features.contains(feature));
         }
         assertFalse("the simulator is not part of the umbrella feature", features.contains("chargingmanager-simulator"));

@@ -174,7 +174,7 @@ public class ModbusDriversRuntimeIT {
     }
 
     /** A runtime of its own, without the demo site's simulated devices. */
-    private static Path copyRuntime(Path home) throws IOException {
+    static Path copyRuntime(Path home) throws IOException {
         Path source = StandaloneRuntime.runtimeDirectory().toAbsolutePath();
         try (Stream<Path> files = Files.walk(source)) {
             files.forEach(file -> {

@@ -6,7 +6,7 @@
  * threads, no I/O, time passed in. The transport belongs to the server and gateway bundles.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.chargingmanager.ocpp;
 
 import org.osgi.annotation.bundle.Export;

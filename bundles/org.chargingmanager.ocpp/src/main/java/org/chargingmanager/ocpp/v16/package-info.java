@@ -13,7 +13,7 @@
  * these records and back, validating both ways.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.chargingmanager.ocpp.v16;
 
 import org.osgi.annotation.bundle.Export;

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,6 +28,7 @@ import org.chargingmanager.api.device.Phase;
 import org.chargingmanager.api.device.PhaseCurrents;
 import org.chargingmanager.api.device.PhaseRotation;
 import org.chargingmanager.api.device.Staleness;
+import org.chargingmanager.api.evse.ChargingCap;
 import org.chargingmanager.api.evse.ChargingLimit;
 import org.chargingmanager.api.evse.Evse;
 import org.chargingmanager.api.evse.EvseInfo;
@@ -91,6 +93,11 @@ public class LoadManager implements VariablesListener {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private final List<EvseSettings> settings = new CopyOnWriteArrayList<>();
+
+    /** Caps set by others (an OCPP backend's charging profiles): the limit is never above the lowest. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private final List<ChargingCap> caps = new CopyOnWriteArrayList<>();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -209,6 +216,10 @@ public class LoadManager implements VariablesListener {
         settings.add(evseSettings);
     }
 
+    void addCap(ChargingCap cap) {
+        caps.add(cap);
+    }
+
     void addRule(ChargingRuleComponent rule) {
         rules.add(rule);
     }
@@ -314,14 +325,22 @@ public class LoadManager implements VariablesListener {
         fallbackReason = model.fallbackReason();
         SiteSnapshot site = model.site();
         Map<String, ChargingLimit> limits = withFallbackReason(Allocator.allocate(site,
-                new AllocationSettings(Duration.ofSeconds(current.minimumPauseSeconds()),
-                        Duration.ofSeconds(current.minimumChargeSeconds()))), model.fallbackReason());
+                allocationSettings(current)), model.fallbackReason());
         apply(limits, byId, now, current);
         if (Duration.between(startedAt, now).compareTo(START_GRACE) >= 0) {
             reportProblems(problems);
         }
         history.keySet().retainAll(byId.keySet());
         return limits;
+    }
+
+    private static AllocationSettings allocationSettings(LoadManagerConfig config) {
+        double unbalancedLoadLimitAmps = config.unbalancedLoadLimitAmps();
+        int unbalancedLoadLimitMilliamps = unbalancedLoadLimitAmps > 0 && Double.isFinite(unbalancedLoadLimitAmps)
+                ? (int) Math.round(Math.min(unbalancedLoadLimitAmps, 1_000_000) * 1000)
+                : AllocationSettings.NO_UNBALANCED_LOAD_LIMIT;
+        return new AllocationSettings(Duration.ofSeconds(config.minimumPauseSeconds()),
+                Duration.ofSeconds(config.minimumChargeSeconds()), unbalancedLoadLimitMilliamps);
     }
 
     private EvseDemand demand(EvseInfo info, EvseSnapshot snapshot, boolean stale, EvseSettings.Values evseSettings,
@@ -360,6 +379,18 @@ public class LoadManager implements VariablesListener {
                 maximum = allowed;
                 reason = LimitReason.RULE;
                 detail = rule.name();
+            }
+        }
+
+        for (ChargingCap cap : caps) {
+            if (!cap.evseId().equals(info.id())) {
+                continue;
+            }
+            OptionalInt capped = cap.maxCurrentMilliamps(clock.instant());
+            if (capped.isPresent() && capped.getAsInt() < maximum) {
+                maximum = capped.getAsInt();
+                reason = LimitReason.RULE;
+                detail = cap.source();
             }
         }
 

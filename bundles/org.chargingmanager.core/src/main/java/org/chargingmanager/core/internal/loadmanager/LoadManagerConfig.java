@@ -29,6 +29,11 @@ public @interface LoadManagerConfig {
             + "reads less than the charging points draw")
     double unmeteredFeedInAmps() default 0;
 
+    @AttributeDefinition(name = "Unbalanced-load limit (A)", description = "The largest difference allowed between "
+            + "the phases in what all charging points together draw, so single-phase cars do not load one phase more than "
+            + "the grid operator allows (in Germany 4.6 kVA, i.e. 20 A, per VDE-AR-N 4100); 0 for no limit", min = "0")
+    double unbalancedLoadLimitAmps() default 20;
+
     @AttributeDefinition(name = "Minimum pause (s)", description = "A paused car is not started again before this")
     int minimumPauseSeconds() default 60;
 

@@ -6,9 +6,12 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.chargingmanager.api.device.PhaseCurrents;
 import org.chargingmanager.api.device.PhaseRotation;
@@ -18,7 +21,12 @@ import org.chargingmanager.api.evse.EvseSnapshot;
 import org.chargingmanager.api.meter.Meter;
 import org.chargingmanager.api.meter.MeterReading;
 import org.chargingmanager.api.meter.MeterRole;
+import org.chargingmanager.api.tariff.PriceForecast;
+import org.chargingmanager.api.tariff.Tariff;
 import org.chargingmanager.core.internal.expression.EvaluationException;
+import org.chargingmanager.core.internal.tariff.SiteTariffs;
+import org.chargingmanager.core.internal.tariff.TariffValues;
+import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -35,6 +43,10 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * {@code connected} (1 or 0). {@code evses.power} and {@code evses.current_l1..3} (on the grid
  * phases) sum all charging points.</li>
  * <li>{@code time.hour}, {@code time.minute}, {@code time.weekday} (1 = Monday .. 7 = Sunday), local time.</li>
+ * <li>{@code tariff.price} and {@code tariff.feed_in} (per kWh, in the tariff's currency) and
+ * {@code tariff.rank_N} (N = 1..48: the rank of now's price among the next N hours, see
+ * {@link TariffValues#rank}) from the site's tariff, the {@link Tariff} service with the highest
+ * ranking.</li>
  * </ul>
  * Values older than {@link #STALE_AFTER} are not trusted: reading them fails.
  */
@@ -50,12 +62,15 @@ public class LiveValues {
             "current_l3", "energy", "limit", "charging", "connected");
     private static final Set<String> ALL_EVSES_QUANTITIES = Set.of("power", "current_l1", "current_l2", "current_l3");
     private static final Set<String> TIME_QUANTITIES = Set.of("hour", "minute", "weekday");
+    private static final Pattern TARIFF_QUANTITY = Pattern.compile("price|feed_in|rank_([1-9][0-9]?)");
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private final List<Meter> meters = new CopyOnWriteArrayList<>();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private final List<Evse> evses = new CopyOnWriteArrayList<>();
+
+    private final SiteTariffs tariffs = new SiteTariffs();
 
     private final Clock clock;
 
@@ -73,6 +88,16 @@ public class LiveValues {
 
     void addEvse(Evse evse) {
         evses.add(evse);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public void addTariff(Tariff tariff, Map<String, Object> properties) {
+        Object ranking = properties.get(Constants.SERVICE_RANKING);
+        tariffs.add(tariff, ranking instanceof Integer number ? number : 0);
+    }
+
+    public void removeTariff(Tariff tariff) {
+        tariffs.remove(tariff);
     }
 
     /** Whether the name has the form of a live value (a dot in it). */
@@ -119,8 +144,17 @@ public class LiveValues {
             return TIME_QUANTITIES.contains(parts[1].toLowerCase(Locale.ROOT)) ? Optional.empty()
                     : Optional.of("'" + name + "': unknown quantity '" + parts[1] + "', use one of " + TIME_QUANTITIES);
         }
+        if (prefix.equals("tariff") && parts.length == 2) {
+            Matcher matcher = TARIFF_QUANTITY.matcher(parts[1].toLowerCase(Locale.ROOT));
+            if (!matcher.matches() || matcher.group(1) != null
+                    && Integer.parseInt(matcher.group(1)) > TariffValues.MAX_RANK_HOURS) {
+                return Optional.of("'" + name + "': unknown quantity '" + parts[1]
+                        + "', use price, feed_in or rank_N with N from 1 to " + TariffValues.MAX_RANK_HOURS);
+            }
+            return Optional.empty();
+        }
         return Optional.of("unknown name '" + name + "': live values are grid.*, pv.*, storage.*, meter.<id>.*, "
-                + "evse.<id>.*, evses.* and time.*");
+                + "evse.<id>.*, evses.*, time.* and tariff.*");
     }
 
     /** The current value of a live value name; fails if it is unknown, missing or stale. */
@@ -166,6 +200,9 @@ public class LiveValues {
                 }
                 return sum;
             }
+            case "tariff" -> {
+                return tariffQuantity(quantity, now);
+            }
             default -> {
                 ZonedDateTime time = ZonedDateTime.now(clock);
                 return switch (quantity) {
@@ -175,6 +212,22 @@ public class LiveValues {
                 };
             }
         }
+    }
+
+    private double tariffQuantity(String quantity, Instant now) throws EvaluationException {
+        Tariff tariff = tariffs.selected().orElseThrow(() -> new EvaluationException("no tariff is configured"));
+        PriceForecast forecast = tariff.forecast();
+        Optional<Double> value;
+        if (quantity.equals("price")) {
+            value = TariffValues.importPrice(forecast, now);
+        } else if (quantity.equals("feed_in")) {
+            value = TariffValues.feedInPrice(forecast, now);
+        } else {
+            value = TariffValues.rank(forecast, now, Integer.parseInt(quantity.substring("rank_".length())));
+        }
+        return value.orElseThrow(() -> new EvaluationException("tariff '" + tariff.id() + "' knows no "
+                + (quantity.equals("feed_in") ? "feed-in " : "") + "price for now"
+                + (forecast.problem().isEmpty() ? "" : ": " + forecast.problem())));
     }
 
     private static double meterQuantity(MeterReading reading, String quantity) {

@@ -2,6 +2,7 @@ package org.chargingmanager.core.internal.allocation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,6 +21,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 
 /** Properties of the allocation over random sites. */
 class AllocatorPropertiesTest {
@@ -126,6 +128,41 @@ class AllocatorPropertiesTest {
             assertThat(fits).as(waiting.id() + " (priority " + waiting.priority()
                     + ") got nothing although its minimum fits beside those of higher or equal priority").isFalse();
         }
+    }
+
+    @Property(tries = 2000)
+    void theChargingPointsTogetherNeverLoadOnePhaseMoreThanTheUnbalancedLoadLimitAboveAnother(
+            @ForAll("sites") SiteSnapshot site, @ForAll @IntRange(min = 0, max = 40_000) int unbalanceMilliamps) {
+        AllocationSettings settings = new AllocationSettings(Duration.ZERO, Duration.ZERO, unbalanceMilliamps);
+        Map<String, ChargingLimit> limits = Allocator.allocate(site, settings);
+        long[] charging = new long[3];
+        long[] load = { site.baseLoad().l1Milliamps(), site.baseLoad().l2Milliamps(), site.baseLoad().l3Milliamps() };
+        for (EvseDemand demand : site.demands()) {
+            int current = limits.get(demand.id()).currentMilliamps();
+            assertThat(current == 0 || current >= demand.minMilliamps()).isTrue();
+            for (Phase phase : demand.gridPhases()) {
+                charging[phase.ordinal()] += current;
+                load[phase.ordinal()] += current;
+            }
+        }
+        long highest = Math.max(charging[0], Math.max(charging[1], charging[2]));
+        long lowest = Math.min(charging[0], Math.min(charging[1], charging[2]));
+        assertThat(highest - lowest).as("unbalance of " + java.util.Arrays.toString(charging))
+                .isLessThanOrEqualTo(unbalanceMilliamps);
+        for (Phase phase : Phase.values()) {
+            if (site.baseLoad().get(phase) <= site.houseLimit().get(phase)) {
+                assertThat(load[phase.ordinal()]).isLessThanOrEqualTo(site.houseLimit().get(phase));
+            }
+        }
+    }
+
+    @Property(tries = 500)
+    void aGenerousUnbalancedLoadLimitChangesNothingForThreePhaseCars(@ForAll("sites") SiteSnapshot site) {
+        List<EvseDemand> threePhase = site.demands().stream().filter(demand -> demand.gridPhases().size() == 3).toList();
+        SiteSnapshot balanced = new SiteSnapshot(site.now(), site.houseLimit(), site.powerLimitWatts(), site.baseLoad(),
+                site.basePowerWatts(), site.volts(), site.fallback(), threePhase);
+        assertThat(Allocator.allocate(balanced, new AllocationSettings(Duration.ZERO, Duration.ZERO, 0)))
+                .isEqualTo(Allocator.allocate(balanced, AllocationSettings.NONE));
     }
 
     @Property(tries = 500)

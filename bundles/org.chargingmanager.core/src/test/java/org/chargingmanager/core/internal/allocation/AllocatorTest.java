@@ -138,4 +138,70 @@ class AllocatorTest {
         assertThat(Allocator.allocate(site, AllocationSettings.NONE).get("a"))
                 .isEqualTo(new ChargingLimit(6000, LimitReason.FALLBACK, ""));
     }
+
+    static final AllocationSettings UNBALANCE_20_A = new AllocationSettings(Duration.ZERO, Duration.ZERO, 20_000);
+
+    @Test
+    void aSinglePhaseCarAloneGetsNoMoreThanTheUnbalancedLoadLimit() {
+        ChargingLimit limit = Allocator.allocate(
+                site(63, PhaseCurrents.ZERO, Double.POSITIVE_INFINITY, demand("single", 0, List.of(Phase.L2), 6, 32)),
+                UNBALANCE_20_A).get("single");
+        assertThat(limit).isEqualTo(new ChargingLimit(20_000, LimitReason.HOUSE_LIMIT,
+                "unbalanced-load limit: at most 20 A between phases"));
+        assertThat(Allocator.allocate(
+                site(63, PhaseCurrents.ZERO, Double.POSITIVE_INFINITY, demand("single", 0, List.of(Phase.L2), 6, 32)),
+                AllocationSettings.NONE).get("single").currentMilliamps()).isEqualTo(32_000);
+    }
+
+    @Test
+    void threePhaseCarsAreNotHeldBackByTheUnbalancedLoadLimit() {
+        Map<String, ChargingLimit> limits = Allocator.allocate(
+                site(63, PhaseCurrents.ZERO, Double.POSITIVE_INFINITY, demand("single", 0, List.of(Phase.L1), 6, 32),
+                        demand("three", 0, THREE, 6, 32)),
+                UNBALANCE_20_A);
+        assertThat(limits.get("single").currentMilliamps()).isEqualTo(20_000);
+        assertThat(limits.get("three").currentMilliamps()).isEqualTo(32_000);
+    }
+
+    @Test
+    void singlePhaseCarsOnDifferentPhasesBalanceEachOtherOut() {
+        // L1 and L2 at 32 A each would leave L3 at 0: the limit allows only 20 A until a car on L3 comes
+        Map<String, ChargingLimit> two = Allocator.allocate(
+                site(63, PhaseCurrents.ZERO, Double.POSITIVE_INFINITY, demand("a", 0, List.of(Phase.L1), 6, 32),
+                        demand("b", 0, List.of(Phase.L2), 6, 32)),
+                UNBALANCE_20_A);
+        assertThat(two.get("a").currentMilliamps()).isEqualTo(20_000);
+        assertThat(two.get("b").currentMilliamps()).isEqualTo(20_000);
+        Map<String, ChargingLimit> three = Allocator.allocate(
+                site(63, PhaseCurrents.ZERO, Double.POSITIVE_INFINITY, demand("a", 0, List.of(Phase.L1), 6, 32),
+                        demand("b", 0, List.of(Phase.L2), 6, 32), demand("c", 0, List.of(Phase.L3), 6, 16)),
+                UNBALANCE_20_A);
+        assertThat(three.get("c").currentMilliamps()).isEqualTo(16_000);
+        assertThat(three.get("a").currentMilliamps()).isEqualTo(32_000);
+        assertThat(three.get("b").currentMilliamps()).isEqualTo(32_000);
+    }
+
+    @Test
+    void aCarHeldBackByTheLimitRisesAgainOnceLowerPrioritiesHaveLoadedTheOtherPhases() {
+        // priority 1 on L1 is shared out first (26 A: 20 A above the minimums of the others on L2 and L3);
+        // then L2 rises to 30 A (20 A above L3's car, which takes only 10 A), and L1 follows to 30 A
+        Map<String, ChargingLimit> limits = Allocator.allocate(
+                site(63, PhaseCurrents.ZERO, Double.POSITIVE_INFINITY, demand("first", 1, List.of(Phase.L1), 6, 32),
+                        demand("second", 0, List.of(Phase.L2), 6, 32), demand("third", 0, List.of(Phase.L3), 6, 10)),
+                UNBALANCE_20_A);
+        assertThat(limits.get("first").currentMilliamps()).isEqualTo(30_000);
+        assertThat(limits.get("second").currentMilliamps()).isEqualTo(30_000);
+        assertThat(limits.get("third")).isEqualTo(new ChargingLimit(10_000, LimitReason.EVSE_MAXIMUM, ""));
+        assertThat(limits.get("first").detail()).isEqualTo("unbalanced-load limit: at most 20 A between phases");
+    }
+
+    @Test
+    void aMinimumThatWouldBreakTheLimitIsNotGranted() {
+        AllocationSettings tight = new AllocationSettings(Duration.ZERO, Duration.ZERO, 5_000);
+        ChargingLimit limit = Allocator.allocate(
+                site(63, PhaseCurrents.ZERO, Double.POSITIVE_INFINITY, demand("single", 0, List.of(Phase.L3), 6, 32)),
+                tight).get("single");
+        assertThat(limit.currentMilliamps()).isZero();
+        assertThat(limit.detail()).contains("unbalanced-load limit: at most 5 A between phases");
+    }
 }

@@ -122,6 +122,60 @@ class LoadManagerTest {
     }
 
     @Test
+    void singlePhaseCarsOnOnePhaseShareTheUnbalancedLoadLimitWhileThreePhaseCarsAreNotHeldBack() {
+        FakeEvse carportA = site.addEvse("carport-a-1", 1, PhaseRotation.L2_L3_L1);
+        FakeEvse carportB = site.addEvse("carport-b-1", 1, PhaseRotation.L2_L3_L1);
+        LoadManager manager = loadManager(Map.of("houseConnectionCurrentAmps", "100"));
+        Map<String, ChargingLimit> limits = settle(manager);
+        // by default at most 20 A between phases (4.6 kVA): both on L2 together get 20 A, not 2 x 16 A
+        assertThat(carportA.limit().currentMilliamps() + carportB.limit().currentMilliamps()).isEqualTo(20_000);
+        assertThat(carportA.limit()).isEqualTo(carportB.limit());
+        assertThat(limits.get("carport-a-1").detail()).isEqualTo("unbalanced-load limit: at most 20 A between phases");
+        assertThat(left.limit().currentMilliamps()).isEqualTo(16_000);
+        assertThat(right.limit().currentMilliamps()).isEqualTo(16_000);
+
+        LoadManager unlimited = loadManager(Map.of("houseConnectionCurrentAmps", "100", "unbalancedLoadLimitAmps", 0.0));
+        settle(unlimited);
+        assertThat(carportA.limit().currentMilliamps()).isEqualTo(16_000);
+        assertThat(carportB.limit().currentMilliamps()).isEqualTo(16_000);
+    }
+
+    @Test
+    void aCapOfAnotherSourceAndTheLocalLimitCombineAsTheirMinimum() {
+        LoadManager manager = loadManager(Map.of("houseConnectionCurrentAmps", "63"));
+        int[] capMilliamps = {10_000};
+        manager.addCap(new org.chargingmanager.api.evse.ChargingCap() {
+            @Override
+            public String evseId() {
+                return "left-1";
+            }
+
+            @Override
+            public java.util.OptionalInt maxCurrentMilliamps(Instant now) {
+                return capMilliamps[0] < 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(capMilliamps[0]);
+            }
+
+            @Override
+            public String source() {
+                return "OCPP backend CB1";
+            }
+        });
+        Map<String, ChargingLimit> limits = settle(manager);
+        assertThat(limits.get("left-1").currentMilliamps()).as("the backend's cap below the local limit").isEqualTo(10_000);
+        assertThat(limits.get("left-1").detail()).isEqualTo("OCPP backend CB1");
+        assertThat(right.limit().currentMilliamps()).isEqualTo(16_000);
+
+        capMilliamps[0] = 0;
+        assertThat(settle(manager).get("left-1").currentMilliamps()).as("0 from the backend: no charging").isZero();
+
+        capMilliamps[0] = 32_000;
+        for (int second = 0; second < 600 && left.limit().currentMilliamps() == 0; second++) {
+            cycleAfterOneSecond(manager); // after the pause the hysteresis holds it a while
+        }
+        assertThat(settle(manager).get("left-1").currentMilliamps()).as("the local maximum below the cap").isEqualTo(16_000);
+    }
+
+    @Test
     void onlyChangedLimitsAreSentToTheDrivers() {
         LoadManager manager = loadManager(Map.of());
         settle(manager);

@@ -1,0 +1,89 @@
+package org.chargingmanager.ocpp.gateway.internal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.chargingmanager.api.evse.ChargingCap;
+import org.chargingmanager.api.evse.Evse;
+import org.chargingmanager.api.platform.DataDirectory;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One upstream connection per factory configuration {@value #PID}: the configured charging
+ * points as one OCPP 1.6J charge point towards the backend, with a {@link ChargingCap} per
+ * charging point for the load manager.
+ */
+@Component(configurationPid = GatewayComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+        service = GatewayComponent.class, immediate = true)
+@Designate(ocd = GatewayConfig.class, factory = true)
+public class GatewayComponent {
+
+    public static final String PID = "org.chargingmanager.ocpp.gateway";
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayComponent.class);
+
+    private final Map<String, Evse> evses = new ConcurrentHashMap<>();
+    private final List<ServiceRegistration<ChargingCap>> caps = new ArrayList<>();
+    private Gateway gateway;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addEvse(Evse evse) {
+        evses.put(evse.info().id(), evse);
+    }
+
+    void removeEvse(Evse evse) {
+        evses.remove(evse.info().id(), evse);
+    }
+
+    @Activate
+    public GatewayComponent(@Reference DataDirectory dataDirectory, GatewayConfig config, BundleContext context)
+            throws Exception {
+        GatewaySettings settings;
+        try {
+            settings = GatewaySettings.from(config);
+        } catch (IllegalArgumentException e) {
+            LOG.error("OCPP gateway configuration refused: {}", e.getMessage());
+            throw e;
+        }
+        gateway = new Gateway(settings, dataDirectory.subdirectory("ocpp-gateway"), evses::get, Clock.systemUTC(),
+                1000);
+        for (ChargingCap cap : gateway.caps()) {
+            Hashtable<String, Object> properties = new Hashtable<>();
+            properties.put(Evse.ID_PROPERTY, cap.evseId());
+            caps.add(context.registerService(ChargingCap.class, cap, properties));
+        }
+        LOG.info("chargeBox={} OCPP gateway started towards {} for {}", settings.chargeBoxId(), settings.connectUri(),
+                settings.evseIds());
+    }
+
+    UpstreamStatus status() {
+        return gateway.status();
+    }
+
+    @Deactivate
+    void deactivate() {
+        for (ServiceRegistration<ChargingCap> registration : caps) {
+            try {
+                registration.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the bundle is stopping
+            }
+        }
+        caps.clear();
+        gateway.close();
+    }
+}

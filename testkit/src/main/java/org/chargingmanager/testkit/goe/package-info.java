@@ -1,0 +1,2 @@
+/** A go-e Charger HTTP API v2 / v1 simulator. */
+package org.chargingmanager.testkit.goe;
