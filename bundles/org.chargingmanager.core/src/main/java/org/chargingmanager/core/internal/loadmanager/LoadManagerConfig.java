@@ -46,6 +46,10 @@ public @interface LoadManagerConfig {
             + "of the PV surplus in the modes 'PV only' and 'Minimum + PV'", min = "0")
     double solarImportToleranceWatts() default 0;
 
+    @AttributeDefinition(name = "Phase switching: minimum interval (s)", description = "A charging point that can "
+            + "switch between 1 and 3 phases switches at most this often (each switch pauses the car)", min = "30")
+    int phaseSwitchIntervalSeconds() default 300;
+
     @AttributeDefinition(name = "Minimum pause (s)", description = "A paused car is not started again before this")
     int minimumPauseSeconds() default 60;
 

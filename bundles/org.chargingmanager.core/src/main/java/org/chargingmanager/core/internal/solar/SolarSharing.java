@@ -32,8 +32,11 @@ public final class SolarSharing {
      * @param capMilliamps the most each solar charging point may get this cycle (0: pause)
      * @param details why, in words, per charging point
      * @param states the hysteresis state for the next cycle, per "PV only" charging point
+     * @param phases for the charging points that may choose: 3 when their share covers the
+     *        three-phase minimum, else 1
      */
-    public record Result(Map<String, Integer> capMilliamps, Map<String, String> details, Map<String, SolarState> states) {
+    public record Result(Map<String, Integer> capMilliamps, Map<String, String> details, Map<String, SolarState> states,
+            Map<String, Integer> phases) {
     }
 
     private SolarSharing() {
@@ -65,7 +68,7 @@ public final class SolarSharing {
         double remaining = surplus;
         for (SolarDemand demand : ordered) {
             if (demand.mode() == ChargingMode.MIN_PV) {
-                remaining -= watts(demand, demand.minMilliamps(), settings);
+                remaining -= minimumWatts(demand, settings);
             }
         }
         List<SolarDemand> admitted = new ArrayList<>();
@@ -75,7 +78,7 @@ public final class SolarSharing {
                 continue;
             }
             SolarState before = previous.getOrDefault(demand.id(), SolarState.IDLE);
-            double minimumWatts = watts(demand, demand.minMilliamps(), settings);
+            double minimumWatts = minimumWatts(demand, settings);
             boolean covered = gridKnown && remaining >= minimumWatts && demand.maxMilliamps() >= demand.minMilliamps();
             if (before.charging()) {
                 if (covered) {
@@ -117,13 +120,19 @@ public final class SolarSharing {
             }
         }
 
-        shareEvenly(admitted, Math.max(0, remaining), settings, caps, details);
-        return new Result(caps, details, states);
+        Map<String, Integer> phases = new HashMap<>();
+        shareEvenly(admitted, Math.max(0, remaining), settings, caps, details, phases);
+        for (SolarDemand demand : demands) {
+            if (demand.mayChoosePhases() && !phases.containsKey(demand.id())) {
+                phases.put(demand.id(), demand.phases());
+            }
+        }
+        return new Result(caps, details, states, phases);
     }
 
     /** The surplus above the minimums, as a rising level of extra watts per admitted charging point. */
     private static void shareEvenly(List<SolarDemand> admitted, double extraWatts, SolarSettings settings,
-            Map<String, Integer> caps, Map<String, String> details) {
+            Map<String, Integer> caps, Map<String, String> details, Map<String, Integer> phases) {
         Map<String, Double> extra = new HashMap<>();
         List<SolarDemand> rising = new ArrayList<>(admitted);
         double left = extraWatts;
@@ -132,7 +141,7 @@ public final class SolarSharing {
             List<SolarDemand> next = new ArrayList<>();
             double given = 0;
             for (SolarDemand demand : rising) {
-                double room = watts(demand, demand.maxMilliamps(), settings) - watts(demand, demand.minMilliamps(), settings)
+                double room = maximumWatts(demand, settings) - minimumWatts(demand, settings)
                         - extra.getOrDefault(demand.id(), 0.0);
                 double take = Math.min(room, share);
                 extra.merge(demand.id(), take, Double::sum);
@@ -148,15 +157,26 @@ public final class SolarSharing {
             rising = next;
         }
         for (SolarDemand demand : admitted) {
-            double totalWatts = watts(demand, demand.minMilliamps(), settings) + extra.getOrDefault(demand.id(), 0.0);
-            int milliamps = (int) Math.floor(totalWatts / (settings.volts() * demand.phases()) * 1000);
+            double totalWatts = minimumWatts(demand, settings) + extra.getOrDefault(demand.id(), 0.0);
+            int chosenPhases = demand.phases();
+            if (demand.mayChoosePhases()) {
+                chosenPhases = totalWatts >= demand.minMilliamps() / 1000.0 * settings.volts() * 3 ? 3 : 1;
+                phases.put(demand.id(), chosenPhases);
+            }
+            int milliamps = (int) Math.floor(totalWatts / (settings.volts() * chosenPhases) * 1000);
             caps.put(demand.id(), Math.max(demand.minMilliamps(), Math.min(demand.maxMilliamps(), milliamps)));
             details.put(demand.id(), demand.mode() == ChargingMode.MIN_PV ? "minimum + PV surplus" : "PV surplus");
         }
     }
 
-    private static double watts(SolarDemand demand, int milliamps, SolarSettings settings) {
-        return milliamps / 1000.0 * settings.volts() * demand.phases();
+    /** The power of its minimum current on the fewest phases it may use this cycle. */
+    private static double minimumWatts(SolarDemand demand, SolarSettings settings) {
+        return demand.minMilliamps() / 1000.0 * settings.volts() * demand.fewestPhases();
+    }
+
+    /** The power of its maximum current on the most phases it may use this cycle. */
+    private static double maximumWatts(SolarDemand demand, SolarSettings settings) {
+        return demand.maxMilliamps() / 1000.0 * settings.volts() * (demand.mayChoosePhases() ? 3 : demand.phases());
     }
 
     private static boolean elapsed(Instant since, Instant now, Duration delay) {

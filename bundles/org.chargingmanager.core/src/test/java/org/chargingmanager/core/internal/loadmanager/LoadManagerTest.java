@@ -223,6 +223,77 @@ class LoadManagerTest {
         assertThat(manager.cycle().get("left-1").reason()).isEqualTo(LimitReason.SOLAR);
     }
 
+    /** A three-phase charging point that can switch to one phase (6 to 16 A), its car following the limit. */
+    private FakeEvse switchable(String id) {
+        FakeEvse evse = new FakeEvse(new org.chargingmanager.api.evse.EvseInfo(id, id, "fake", id, 1, 3,
+                PhaseRotation.L1_L2_L3, 6000, 16_000, org.chargingmanager.api.device.DeviceIdentity.UNKNOWN,
+                new org.chargingmanager.api.evse.EvseCapabilities(true, 100, false, false, false)), clock)
+                .carFollowsLimit(32_000);
+        site.evses.add(evse);
+        return evse;
+    }
+
+    @Test
+    void whenTheHouseCannotGiveTheThreePhaseMinimumASwitchableCarChargesOnOnePhaseAndSwitchesBackLater()
+            throws Exception {
+        site.evses.clear();
+        FakeEvse car = switchable("carport-1");
+        site.baseLoad = PhaseCurrents.onPhases(3, 1000);
+        LoadManager manager = loadManager(Map.of("houseConnectionCurrentAmps", "63",
+                "houseConnectionPowerWatts", "11000 * AVAIL / 100"));
+        settle(manager);
+        assertThat(car.limit().currentMilliamps()).isEqualTo(14_900);
+        assertThat(car.limit().phases()).isEqualTo(3);
+
+        variables.set("AVAIL", "30"); // 3.3 kW: 690 W of the house leave 2.6 kW, less than 4.1 kW for 3 x 6 A
+        manager.variablesChanged(Set.of("AVAIL"));
+        Map<String, ChargingLimit> limits = settle(manager);
+        assertThat(car.limit().phases()).as("one phase").isEqualTo(1);
+        assertThat(car.limit().currentMilliamps()).isEqualTo(11_300);
+        assertThat(car.snapshot().phasesInUse()).isEqualTo(1);
+        assertThat(limits.get("carport-1").reason()).isEqualTo(LimitReason.HOUSE_LIMIT);
+        assertThat(site.gridPowerWatts()).isLessThanOrEqualTo(3300);
+
+        variables.set("AVAIL", "100");
+        manager.variablesChanged(Set.of("AVAIL"));
+        settle(manager);
+        assertThat(car.limit().phases()).as("not before the switch interval").isEqualTo(1);
+        for (int second = 0; second < 300; second++) {
+            cycleAfterOneSecond(manager);
+        }
+        settle(manager);
+        assertThat(car.limit().phases()).as("three phases again after 300 s").isEqualTo(3);
+        assertThat(car.limit().currentMilliamps()).isEqualTo(14_900);
+        long switches = car.appliedLimits().stream().map(ChargingLimit::phases).distinct().count();
+        assertThat(switches).isEqualTo(2);
+    }
+
+    @Test
+    void aSwitchableCarOnPvOnlyChargesOnOnePhaseWhenTheSurplusIsSmallAndOnThreeWhenItGrows() {
+        site.evses.clear();
+        FakeEvse car = switchable("carport-1");
+        LoadManager manager = loadManager(Map.of("houseConnectionCurrentAmps", "63", "unmeteredFeedInAmps", 40.0,
+                "solarStartDelaySeconds", 0));
+        manager.addSettings(new EvseSettings(Configs.of(EvseSettingsConfig.class,
+                Map.of("evseId", "carport-1", "chargingMode", "PV_ONLY"))));
+        site.baseLoad = PhaseCurrents.onPhases(3, -3000); // 2.07 kW fed in: one phase at 9 A, not three at 6 A
+        settle(manager);
+        assertThat(car.limit().phases()).isEqualTo(1);
+        assertThat(car.limit().currentMilliamps()).isEqualTo(9000);
+        assertThat(site.gridPowerWatts()).isLessThanOrEqualTo(0.0);
+
+        site.baseLoad = PhaseCurrents.onPhases(3, -10_000); // 6.9 kW fed in
+        settle(manager);
+        assertThat(car.limit().phases()).as("not before the switch interval").isEqualTo(1);
+        assertThat(car.limit().currentMilliamps()).isEqualTo(16_000);
+        for (int second = 0; second < 300; second++) {
+            cycleAfterOneSecond(manager);
+        }
+        assertThat(car.limit().phases()).isEqualTo(3);
+        assertThat(car.limit().currentMilliamps()).isEqualTo(10_000);
+        assertThat(site.gridPowerWatts()).isLessThanOrEqualTo(0.0);
+    }
+
     @Test
     void theModeOffStopsChargingWithItsReason() {
         LoadManager manager = loadManager(Map.of("houseConnectionCurrentAmps", "63"));
