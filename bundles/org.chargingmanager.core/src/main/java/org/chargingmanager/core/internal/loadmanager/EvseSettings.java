@@ -3,7 +3,7 @@ package org.chargingmanager.core.internal.loadmanager;
 import java.util.Locale;
 
 import org.chargingmanager.api.device.PhaseRotation;
-import org.chargingmanager.core.internal.solar.ChargingMode;
+import org.chargingmanager.api.evse.ChargingMode;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;

@@ -43,7 +43,7 @@ import org.chargingmanager.api.variables.Variables;
 import org.chargingmanager.api.variables.VariablesListener;
 import org.chargingmanager.core.internal.allocation.AllocationSettings;
 import org.chargingmanager.core.internal.allocation.DemandStatus;
-import org.chargingmanager.core.internal.solar.ChargingMode;
+import org.chargingmanager.api.evse.ChargingMode;
 import org.chargingmanager.core.internal.solar.SolarDemand;
 import org.chargingmanager.core.internal.solar.SolarSettings;
 import org.chargingmanager.core.internal.solar.SolarSharing;

@@ -1,5 +1,7 @@
 package org.chargingmanager.core.internal.solar;
 
+import org.chargingmanager.api.evse.ChargingMode;
+
 /**
  * One charging point in a solar mode, as the surplus sharing sees it.
  *

@@ -1,5 +1,6 @@
 package org.chargingmanager.core.internal.solar;
 
+import org.chargingmanager.api.evse.ChargingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package org.chargingmanager.core.internal.solar;
 
+import org.chargingmanager.api.evse.ChargingMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

@@ -1,6 +1,10 @@
-package org.chargingmanager.core.internal.solar;
+package org.chargingmanager.api.evse;
 
-/** How a charging point charges, chosen in its settings. */
+/**
+ * How a charging point charges, chosen in its settings, over {@code /api/v1} or MQTT.
+ *
+ * @since 1.1
+ */
 public enum ChargingMode {
     /** As fast as the site allows. */
     FAST,
