@@ -134,7 +134,8 @@ public class KarafEquinoxOfflineIT {
                 "chargingmanager-wallbox-cfos", "chargingmanager-meter-eastron", "chargingmanager-wallbox-keba",
                 "chargingmanager-wallbox-goe", "chargingmanager-meter-shelly", "chargingmanager-wallbox-alfen",
                 "chargingmanager-tariff-fixed",
-                "chargingmanager-tariff-awattar", "chargingmanager-tariff-tibber")) {
+                "chargingmanager-tariff-awattar", "chargingmanager-tariff-tibber",
+                "chargingmanager-tariff-entsoe")) {
             assertTrue(feature + " is installed and started: " + features, features.contains(feature));
         }
         assertFalse("the simulator is not part of the umbrella feature", features.contains("chargingmanager-simulator"));
