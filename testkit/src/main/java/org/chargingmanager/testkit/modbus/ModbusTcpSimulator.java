@@ -56,6 +56,22 @@ public final class ModbusTcpSimulator implements AutoCloseable {
     /** Listens on a free loopback port. */
     public static ModbusTcpSimulator start() {
         try {
+            // first a port below the kernel's ephemeral range (from 32768 on Linux): after stop(), no
+            // other program's "any free port" takes it before resume() listens on it again
+            java.util.Random random = new java.util.Random();
+            for (int attempt = 0; attempt < 50; attempt++) {
+                int port = 20_000 + random.nextInt(12_000);
+                if (FORBIDDEN_PORTS.contains(port)) {
+                    continue;
+                }
+                ServerSocket s = new ServerSocket();
+                try {
+                    s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+                    return new ModbusTcpSimulator(s);
+                } catch (IOException taken) {
+                    s.close();
+                }
+            }
             for (int attempt = 0; attempt < 10; attempt++) {
                 ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
                 if (!FORBIDDEN_PORTS.contains(s.getLocalPort())) {
