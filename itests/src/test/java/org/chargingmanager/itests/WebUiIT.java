@@ -195,6 +195,21 @@ public class WebUiIT {
         $("#var-save").click();
         browser.await("variable saved", Duration.ofSeconds(5), () -> variable("AVAIL").get("value").getAsDouble() == 6);
         assertEquals(200, runtime.get("/cnf?cmd=set_cm_vars&name=AVAIL&val=100").statusCode());
+
+        // the house connection's power formula in the load management form: checked live and on saving
+        browser.driver.get(base + "/chargingmanager/#/settings");
+        browser.await(By.cssSelector("[id='form-org.chargingmanager.core.loadmanager'] > summary")).click();
+        String field = "#cfg-org-chargingmanager-core-loadmanager-houseConnectionPowerWatts";
+        assertEquals("55000 * AVAIL / 100", $(field).getAttribute("value"));
+        $(field).sendKeys(" *");
+        browser.await("live error of the formula", Duration.ofSeconds(5),
+                () -> $(field + "-preview").getAttribute("class").contains("error"));
+        browser.driver.findElement(By.cssSelector("[id='form-org.chargingmanager.core.loadmanager'] button[type=submit]")).click();
+        WebElement formulaError = $("[id='form-org.chargingmanager.core.loadmanager'] .field [role=alert]");
+        assertTrue(formulaError.getText(), formulaError.getText().startsWith("House connection power (W): "));
+        JsonObject house = JsonParser.parseString(runtime.get("/api/v1/dashboard").body()).getAsJsonObject()
+                .getAsJsonObject("house");
+        assertEquals("nothing changed", "55000 * AVAIL / 100", house.get("powerExpression").getAsString());
     }
 
     @Test
@@ -239,6 +254,29 @@ public class WebUiIT {
         $("#user-form button[type=submit]").click();
         browser.await("user stored", Duration.ofSeconds(5), () -> runtime.status("/api/v1/users/erika") == 200);
 
+        // while a session is open, its tile shows the user and the energy since the session started
+        try (OcaWallbox wallbox = new OcaWallbox("WEB-CP3").connect("ws://127.0.0.1:" + runtime.ocppPort() + "/ocpp")) {
+            wallbox.send(new BootNotificationRequest("KEBA", "KC-P30"));
+            wallbox.send(new StatusNotificationRequest(1, ChargePointErrorCode.NoError, ChargePointStatus.Preparing));
+            StartTransactionConfirmation started = wallbox.send(
+                    new StartTransactionRequest(1, "RFID-ERIKA", 1_000, ZonedDateTime.now()));
+            wallbox.send(new StatusNotificationRequest(1, ChargePointErrorCode.NoError, ChargePointStatus.Charging));
+            SampledValue register = new SampledValue("3500");
+            register.setMeasurand("Energy.Active.Import.Register");
+            register.setUnit("Wh");
+            MeterValuesRequest values = new MeterValuesRequest(1);
+            values.setTransactionId(started.getTransactionId());
+            values.setMeterValue(new MeterValue[] {new MeterValue(ZonedDateTime.now(), new SampledValue[] {register})});
+            wallbox.send(values);
+            browser.driver.get(base + "/chargingmanager/#/dashboard");
+            browser.await("the open session on the tile", Duration.ofSeconds(10),
+                    () -> text("[data-evse-id='ocpp-WEB-CP3-1'] .energy").equals("2.50 kWh"));
+            assertEquals("erika (RFID-ERIKA)", text("[data-evse-id='ocpp-WEB-CP3-1'] .user"));
+            StopTransactionRequest stop = new StopTransactionRequest(3_500, ZonedDateTime.now(), started.getTransactionId());
+            stop.setReason(Reason.EVDisconnected);
+            wallbox.send(stop);
+        }
+
         KeyPair meterKey = keyPair();
         String publicKey = HexFormat.of().formatHex(meterKey.getPublic().getEncoded());
         HttpResponse<String> entered = runtime.send("PUT", "/api/v1/trusted-keys/ocpp-WEB-CP-1",
@@ -263,7 +301,7 @@ public class WebUiIT {
         $("#log-user").sendKeys("erika");
         $("#log-filters button[type=submit]").click();
         browser.await("filtered to Erika's sessions", Duration.ofSeconds(5),
-                () -> text("#log-sum").contains("9.500 kWh in 2 sessions"));
+                () -> text("#log-sum").contains("12.000 kWh in 3 sessions"));
 
         choose("#log-evse", "ocpp-WEB-CP-1");
         $("#log-filters button[type=submit]").click();
@@ -282,6 +320,9 @@ public class WebUiIT {
         String xmlEvse = fetchText($("#download-xml-evse").getAttribute("href"));
         assertTrue(xmlEvse, xmlEvse.contains("OCMF|"));
         assertTrue(fetchText($("#download-csv-all").getAttribute("href")).contains(unverifiable + ","));
+
+        browser.driver.get(base + "/chargingmanager/#/settings");
+        assertEquals("Accepted", text("#chargepoints-table [data-charge-box='WEB-CP'] .registration"));
 
         browser.driver.get(base + "/chargingmanager/#/keys");
         String keys = $("#keys-table [data-evse='ocpp-WEB-CP-1']").getText();
