@@ -122,8 +122,8 @@ function configForm(definition, values, method, pid, reload, deletable) {
         attribute.options.map(o => el('option', { value: o.value, selected: String(current) === o.value }, o.label)));
     } else if (attribute.type === 'boolean') {
       input = el('select', { id, name: attribute.id },
-        el('option', { value: 'true', selected: String(current) === 'true' }, '✓'),
-        el('option', { value: 'false', selected: String(current) !== 'true' }, '✗'));
+        el('option', { value: 'true', selected: String(current) === 'true' }, t('settings.yes')),
+        el('option', { value: 'false', selected: String(current) !== 'true' }, t('settings.no')));
     } else {
       input = el('input', { id, name: attribute.id, autocomplete: 'off',
         type: attribute.type === 'password' ? 'password' : (attribute.type === 'integer' || attribute.type === 'number') && !attribute.multiple ? 'text' : 'text',
@@ -176,7 +176,7 @@ async function loadChargePoints(section) {
       el('thead', {}, el('tr', {}, ['settings.chargeBoxId', 'settings.connected', 'settings.registration', 'settings.model',
         'settings.securityProfile'].map(k => el('th', {}, t(k))), el('th', {}, el('span', { className: 'visually-hidden' }, t('settings.approve'))))),
       el('tbody', {}, chargePoints.map(cp => el('tr', { dataset: { chargeBox: cp.chargeBoxId } },
-        el('td', {}, cp.chargeBoxId), el('td', {}, cp.connected ? '✓' : '✗'), el('td', { className: 'registration' }, cp.registration || ''),
+        el('td', {}, cp.chargeBoxId), el('td', {}, cp.connected ? t('settings.yes') : t('settings.no')), el('td', { className: 'registration' }, cp.registration || ''),
         el('td', {}, [cp.vendor, cp.model, cp.firmwareVersion].filter(Boolean).join(' ')),
         el('td', {}, cp.securityProfile ?? '–'),
         el('td', {}, cp.registration === 'Pending' ? el('button', { type: 'button', onclick: async () => {

@@ -227,7 +227,9 @@ public class WebUiIT {
         $("#device-add-form button[type=submit]").click();
         WebElement error = $("#device-add-form .field [role=alert]");
         assertTrue(error.getText(), error.getText().contains("must be a number"));
-        assertEquals(error.getAttribute("id"), $(prefix + "maxCurrentAmps").getAttribute("aria-describedby"));
+        assertEquals("the error, then the field's hint", error.getAttribute("id") + " "
+                + "cfg-org-chargingmanager-simulator-wallbox-maxCurrentAmps-hint",
+                $(prefix + "maxCurrentAmps").getAttribute("aria-describedby"));
         browser.screenshot(DOCS.resolve("web-ui-settings.png"));
         assertEquals("nothing added", 2, evseCount());
 
