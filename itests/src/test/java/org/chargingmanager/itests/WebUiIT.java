@@ -408,6 +408,57 @@ public class WebUiIT {
         $("#evse-tiles");
     }
 
+    @Test
+    public void i_everyControlHasALabelTextHasAaContrastAndTheTilesReflowOnAPhone() throws Exception {
+        browser.driver.get(base + "/chargingmanager/#/settings");
+        $("#device-add > summary").click();
+        choose("#device-type", "org.chargingmanager.simulator.wallbox");
+        $("#chargepoints-table");
+        assertEquals("controls without a label", List.of(), browser.driver.executeScript(
+                "return [...document.querySelectorAll('input, select, textarea')]"
+                + ".filter(c => c.type !== 'hidden' && c.labels.length === 0 && !c.getAttribute('aria-label'))"
+                + ".map(c => c.outerHTML.slice(0, 120))"));
+
+        for (String page : List.of("dashboard", "settings", "transactions", "keys")) {
+            browser.driver.get(base + "/chargingmanager/#/" + page);
+            $("#page-" + page + " h2");
+            Thread.sleep(500); // the page's data
+            assertEquals("text below WCAG AA contrast on " + page, List.of(), browser.driver.executeScript(CONTRAST_CHECK));
+        }
+
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            browser.driver.get(base + "/chargingmanager/#/dashboard");
+            $("#evse-tiles [data-evse-id='demo1-1']");
+            assertEquals("nothing wider than the phone's screen", List.of(), browser.driver.executeScript(
+                    "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > "
+                    + "document.documentElement.clientWidth + 1).map(e => e.tagName + '.' + e.className + '#' + e.id"
+                    + " + ' ' + Math.round(e.getBoundingClientRect().right) + '/' + document.documentElement.clientWidth)"));
+            assertEquals("one tile per row", Boolean.TRUE, browser.driver.executeScript(
+                    "return [...document.querySelectorAll('#evse-tiles .tile')]"
+                    + ".every(t => t.getBoundingClientRect().width > window.innerWidth * 0.8)"));
+            browser.screenshot(DOCS.resolve("web-ui-phone.png"));
+        } finally {
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1400));
+        }
+    }
+
+    /** Every visible element with text of its own: the WCAG contrast of its colour against the background it sits on. */
+    private static final String CONTRAST_CHECK = "const parse = c => { const m = c.match(/rgba?\\(([^)]+)\\)/);"
+            + " if (!m) return null; const p = m[1].split(',').map(Number); return {r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1}; };"
+            + "const lum = c => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };"
+            + " return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b); };"
+            + "const background = el => { for (let e = el; e; e = e.parentElement) { const c = parse(getComputedStyle(e).backgroundColor);"
+            + " if (c && c.a > 0.5) return c; } return {r: 255, g: 255, b: 255, a: 1}; };"
+            + "const bad = [];"
+            + "for (const el of document.querySelectorAll('body *')) {"
+            + " if (!(el instanceof HTMLElement) || el.getClientRects().length === 0) continue;"
+            + " if (![...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;"
+            + " const l1 = lum(parse(getComputedStyle(el).color)), l2 = lum(background(el));"
+            + " const ratio = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);"
+            + " if (ratio < 4.5) bad.push(el.tagName + ' \"' + el.textContent.trim().slice(0, 40) + '\" ' + ratio.toFixed(2)); }"
+            + "return bad;";
+
     /** What this page's load transferred (headers and bodies; files revalidated by ETag count as their 304), without the event stream. */
     private static Object transferredBytes() {
         return browser.driver.executeScript("return performance.getEntriesByType('resource')"
