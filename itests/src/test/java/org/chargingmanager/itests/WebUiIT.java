@@ -443,6 +443,51 @@ public class WebUiIT {
         }
     }
 
+    @Test
+    public void j_theAdminPasswordIsChangedOnTheAccountPageAndOtherSessionsEnd() throws Exception {
+        browser.driver.get(base + "/chargingmanager/#/account");
+        HttpClient client = HttpClient.newHttpClient();
+        String other = loginFrom("127.0.0.1", RuntimeProcess.PASSWORD);
+        String otherCookie = other.lines().filter(line -> line.startsWith("Set-Cookie: CM_SESSION=")).findFirst()
+                .orElseThrow().substring("Set-Cookie: ".length()).split(";")[0];
+
+        $("#pw-current").sendKeys("not-the-password");
+        $("#pw-new").sendKeys("new-Password-42");
+        $("#pw-repeat").sendKeys("new-Password-42");
+        $("#password-form button[type=submit]").click();
+        assertEquals("the current password is wrong", $("#password-form .field [role=alert]").getText());
+        assertEquals("pw-current-error", $("#password-form .field [role=alert]").getAttribute("id"));
+
+        $("#pw-current").clear();
+        $("#pw-current").sendKeys(RuntimeProcess.PASSWORD);
+        $("#pw-new").clear();
+        $("#pw-new").sendKeys("short");
+        $("#pw-repeat").clear();
+        $("#pw-repeat").sendKeys("short");
+        $("#password-form button[type=submit]").click();
+        browser.await("the rule for new passwords", Duration.ofSeconds(5),
+                () -> text("#password-form .field [role=alert]").contains("at least 10 characters"));
+        assertEquals(200, runtime.get("/api/v1/evses").statusCode());
+
+        $("#pw-new").clear();
+        $("#pw-new").sendKeys("new-Password-42");
+        $("#pw-repeat").clear();
+        $("#pw-repeat").sendKeys("new-Password-42");
+        $("#password-form button[type=submit]").click();
+        browser.await("password changed", Duration.ofSeconds(10), () -> runtime.status("/api/v1/evses") == 401);
+        HttpResponse<String> withNewPassword = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/evses"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        "admin:new-Password-42".getBytes(StandardCharsets.UTF_8))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, withNewPassword.statusCode());
+        HttpResponse<String> otherSession = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/evses"))
+                .header("Cookie", otherCookie).header("X-Requested-With", "test").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals("the other browser is logged out", 401, otherSession.statusCode());
+        browser.driver.get(base + "/chargingmanager/#/dashboard");
+        $("#evse-tiles");
+    }
+
     /** Every visible element with text of its own: the WCAG contrast of its colour against the background it sits on. */
     private static final String CONTRAST_CHECK = "const parse = c => { const m = c.match(/rgba?\\(([^)]+)\\)/);"
             + " if (!m) return null; const p = m[1].split(',').map(Number); return {r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1}; };"
