@@ -47,7 +47,8 @@ export function showErrors(form, error) {
   if (input) {
     input.setAttribute('aria-invalid', 'true');
     message.id = input.id + '-error';
-    input.setAttribute('aria-describedby', message.id);
+    if (input.dataset.hint === undefined) input.dataset.hint = input.getAttribute('aria-describedby') || '';
+    input.setAttribute('aria-describedby', (message.id + ' ' + input.dataset.hint).trim());
     input.closest('.field').appendChild(message);
     input.focus();
   } else {
@@ -57,7 +58,10 @@ export function showErrors(form, error) {
 
 export function clearErrors(form) {
   form.querySelectorAll('.error, .form-error').forEach(el => el.remove());
-  form.querySelectorAll('[aria-invalid]').forEach(el => { el.removeAttribute('aria-invalid'); el.removeAttribute('aria-describedby'); });
+  form.querySelectorAll('[aria-invalid]').forEach(el => {
+    el.removeAttribute('aria-invalid');
+    if (el.dataset.hint) el.setAttribute('aria-describedby', el.dataset.hint); else el.removeAttribute('aria-describedby');
+  });
 }
 
 export function toast(text) {

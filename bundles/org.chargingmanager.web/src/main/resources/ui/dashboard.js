@@ -127,9 +127,18 @@ function renderEvses(box, evses, variables) {
         el('dt', {}, t('dash.current')), el('dd', {}, phases(evse.currentAmps, 'A', 1)),
         el('dt', {}, t('dash.limit')), el('dd', { className: 'limit' },
           limit ? number(limit.currentAmps, 1) + ' A: ' + reasonText(limit, variables) : '–'),
-        el('dt', {}, t('dash.user')), el('dd', {}, evse.idTag || t('dash.nobody')),
-        el('dt', {}, t('dash.energy')), el('dd', {}, evse.energyWattHours === undefined ? '–' : number(evse.energyWattHours / 1000, 2) + ' kWh')));
+        el('dt', {}, t('dash.user')), el('dd', { className: 'user' }, userText(evse)),
+        el('dt', {}, t('dash.energy')), el('dd', { className: 'energy' },
+          evse.session && evse.session.energyWattHours !== undefined ? number(evse.session.energyWattHours / 1000, 2) + ' kWh' : '–')));
   }));
+}
+
+/** Who charges: the open session's user (and tag), else the tag the charging point reports. */
+function userText(evse) {
+  const session = evse.session;
+  if (session && session.userId) return session.idTag ? session.userId + ' (' + session.idTag + ')' : session.userId;
+  const tag = (session && session.idTag) || evse.idTag;
+  return tag || t('dash.nobody');
 }
 
 function renderMeters(box, meters) {

@@ -9,10 +9,29 @@ export function showSettings(container) {
   const evses = el('section', { id: 'evse-section' });
   const other = el('section', { id: 'other-section' });
   const users = el('section', { id: 'users-section' });
-  container.append(el('h2', {}, t('settings.heading')), variables, site, devices, evses, other, users);
+  const ocpp = el('section', { id: 'ocpp-section' });
+  container.append(el('h2', {}, t('settings.heading')), variables, site, devices, evses, other, ocpp, users);
   loadVariables(variables);
   loadForms({ site, devices, evses, other });
+  loadChargePoints(ocpp);
   loadUsers(users);
+}
+
+const evaluations = new WeakMap();
+/** Computes a formula as the user types (debounced) and shows its result or its error below the field. */
+function evaluateLive(input, preview) {
+  clearTimeout(evaluations.get(input));
+  evaluations.set(input, setTimeout(async () => {
+    if (!input.value.trim()) { preview.textContent = ''; return; }
+    try {
+      const result = await api('GET', '/api/v1/variables/evaluate?expr=' + encodeURIComponent(input.value));
+      preview.className = 'hint ok';
+      preview.textContent = t('settings.result', result.value === null ? '–' : number(result.value, 2));
+    } catch (e) {
+      preview.className = 'hint error';
+      preview.textContent = e.message;
+    }
+  }, 250));
 }
 
 async function loadVariables(section) {
@@ -34,21 +53,7 @@ async function loadVariables(section) {
     el('button', { type: 'submit', id: 'var-save' }, t('settings.varSave')));
   const expression = form.querySelector('[name=expr]');
   const preview = form.querySelector('#var-preview');
-  let timer = null;
-  expression.addEventListener('input', () => {
-    clearTimeout(timer);
-    timer = setTimeout(async () => {
-      if (!expression.value.trim()) { preview.textContent = ''; return; }
-      try {
-        const result = await api('GET', '/api/v1/variables/evaluate?expr=' + encodeURIComponent(expression.value));
-        preview.className = 'hint ok';
-        preview.textContent = t('settings.result', result.value === null ? '–' : number(result.value, 2));
-      } catch (e) {
-        preview.className = 'hint error';
-        preview.textContent = e.message;
-      }
-    }, 250);
-  });
+  expression.addEventListener('input', () => evaluateLive(expression, preview));
   form.addEventListener('submit', async event => {
     event.preventDefault();
     clearErrors(form);
@@ -117,8 +122,8 @@ function configForm(definition, values, method, pid, reload, deletable) {
         attribute.options.map(o => el('option', { value: o.value, selected: String(current) === o.value }, o.label)));
     } else if (attribute.type === 'boolean') {
       input = el('select', { id, name: attribute.id },
-        el('option', { value: 'true', selected: String(current) === 'true' }, '✓'),
-        el('option', { value: 'false', selected: String(current) !== 'true' }, '✗'));
+        el('option', { value: 'true', selected: String(current) === 'true' }, t('settings.yes')),
+        el('option', { value: 'false', selected: String(current) !== 'true' }, t('settings.no')));
     } else {
       input = el('input', { id, name: attribute.id, autocomplete: 'off',
         type: attribute.type === 'password' ? 'password' : (attribute.type === 'integer' || attribute.type === 'number') && !attribute.multiple ? 'text' : 'text',
@@ -126,9 +131,11 @@ function configForm(definition, values, method, pid, reload, deletable) {
         value: current === undefined || current === null ? '' : Array.isArray(current) ? current.join(', ') : String(current),
         'aria-describedby': hint ? id + '-hint' : undefined });
     }
+    const preview = attribute.expression ? el('p', { className: 'hint', id: id + '-preview', 'aria-live': 'polite' }) : '';
+    if (preview) input.addEventListener('input', () => evaluateLive(input, preview));
     form.append(el('div', { className: 'field' },
       el('label', { for: id }, attribute.name + (attribute.required ? ' *' : '')), input,
-      hint ? el('p', { className: 'hint', id: id + '-hint' }, hint) : ''));
+      hint ? el('p', { className: 'hint', id: id + '-hint' }, hint) : '', preview));
   }
   const buttons = el('div', { className: 'row' },
     el('button', { type: 'submit' }, method === 'POST' ? t('settings.add') : t('settings.save')));
@@ -154,6 +161,28 @@ function configForm(definition, values, method, pid, reload, deletable) {
     } catch (e) { showErrors(form, e); }
   });
   return form;
+}
+
+/** OCPP wallboxes seen by the central system, approving those that wait; the certificates to download. */
+async function loadChargePoints(section) {
+  let answer;
+  try { answer = await api('GET', '/api/v1/ocpp/chargepoints'); } catch (e) { section.replaceChildren(); return; }
+  const chargePoints = Array.isArray(answer) ? answer : (answer.chargePoints || []);
+  section.replaceChildren(el('h3', {}, t('settings.ocpp')),
+    el('p', { className: 'downloads' },
+      el('a', { className: 'button secondary', href: '/api/v1/ocpp/server-certificate.pem', download: '' }, t('settings.serverCertificate')),
+      el('a', { className: 'button secondary', href: '/api/v1/ocpp/charge-point-ca.pem', download: '' }, t('settings.chargePointCa'))),
+    chargePoints.length ? el('div', { className: 'table-wrap' }, el('table', { id: 'chargepoints-table' },
+      el('thead', {}, el('tr', {}, ['settings.chargeBoxId', 'settings.connected', 'settings.registration', 'settings.model',
+        'settings.securityProfile'].map(k => el('th', {}, t(k))), el('th', {}, el('span', { className: 'visually-hidden' }, t('settings.approve'))))),
+      el('tbody', {}, chargePoints.map(cp => el('tr', { dataset: { chargeBox: cp.chargeBoxId } },
+        el('td', {}, cp.chargeBoxId), el('td', {}, cp.connected ? t('settings.yes') : t('settings.no')), el('td', { className: 'registration' }, cp.registration || ''),
+        el('td', {}, [cp.vendor, cp.model, cp.firmwareVersion].filter(Boolean).join(' ')),
+        el('td', {}, cp.securityProfile ?? '–'),
+        el('td', {}, cp.registration === 'Pending' ? el('button', { type: 'button', onclick: async () => {
+          try { await api('POST', '/api/v1/ocpp/chargepoints/' + encodeURIComponent(cp.chargeBoxId) + '/approve'); loadChargePoints(section); }
+          catch (e) { toast(e.message); }
+        } }, t('settings.approve')) : '')))))) : el('p', { className: 'muted' }, t('settings.none')));
 }
 
 async function loadUsers(section) {

@@ -193,6 +193,40 @@ public class KarafEquinoxOfflineIT {
         assertEquals(37.0, variableValue(get("/cnf?cmd=get_cm_vars", ADMIN_PASSWORD).body(), "AVAIL"), 0.0);
     }
 
+    /** Issue 14 on openHAB's pax-web: the web UI's files, the login with its cookie, CSRF, the settings forms. */
+    @Test
+    public void theWebUiItsLoginAndItsSettingsFormsWorkOnPaxWeb() throws Exception {
+        HttpResponse<String> page = get("/chargingmanager/", null);
+        assertEquals(page.body(), 200, page.statusCode());
+        assertTrue(page.body(), page.body().contains("<title>Charging Manager</title>"));
+        assertEquals(200, get("/chargingmanager/app.js", null).statusCode());
+
+        HttpResponse<String> login = HTTP.send(request("/api/v1/session", null).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(login.body(), 200, login.statusCode());
+        String setCookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(setCookie, setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"));
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        String token = com.google.gson.JsonParser.parseString(login.body()).getAsJsonObject().get("csrfToken").getAsString();
+
+        HttpResponse<String> forms = HTTP.send(request("/api/v1/config", null).header("Cookie", cookie).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(forms.body(), 200, forms.statusCode());
+        assertTrue(forms.body(), forms.body().contains("org.chargingmanager.core.loadmanager"));
+        HttpResponse<String> withoutToken = HTTP.send(request("/api/v1/variables/WEBUI", null).header("Cookie", cookie)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"expr\":\"1\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(withoutToken.body(), 403, withoutToken.statusCode());
+        HttpResponse<String> withToken = HTTP.send(request("/api/v1/variables/WEBUI", null).header("Cookie", cookie)
+                .header("X-CSRF-Token", token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"expr\":\"1\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(withToken.body(), 200, withToken.statusCode());
+        HttpResponse<String> deleted = HTTP.send(request("/api/v1/variables/WEBUI", null).header("Cookie", cookie)
+                .header("X-CSRF-Token", token).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(deleted.body(), 200, deleted.statusCode());
+    }
+
     @Test
     public void everyEndpointOfEveryBundleAnswers() throws Exception {
         for (String path : List.of("/api/v1/evses", "/api/v1/meters", "/api/v1/variables", "/api/v1/users",

@@ -195,6 +195,21 @@ public class WebUiIT {
         $("#var-save").click();
         browser.await("variable saved", Duration.ofSeconds(5), () -> variable("AVAIL").get("value").getAsDouble() == 6);
         assertEquals(200, runtime.get("/cnf?cmd=set_cm_vars&name=AVAIL&val=100").statusCode());
+
+        // the house connection's power formula in the load management form: checked live and on saving
+        browser.driver.get(base + "/chargingmanager/#/settings");
+        browser.await(By.cssSelector("[id='form-org.chargingmanager.core.loadmanager'] > summary")).click();
+        String field = "#cfg-org-chargingmanager-core-loadmanager-houseConnectionPowerWatts";
+        assertEquals("55000 * AVAIL / 100", $(field).getAttribute("value"));
+        $(field).sendKeys(" *");
+        browser.await("live error of the formula", Duration.ofSeconds(5),
+                () -> $(field + "-preview").getAttribute("class").contains("error"));
+        browser.driver.findElement(By.cssSelector("[id='form-org.chargingmanager.core.loadmanager'] button[type=submit]")).click();
+        WebElement formulaError = $("[id='form-org.chargingmanager.core.loadmanager'] .field [role=alert]");
+        assertTrue(formulaError.getText(), formulaError.getText().startsWith("House connection power (W): "));
+        JsonObject house = JsonParser.parseString(runtime.get("/api/v1/dashboard").body()).getAsJsonObject()
+                .getAsJsonObject("house");
+        assertEquals("nothing changed", "55000 * AVAIL / 100", house.get("powerExpression").getAsString());
     }
 
     @Test
@@ -212,7 +227,9 @@ public class WebUiIT {
         $("#device-add-form button[type=submit]").click();
         WebElement error = $("#device-add-form .field [role=alert]");
         assertTrue(error.getText(), error.getText().contains("must be a number"));
-        assertEquals(error.getAttribute("id"), $(prefix + "maxCurrentAmps").getAttribute("aria-describedby"));
+        assertEquals("the error, then the field's hint", error.getAttribute("id") + " "
+                + "cfg-org-chargingmanager-simulator-wallbox-maxCurrentAmps-hint",
+                $(prefix + "maxCurrentAmps").getAttribute("aria-describedby"));
         browser.screenshot(DOCS.resolve("web-ui-settings.png"));
         assertEquals("nothing added", 2, evseCount());
 
@@ -239,6 +256,29 @@ public class WebUiIT {
         $("#user-form button[type=submit]").click();
         browser.await("user stored", Duration.ofSeconds(5), () -> runtime.status("/api/v1/users/erika") == 200);
 
+        // while a session is open, its tile shows the user and the energy since the session started
+        try (OcaWallbox wallbox = new OcaWallbox("WEB-CP3").connect("ws://127.0.0.1:" + runtime.ocppPort() + "/ocpp")) {
+            wallbox.send(new BootNotificationRequest("KEBA", "KC-P30"));
+            wallbox.send(new StatusNotificationRequest(1, ChargePointErrorCode.NoError, ChargePointStatus.Preparing));
+            StartTransactionConfirmation started = wallbox.send(
+                    new StartTransactionRequest(1, "RFID-ERIKA", 1_000, ZonedDateTime.now()));
+            wallbox.send(new StatusNotificationRequest(1, ChargePointErrorCode.NoError, ChargePointStatus.Charging));
+            SampledValue register = new SampledValue("3500");
+            register.setMeasurand("Energy.Active.Import.Register");
+            register.setUnit("Wh");
+            MeterValuesRequest values = new MeterValuesRequest(1);
+            values.setTransactionId(started.getTransactionId());
+            values.setMeterValue(new MeterValue[] {new MeterValue(ZonedDateTime.now(), new SampledValue[] {register})});
+            wallbox.send(values);
+            browser.driver.get(base + "/chargingmanager/#/dashboard");
+            browser.await("the open session on the tile", Duration.ofSeconds(10),
+                    () -> text("[data-evse-id='ocpp-WEB-CP3-1'] .energy").equals("2.50 kWh"));
+            assertEquals("erika (RFID-ERIKA)", text("[data-evse-id='ocpp-WEB-CP3-1'] .user"));
+            StopTransactionRequest stop = new StopTransactionRequest(3_500, ZonedDateTime.now(), started.getTransactionId());
+            stop.setReason(Reason.EVDisconnected);
+            wallbox.send(stop);
+        }
+
         KeyPair meterKey = keyPair();
         String publicKey = HexFormat.of().formatHex(meterKey.getPublic().getEncoded());
         HttpResponse<String> entered = runtime.send("PUT", "/api/v1/trusted-keys/ocpp-WEB-CP-1",
@@ -263,7 +303,7 @@ public class WebUiIT {
         $("#log-user").sendKeys("erika");
         $("#log-filters button[type=submit]").click();
         browser.await("filtered to Erika's sessions", Duration.ofSeconds(5),
-                () -> text("#log-sum").contains("9.500 kWh in 2 sessions"));
+                () -> text("#log-sum").contains("12.000 kWh in 3 sessions"));
 
         choose("#log-evse", "ocpp-WEB-CP-1");
         $("#log-filters button[type=submit]").click();
@@ -282,6 +322,9 @@ public class WebUiIT {
         String xmlEvse = fetchText($("#download-xml-evse").getAttribute("href"));
         assertTrue(xmlEvse, xmlEvse.contains("OCMF|"));
         assertTrue(fetchText($("#download-csv-all").getAttribute("href")).contains(unverifiable + ","));
+
+        browser.driver.get(base + "/chargingmanager/#/settings");
+        assertEquals("Accepted", text("#chargepoints-table [data-charge-box='WEB-CP'] .registration"));
 
         browser.driver.get(base + "/chargingmanager/#/keys");
         String keys = $("#keys-table [data-evse='ocpp-WEB-CP-1']").getText();
@@ -364,6 +407,102 @@ public class WebUiIT {
         login(RuntimeProcess.PASSWORD);
         $("#evse-tiles");
     }
+
+    @Test
+    public void i_everyControlHasALabelTextHasAaContrastAndTheTilesReflowOnAPhone() throws Exception {
+        browser.driver.get(base + "/chargingmanager/#/settings");
+        $("#device-add > summary").click();
+        choose("#device-type", "org.chargingmanager.simulator.wallbox");
+        $("#chargepoints-table");
+        assertEquals("controls without a label", List.of(), browser.driver.executeScript(
+                "return [...document.querySelectorAll('input, select, textarea')]"
+                + ".filter(c => c.type !== 'hidden' && c.labels.length === 0 && !c.getAttribute('aria-label'))"
+                + ".map(c => c.outerHTML.slice(0, 120))"));
+
+        for (String page : List.of("dashboard", "settings", "transactions", "keys")) {
+            browser.driver.get(base + "/chargingmanager/#/" + page);
+            $("#page-" + page + " h2");
+            Thread.sleep(500); // the page's data
+            assertEquals("text below WCAG AA contrast on " + page, List.of(), browser.driver.executeScript(CONTRAST_CHECK));
+        }
+
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            browser.driver.get(base + "/chargingmanager/#/dashboard");
+            $("#evse-tiles [data-evse-id='demo1-1']");
+            assertEquals("nothing wider than the phone's screen", List.of(), browser.driver.executeScript(
+                    "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > "
+                    + "document.documentElement.clientWidth + 1).map(e => e.tagName + '.' + e.className + '#' + e.id"
+                    + " + ' ' + Math.round(e.getBoundingClientRect().right) + '/' + document.documentElement.clientWidth)"));
+            assertEquals("one tile per row", Boolean.TRUE, browser.driver.executeScript(
+                    "return [...document.querySelectorAll('#evse-tiles .tile')]"
+                    + ".every(t => t.getBoundingClientRect().width > window.innerWidth * 0.8)"));
+            browser.screenshot(DOCS.resolve("web-ui-phone.png"));
+        } finally {
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1400));
+        }
+    }
+
+    @Test
+    public void j_theAdminPasswordIsChangedOnTheAccountPageAndOtherSessionsEnd() throws Exception {
+        browser.driver.get(base + "/chargingmanager/#/account");
+        HttpClient client = HttpClient.newHttpClient();
+        String other = loginFrom("127.0.0.1", RuntimeProcess.PASSWORD);
+        String otherCookie = other.lines().filter(line -> line.startsWith("Set-Cookie: CM_SESSION=")).findFirst()
+                .orElseThrow().substring("Set-Cookie: ".length()).split(";")[0];
+
+        $("#pw-current").sendKeys("not-the-password");
+        $("#pw-new").sendKeys("new-Password-42");
+        $("#pw-repeat").sendKeys("new-Password-42");
+        $("#password-form button[type=submit]").click();
+        assertEquals("the current password is wrong", $("#password-form .field [role=alert]").getText());
+        assertEquals("pw-current-error", $("#password-form .field [role=alert]").getAttribute("id"));
+
+        $("#pw-current").clear();
+        $("#pw-current").sendKeys(RuntimeProcess.PASSWORD);
+        $("#pw-new").clear();
+        $("#pw-new").sendKeys("short");
+        $("#pw-repeat").clear();
+        $("#pw-repeat").sendKeys("short");
+        $("#password-form button[type=submit]").click();
+        browser.await("the rule for new passwords", Duration.ofSeconds(5),
+                () -> text("#password-form .field [role=alert]").contains("at least 10 characters"));
+        assertEquals(200, runtime.get("/api/v1/evses").statusCode());
+
+        $("#pw-new").clear();
+        $("#pw-new").sendKeys("new-Password-42");
+        $("#pw-repeat").clear();
+        $("#pw-repeat").sendKeys("new-Password-42");
+        $("#password-form button[type=submit]").click();
+        browser.await("password changed", Duration.ofSeconds(10), () -> runtime.status("/api/v1/evses") == 401);
+        HttpResponse<String> withNewPassword = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/evses"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        "admin:new-Password-42".getBytes(StandardCharsets.UTF_8))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, withNewPassword.statusCode());
+        HttpResponse<String> otherSession = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/evses"))
+                .header("Cookie", otherCookie).header("X-Requested-With", "test").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals("the other browser is logged out", 401, otherSession.statusCode());
+        browser.driver.get(base + "/chargingmanager/#/dashboard");
+        $("#evse-tiles");
+    }
+
+    /** Every visible element with text of its own: the WCAG contrast of its colour against the background it sits on. */
+    private static final String CONTRAST_CHECK = "const parse = c => { const m = c.match(/rgba?\\(([^)]+)\\)/);"
+            + " if (!m) return null; const p = m[1].split(',').map(Number); return {r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1}; };"
+            + "const lum = c => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };"
+            + " return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b); };"
+            + "const background = el => { for (let e = el; e; e = e.parentElement) { const c = parse(getComputedStyle(e).backgroundColor);"
+            + " if (c && c.a > 0.5) return c; } return {r: 255, g: 255, b: 255, a: 1}; };"
+            + "const bad = [];"
+            + "for (const el of document.querySelectorAll('body *')) {"
+            + " if (!(el instanceof HTMLElement) || el.getClientRects().length === 0) continue;"
+            + " if (![...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;"
+            + " const l1 = lum(parse(getComputedStyle(el).color)), l2 = lum(background(el));"
+            + " const ratio = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);"
+            + " if (ratio < 4.5) bad.push(el.tagName + ' \"' + el.textContent.trim().slice(0, 40) + '\" ' + ratio.toFixed(2)); }"
+            + "return bad;";
 
     /** What this page's load transferred (headers and bodies; files revalidated by ETag count as their 304), without the event stream. */
     private static Object transferredBytes() {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.chargingmanager.api.billing.Transaction;
+import org.chargingmanager.api.billing.TransactionLog;
 import org.chargingmanager.api.evse.Evse;
 import org.chargingmanager.api.evse.EvseSnapshot;
 import org.chargingmanager.api.meter.Meter;
@@ -28,7 +30,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonArray;
 
 /**
- * What the dashboard shows, as one JSON object: every charging point and meter, the house
+ * What the dashboard shows, as one JSON object: every charging point (with its open session
+ * from the transaction log, if there is one) and meter, the house
  * connection (its limits computed from the load manager's formulas, the grid meter's use per
  * phase), the sum of charging power, and the variables. The live stream sends it whenever it
  * changes.
@@ -50,7 +53,12 @@ public class SiteView {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ConfigurationAdmin configurationAdmin;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile TransactionLog transactionLog;
+
     private final Variables variables;
+    private final OpenSessions openSessions = new OpenSessions(() -> transactionLog, java.time.Clock.systemUTC());
 
     @Activate
     public SiteView(@Reference Variables variables) {
@@ -77,7 +85,7 @@ public class SiteView {
     JsonObject json() {
         JsonObject json = new JsonObject();
         JsonArray evseArray = new JsonArray();
-        evses.stream().sorted(Comparator.comparing(evse -> evse.info().id())).map(ApiServlet::evseJson)
+        evses.stream().sorted(Comparator.comparing(evse -> evse.info().id())).map(this::evseJson)
                 .forEach(evseArray::add);
         json.add("evses", evseArray);
         JsonArray meterArray = new JsonArray();
@@ -86,6 +94,27 @@ public class SiteView {
         json.add("meters", meterArray);
         json.add("variables", VariablesJson.of(variables.list()).get("vars"));
         json.add("house", house());
+        return json;
+    }
+
+    /** The API's charging point, with its open session: user, and the energy since the session started. */
+    private JsonObject evseJson(Evse evse) {
+        JsonObject json = ApiServlet.evseJson(evse);
+        Optional<Transaction> open = openSessions.find(evse.info().id());
+        if (open.isPresent()) {
+            Transaction transaction = open.get();
+            JsonObject session = new JsonObject();
+            session.addProperty("transactionId", transaction.id());
+            session.addProperty("userId", transaction.userId());
+            session.addProperty("idTag", transaction.idTag());
+            session.addProperty("start", transaction.start().toString());
+            EvseSnapshot snapshot = evse.snapshot();
+            if (snapshot != null && Double.isFinite(snapshot.energyWattHours())) {
+                double energy = Math.max(0, snapshot.energyWattHours() - transaction.meterStartWattHours());
+                session.add("energyWattHours", VariablesJson.number(Math.round(energy * 10) / 10.0));
+            }
+            json.add("session", session);
+        }
         return json;
     }
 

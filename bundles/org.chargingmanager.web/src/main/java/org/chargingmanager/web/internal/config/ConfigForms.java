@@ -35,11 +35,13 @@ import com.google.gson.JsonPrimitive;
  * ConfigurationAdmin. Only PIDs that a bundle named {@code org.chargingmanager.*} describes in
  * its metatype can be read or changed here.
  *
- * <p>Kinds, for grouping on the page: a factory whose form has an {@code id} attribute makes
- * {@code device}s (wallbox and meter drivers), one with {@code evseId} makes {@code evse}
- * settings (one per charging point), other factories are {@code other}; single PIDs are
- * {@code settings}. Password values are never sent to the browser: an empty password field
- * keeps the stored one.
+ * <p>Kinds, for grouping on the page: a factory whose form has an {@code id} attribute, of a
+ * bundle that imports the charging point or meter API, makes {@code device}s (wallbox and meter
+ * drivers); one with {@code evseId} makes {@code evse} settings (one per charging point); other
+ * factories (tariffs, rules ...) are {@code other}; single PIDs are {@code settings}. Password values are never sent to the browser: an empty password field
+ * keeps the stored one. A text whose description speaks of an "expression" (the house
+ * connection's limits, a rule's condition) is computed over today's variables before it is
+ * stored, and refused with the formula's error.
  */
 public final class ConfigForms {
 
@@ -48,11 +50,25 @@ public final class ConfigForms {
     private final BundleContext context;
     private final MetaTypeService metaTypes;
     private final ConfigurationAdmin configurationAdmin;
+    private final java.util.function.Function<String, Optional<String>> expressionCheck;
 
-    public ConfigForms(BundleContext context, MetaTypeService metaTypes, ConfigurationAdmin configurationAdmin) {
+    /**
+     * @param expressionCheck the error of a formula over the variables, empty if it is good; asked
+     *     for every text attribute whose metatype description speaks of an "expression"
+     */
+    public ConfigForms(BundleContext context, MetaTypeService metaTypes, ConfigurationAdmin configurationAdmin,
+            java.util.function.Function<String, Optional<String>> expressionCheck) {
         this.context = context;
         this.metaTypes = metaTypes;
         this.configurationAdmin = configurationAdmin;
+        this.expressionCheck = expressionCheck;
+    }
+
+    /** Whether a text attribute holds a formula over the variables: its description says "expression". */
+    static boolean isExpression(AttributeDefinition attribute) {
+        return attribute.getType() == AttributeDefinition.STRING && attribute.getCardinality() == 0
+                && attribute.getDescription() != null
+                && attribute.getDescription().toLowerCase(java.util.Locale.ROOT).contains("expression");
     }
 
     /** A form: its PID, whether it is a factory, its definition. */
@@ -189,6 +205,13 @@ public final class ConfigForms {
                 continue;
             }
             Object value = AttributeValues.convert(attribute, element);
+            if (value instanceof String text && !text.isBlank() && isExpression(attribute)) {
+                Optional<String> problem = expressionCheck.apply(text);
+                if (problem.isPresent()) {
+                    throw new AttributeValues.InvalidValueException(attribute.getID(),
+                            attribute.getName() + ": " + problem.get());
+                }
+            }
             if (value == null) {
                 properties.remove(attribute.getID());
             } else {
@@ -198,17 +221,29 @@ public final class ConfigForms {
         return properties;
     }
 
+    /** Whether the bundle uses the charging point or meter API: a wallbox or meter driver. */
+    private boolean drivesDevices(String symbolicName) {
+        for (Bundle bundle : context.getBundles()) {
+            if (symbolicName.equals(bundle.getSymbolicName())) {
+                String imports = bundle.getHeaders("").get(Constants.IMPORT_PACKAGE);
+                return imports != null && (imports.contains("org.chargingmanager.api.evse")
+                        || imports.contains("org.chargingmanager.api.meter"));
+            }
+        }
+        return false;
+    }
+
     private static AttributeDefinition[] attributes(ObjectClassDefinition definition) {
         AttributeDefinition[] attributes = definition.getAttributeDefinitions(ObjectClassDefinition.ALL);
         return attributes == null ? new AttributeDefinition[0] : attributes;
     }
 
-    private static String kind(Form form, AttributeDefinition[] attributes) {
+    private String kind(Form form, AttributeDefinition[] attributes) {
         if (!form.factory()) {
             return "settings";
         }
         for (AttributeDefinition attribute : attributes) {
-            if (attribute.getID().equals("id")) {
+            if (attribute.getID().equals("id") && drivesDevices(form.bundle())) {
                 return "device";
             }
         }
@@ -228,6 +263,7 @@ public final class ConfigForms {
         json.addProperty("type", AttributeValues.typeName(attribute.getType()));
         json.addProperty("multiple", attribute.getCardinality() != 0);
         json.addProperty("required", AttributeValues.isRequired(attribute));
+        json.addProperty("expression", isExpression(attribute));
         JsonArray defaults = new JsonArray();
         if (attribute.getDefaultValue() != null && attribute.getType() != AttributeDefinition.PASSWORD) {
             for (String value : attribute.getDefaultValue()) {

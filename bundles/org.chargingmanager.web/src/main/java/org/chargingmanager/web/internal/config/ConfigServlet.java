@@ -11,6 +11,8 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 import org.chargingmanager.api.platform.WebContext;
+import org.chargingmanager.api.variables.InvalidExpressionException;
+import org.chargingmanager.api.variables.Variables;
 import org.chargingmanager.web.internal.JsonResponses;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -59,6 +61,10 @@ public class ConfigServlet extends HttpServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile ConfigurationAdmin configurationAdmin;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile Variables variables;
+
     private final transient BundleContext context;
 
     @Activate
@@ -75,7 +81,20 @@ public class ConfigServlet extends HttpServlet {
                     "settings forms need the OSGi MetaType and ConfigurationAdmin services");
             return null;
         }
-        return new ConfigForms(context, metaTypeService, admin);
+        return new ConfigForms(context, metaTypeService, admin, this::expressionProblem);
+    }
+
+    private java.util.Optional<String> expressionProblem(String expression) {
+        Variables current = variables;
+        if (current == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            current.evaluate(expression);
+            return java.util.Optional.empty();
+        } catch (InvalidExpressionException e) {
+            return java.util.Optional.of(e.getMessage());
+        }
     }
 
     @Override
