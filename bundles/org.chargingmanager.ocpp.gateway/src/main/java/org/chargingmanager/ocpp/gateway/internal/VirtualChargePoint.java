@@ -150,6 +150,8 @@ final class VirtualChargePoint {
         ChargingProfile remoteProfile;
         boolean authorizing;
         String refusedTag;
+        /** The tag of the session that ended while the car stayed: no new session with it before the car leaves. */
+        String finishedTag;
         boolean remoteStopRequested;
         Instant lastSampleAt;
         double lastEnergyWattHours = -1;
@@ -359,6 +361,7 @@ final class VirtualChargePoint {
             connector.remoteStopRequested = false;
             if (!vehicle && !stale) {
                 connector.refusedTag = null;
+                connector.finishedTag = null;
                 connector.afterTransaction = false;
             }
             if (vehicle && !connector.inoperative) {
@@ -410,7 +413,8 @@ final class VirtualChargePoint {
         if (tag == null && !settings.idTag().isEmpty()) {
             tag = settings.idTag();
         }
-        if (tag == null || tag.equals(connector.refusedTag) || connector.authorizing) {
+        if (tag == null || tag.equals(connector.refusedTag) || connector.authorizing
+                || (!remote && tag.equals(connector.finishedTag))) {
             return;
         }
         tag = cut(tag, 20);
@@ -431,7 +435,8 @@ final class VirtualChargePoint {
                     acceptedTags.add(asked);
                     Evse evse = evses.apply(connector.evseId);
                     EvseSnapshot latest = evse == null ? null : evse.snapshot();
-                    if (connector.transaction == null && latest != null && latest.state().vehicleConnected()) {
+                    if (connector.transaction == null && !connector.inoperative && latest != null
+                            && latest.state().vehicleConnected()) {
                         start(connector, asked, latest, clock.instant());
                     }
                 } else {
@@ -480,6 +485,7 @@ final class VirtualChargePoint {
         connector.transaction = null;
         connector.remoteStopRequested = false;
         connector.afterTransaction = true;
+        connector.finishedTag = transaction.idTag;
         profiles.transactionEnded(connector.id);
         if (connector.inoperativeScheduled) {
             connector.inoperative = true;
@@ -778,6 +784,7 @@ final class VirtualChargePoint {
             return new RemoteStartTransactionConfirmation(RemoteStartStopStatus.REJECTED);
         }
         connector.remoteIdTag = remote.idTag();
+        connector.finishedTag = null;
         connector.remoteIdTagUntil = now.plusSeconds(keys.getInt(ConfigurationKeys.CONNECTION_TIME_OUT));
         connector.remoteProfile = remote.chargingProfile();
         connector.refusedTag = null;

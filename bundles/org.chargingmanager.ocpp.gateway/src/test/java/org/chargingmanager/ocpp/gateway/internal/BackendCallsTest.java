@@ -87,6 +87,9 @@ class BackendCallsTest {
         Await.until("StopTransaction Remote", () -> !backend.received(StopTransactionRequest.class).isEmpty());
         assertThat(backend.received(StopTransactionRequest.class).get(0).getReason().toString()).isEqualTo("Remote");
         assertThat(backend.received(StopTransactionRequest.class).get(0).getTransactionId()).isEqualTo(100);
+        Await.until("Finishing: the car is still there", () -> statusIs(ChargePointStatus.Finishing));
+        assertThat(backend.received(StartTransactionRequest.class)).as("no new session with the same card")
+                .hasSize(1);
 
         assertThat(((ChangeAvailabilityConfirmation) send(new ChangeAvailabilityRequest(1,
                 AvailabilityType.Inoperative))).getStatus()).isEqualTo(AvailabilityStatus.Accepted);
