@@ -78,7 +78,8 @@ final class Gateway implements UpstreamConnection.Listener, VirtualChargePoint.U
         });
         this.httpClient = HttpClients.forSettings(settings);
         this.backoff = new Backoff(new SecureRandom()::nextDouble);
-        this.chargePoint = new VirtualChargePoint(settings, keys, journal, evses, clock, CODEC, this);
+        this.chargePoint = new VirtualChargePoint(settings, keys, journal, evses, clock, CODEC, this,
+                dataDirectory.resolve(fileName + ".profiles"));
         executor.scheduleWithFixedDelay(this::tickSafely, 0, tickMillis, TimeUnit.MILLISECONDS);
     }
 
