@@ -131,8 +131,11 @@ public class KarafEquinoxOfflineIT {
                 "chargingmanager-ocpp", "chargingmanager-ocpp-server", "chargingmanager-ocpp-gateway",
                 "chargingmanager-billing",
                 "chargingmanager-eichrecht", "chargingmanager-mqtt", "chargingmanager-openhab", "chargingmanager-modbus",
-                "chargingmanager-wallbox-cfos", "chargingmanager-meter-eastron", "chargingmanager-tariff-fixed",
-                "chargingmanager-tariff-awattar")) {
+                "chargingmanager-wallbox-cfos", "chargingmanager-meter-eastron", "chargingmanager-wallbox-keba",
+                "chargingmanager-wallbox-goe", "chargingmanager-meter-shelly", "chargingmanager-wallbox-alfen",
+                "chargingmanager-tariff-fixed",
+                "chargingmanager-tariff-awattar", "chargingmanager-tariff-tibber",
+                "chargingmanager-tariff-entsoe")) {
             assertTrue(feature + " is installed and started: " + features, features.contains(feature));
         }
         assertFalse("the simulator is not part of the umbrella feature", features.contains("chargingmanager-simulator"));
@@ -163,7 +166,9 @@ public class KarafEquinoxOfflineIT {
                 "org.chargingmanager.eichrecht",
                 "org.chargingmanager.mqtt", "org.chargingmanager.openhab", "org.eclipse.paho.client.mqttv3",
                 "org.chargingmanager.modbus", "com.ghgande.j2mod", "com.fazecast.jSerialComm",
-                "org.chargingmanager.wallbox.cfos", "org.chargingmanager.meter.eastron")) {
+                "org.chargingmanager.wallbox.cfos", "org.chargingmanager.meter.eastron",
+                "org.chargingmanager.wallbox.keba", "org.chargingmanager.wallbox.goe",
+                "org.chargingmanager.meter.shelly", "org.chargingmanager.wallbox.alfen")) {
             String line = bundles.lines().filter(l -> l.contains(" " + bundle + " ") || l.endsWith(" " + bundle))
                     .findFirst().orElseThrow(() -> new AssertionError(bundle + " not installed:\n" + bundles));
             assertTrue(bundle + " is active: " + line, line.contains("Active"));

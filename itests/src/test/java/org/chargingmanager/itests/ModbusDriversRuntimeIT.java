@@ -160,7 +160,7 @@ public class ModbusDriversRuntimeIT {
         grid.set(SDM_TOTAL_WATTS, gridAmps * 230 * 3);
     }
 
-    private static Optional<JsonObject> find(RuntimeProcess runtime, String path, String id) {
+    static Optional<JsonObject> find(RuntimeProcess runtime, String path, String id) {
         try {
             for (JsonElement element : JsonParser.parseString(runtime.get(path).body()).getAsJsonArray()) {
                 if (id.equals(element.getAsJsonObject().get("id").getAsString())) {
@@ -201,7 +201,7 @@ public class ModbusDriversRuntimeIT {
         return home;
     }
 
-    private static Path moveOut(Path home, String bundleName, Path directory) throws IOException {
+    static Path moveOut(Path home, String bundleName, Path directory) throws IOException {
         try (Stream<Path> jars = Files.list(home.resolve("bundle"))) {
             Path jar = jars.filter(p -> p.getFileName().toString().startsWith(bundleName)).findFirst()
                     .orElseThrow(() -> new AssertionError(bundleName + " is not in bundle/"));

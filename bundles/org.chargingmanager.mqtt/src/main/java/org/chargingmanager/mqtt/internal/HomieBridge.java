@@ -23,6 +23,8 @@ import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
+import org.chargingmanager.api.evse.ChargingMode;
+import org.chargingmanager.api.evse.ChargingModes;
 import org.chargingmanager.api.variables.InvalidExpressionException;
 import org.chargingmanager.api.variables.Variables;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
@@ -54,6 +56,7 @@ final class HomieBridge implements MqttCallbackExtended {
     private static final Logger LOG = LoggerFactory.getLogger(HomieBridge.class);
 
     private final MqttSettings settings;
+    private final Supplier<ChargingModes> modes;
     private final Supplier<SiteState> site;
     private final Variables variables;
     private final Clock clock;
@@ -78,6 +81,13 @@ final class HomieBridge implements MqttCallbackExtended {
     private boolean siteProblemLogged;
 
     HomieBridge(MqttSettings settings, Supplier<SiteState> site, Variables variables, Clock clock, Duration pollInterval) {
+        this(settings, site, variables, () -> null, clock, pollInterval);
+    }
+
+    /** @param modes the charging modes for {@code evse-.../mode/set}, or a supplier of {@code null} while there are none */
+    HomieBridge(MqttSettings settings, Supplier<SiteState> site, Variables variables, Supplier<ChargingModes> modes,
+            Clock clock, Duration pollInterval) {
+        this.modes = modes;
         this.settings = settings;
         this.site = site;
         this.variables = variables;
@@ -253,9 +263,10 @@ final class HomieBridge implements MqttCallbackExtended {
             return;
         }
         try {
-            client.subscribe(device.setTopicFilter(), 1);
+            client.subscribe(new String[] { device.setTopicFilter(), device.modeTopicFilter() }, new int[] { 1, 1 });
         } catch (MqttException e) {
-            LOG.warn("MQTT: cannot subscribe to {}: {}", device.setTopicFilter(), describe(e));
+            LOG.warn("MQTT: cannot subscribe to {} and {}: {}", device.setTopicFilter(), device.modeTopicFilter(),
+                    describe(e));
         }
         nextRetry = FIRST_RETRY;
         int count = connects.incrementAndGet();
@@ -344,6 +355,11 @@ final class HomieBridge implements MqttCallbackExtended {
                     + "at every connect)");
             return;
         }
+        String modeNode = device.modeNodeOf(topic);
+        if (modeNode != null) {
+            setMode(topic, modeNode, payload);
+            return;
+        }
         String id = device.settablePropertyOf(topic);
         String name = id == null || lastState == null ? null : lastState.variableNames().get(id);
         if (name == null) {
@@ -368,6 +384,31 @@ final class HomieBridge implements MqttCallbackExtended {
         }
         acceptedSets.incrementAndGet();
         LOG.info("MQTT: variable {} set to {} over {}", name, value, topic);
+        poll();
+    }
+
+    private void setMode(String topic, String node, byte[] payload) {
+        ChargingModes chargingModes = modes.get();
+        String evseId = lastState == null ? null : lastState.evseIds().get(node);
+        if (chargingModes == null || evseId == null) {
+            refuse(topic, "there is no such charging point");
+            return;
+        }
+        String text = new String(payload, StandardCharsets.UTF_8).trim();
+        ChargingMode mode;
+        try {
+            mode = ChargingMode.valueOf(text.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            refuse(topic, "'" + Payloads.printable(text, 40) + "' is not a charging mode (FAST, MIN_PV, PV_ONLY, OFF)");
+            return;
+        }
+        try {
+            chargingModes.setMode(evseId, mode, "MQTT");
+        } catch (IOException | RuntimeException e) {
+            refuse(topic, "the settings cannot be stored: " + e.getMessage());
+            return;
+        }
+        acceptedSets.incrementAndGet();
         poll();
     }
 

@@ -60,6 +60,23 @@ final class HomieDevice {
         return prefix + SiteReader.VARIABLES_NODE + "/+/set";
     }
 
+    /** The {@code /set} topics of the charging points' modes: {@code <prefix>+/mode/set}. */
+    String modeTopicFilter() {
+        return prefix + "+/" + SiteReader.MODE_PROPERTY + "/set";
+    }
+
+    /**
+     * The node ID of a {@code <prefix>evse-.../mode/set} topic, or {@code null} for any other topic.
+     */
+    String modeNodeOf(String topic) {
+        String end = "/" + SiteReader.MODE_PROPERTY + "/set";
+        if (!topic.startsWith(prefix) || !topic.endsWith(end)) {
+            return null;
+        }
+        String node = topic.substring(prefix.length(), topic.length() - end.length());
+        return node.startsWith("evse-") && HomieIds.valid(node) ? node : null;
+    }
+
     /**
      * The property ID of a {@code <prefix>variables/<id>/set} topic, or {@code null} for any other topic.
      */

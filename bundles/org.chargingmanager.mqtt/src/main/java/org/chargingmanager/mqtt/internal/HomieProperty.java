@@ -23,4 +23,8 @@ record HomieProperty(String id, String name, String datatype, String unit, Strin
     static HomieProperty choice(String id, String name, String format) {
         return new HomieProperty(id, name, "enum", "", format, false);
     }
+
+    static HomieProperty settableChoice(String id, String name, String format) {
+        return new HomieProperty(id, name, "enum", "", format, true);
+    }
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Dictionary;
 import java.util.List;
 
+import org.chargingmanager.api.evse.ChargingModes;
 import org.chargingmanager.api.evse.Evse;
 import org.chargingmanager.api.meter.Meter;
 import org.chargingmanager.api.variables.Variables;
@@ -55,6 +56,10 @@ public final class MqttPublisher {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ConfigurationAdmin configurationAdmin;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ChargingModes chargingModes;
+
     private final HomieBridge bridge;
 
     @Activate
@@ -68,8 +73,9 @@ public final class MqttPublisher {
             return;
         }
         SiteReader reader = new SiteReader();
-        bridge = new HomieBridge(settings, () -> reader.read(variables, list(evses), list(meters), houseLimit()),
-                variables, Clock.systemUTC(), POLL_INTERVAL);
+        bridge = new HomieBridge(settings,
+                () -> reader.read(variables, list(evses), list(meters), houseLimit(), chargingModes), variables,
+                () -> chargingModes, Clock.systemUTC(), POLL_INTERVAL);
         bridge.start();
     }
 

@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.chargingmanager.api.device.PhaseCurrents;
+import org.chargingmanager.api.evse.ChargingMode;
+import org.chargingmanager.api.evse.ChargingModes;
 import org.chargingmanager.api.evse.Evse;
 import org.chargingmanager.api.evse.EvseInfo;
 import org.chargingmanager.api.evse.EvseSnapshot;
@@ -39,6 +41,8 @@ final class SiteReader {
 
     static final String VARIABLES_NODE = "variables";
     static final String GRID_NODE = "grid";
+    static final String MODE_PROPERTY = "mode";
+    private static final String MODES = Arrays.stream(ChargingMode.values()).map(Enum::name).collect(Collectors.joining(","));
     private static final Logger LOG = LoggerFactory.getLogger(SiteReader.class);
     private static final String STATES = Arrays.stream(EvseState.values()).map(Enum::name).collect(Collectors.joining(","));
     private static final String REASONS = Arrays.stream(LimitReason.values()).map(Enum::name).collect(Collectors.joining(","));
@@ -54,14 +58,21 @@ final class SiteReader {
     }
 
     SiteState read(Variables variables, List<Evse> evses, List<Meter> meters, HouseLimitSettings house) {
+        return read(variables, evses, meters, house, null);
+    }
+
+    /** @param modes the charging modes, or {@code null}: then the EVSE nodes have no {@code mode} property */
+    SiteState read(Variables variables, List<Evse> evses, List<Meter> meters, HouseLimitSettings house,
+            ChargingModes modes) {
         List<HomieNode> nodes = new ArrayList<>();
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, String> variableNames = new LinkedHashMap<>();
+        Map<String, String> evseIds = new LinkedHashMap<>();
         readVariables(variables, nodes, values, variableNames);
         readGrid(variables, meters, house, nodes, values);
-        readEvses(evses, nodes, values);
+        readEvses(evses, modes, nodes, values, evseIds);
         readMeters(meters, nodes, values);
-        return new SiteState(nodes, values, variableNames);
+        return new SiteState(nodes, values, variableNames, evseIds);
     }
 
     private void readVariables(Variables variables, List<HomieNode> nodes, Map<String, String> values,
@@ -136,7 +147,9 @@ final class SiteReader {
         }
     }
 
-    private void readEvses(List<Evse> evses, List<HomieNode> nodes, Map<String, String> values) {
+    private void readEvses(List<Evse> evses, ChargingModes modes, List<HomieNode> nodes, Map<String, String> values,
+            Map<String, String> evseIds) {
+        Map<String, ChargingMode> modeById = modes == null ? Map.of() : modes.modes();
         Map<String, Evse> byId = new java.util.TreeMap<>();
         for (Evse evse : evses) {
             try {
@@ -159,7 +172,7 @@ final class SiteReader {
             if (nodeId == null || snapshot == null) {
                 continue;
             }
-            nodes.add(new HomieNode(nodeId, info.name(), "evse", List.of(
+            List<HomieProperty> properties = new ArrayList<>(List.of(
                     HomieProperty.choice("state", "State", STATES),
                     HomieProperty.floating("power", "Power", "W"),
                     HomieProperty.floating("current-l1", "Current L1", "A"),
@@ -170,7 +183,13 @@ final class SiteReader {
                     HomieProperty.text("limit-detail", "Limit detail"),
                     HomieProperty.floating("energy", "Energy register", "Wh"),
                     HomieProperty.floating("session-energy", "Session energy", "Wh"),
-                    HomieProperty.text("id-tag", "User (ID tag)"))));
+                    HomieProperty.text("id-tag", "User (ID tag)")));
+            if (modes != null) {
+                properties.add(HomieProperty.settableChoice(MODE_PROPERTY, "Charging mode", MODES));
+                values.put(nodeId + "/" + MODE_PROPERTY, modeById.getOrDefault(info.id(), ChargingMode.FAST).name());
+                evseIds.put(nodeId, info.id());
+            }
+            nodes.add(new HomieNode(nodeId, info.name(), "evse", properties));
             String p = nodeId + "/";
             values.put(p + "state", snapshot.state() == null ? Payloads.NO_VALUE : snapshot.state().name());
             values.put(p + "power", Payloads.number(snapshot.powerWatts(), 1));

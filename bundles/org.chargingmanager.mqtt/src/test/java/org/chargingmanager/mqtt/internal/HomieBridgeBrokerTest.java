@@ -137,6 +137,56 @@ class HomieBridgeBrokerTest {
         assertThat(bridge.acceptedSets()).isEqualTo(1);
     }
 
+    /** Charging modes kept in memory, as the core keeps them in the charging point settings. */
+    private static final class Modes implements org.chargingmanager.api.evse.ChargingModes {
+        final Map<String, org.chargingmanager.api.evse.ChargingMode> modes = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public Map<String, org.chargingmanager.api.evse.ChargingMode> modes() {
+            return Map.copyOf(modes);
+        }
+
+        @Override
+        public org.chargingmanager.api.evse.ChargingMode mode(String evseId) {
+            return modes.getOrDefault(evseId, org.chargingmanager.api.evse.ChargingMode.FAST);
+        }
+
+        @Override
+        public void setMode(String evseId, org.chargingmanager.api.evse.ChargingMode mode, String user) {
+            modes.put(evseId, mode);
+        }
+    }
+
+    @Test
+    void theChargingModeOfAChargingPointIsPublishedAndSettable() throws Exception {
+        Modes modes = new Modes();
+        MqttSettings settings = new MqttSettings(broker.url(), "cm-test-" + System.nanoTime(), "", new char[0], null,
+                "homie", "chargingmanager", "Charging Manager", false, "homeassistant");
+        bridge = new HomieBridge(settings,
+                () -> reader.read(variables, evses, meters, new HouseLimitSettings("AVAIL", "55000", ""), modes),
+                variables, () -> modes, clock, Duration.ofMillis(100));
+        bridge.start();
+        Await.until("$state ready", () -> "ready".equals(recorder.get(DEVICE + "$state")));
+        String node = DEVICE + "evse-sim-garage-1/";
+        assertThat(recorder.get(node + "mode")).isEqualTo("FAST");
+        assertThat(recorder.get(node + "mode/$settable")).isEqualTo("true");
+        assertThat(recorder.get(node + "mode/$datatype")).isEqualTo("enum");
+        assertThat(recorder.get(node + "mode/$format")).isEqualTo("FAST,MIN_PV,PV_ONLY,OFF");
+        assertThat(recorder.get(node + "$properties")).endsWith(",mode");
+
+        recorder.send(node + "mode/set", "pv_only");
+        Await.until("PV_ONLY stored", () -> modes.mode("sim-garage-1") == org.chargingmanager.api.evse.ChargingMode.PV_ONLY);
+        clock.advance(Duration.ofSeconds(1));
+        Await.until("PV_ONLY published", () -> "PV_ONLY".equals(recorder.get(node + "mode")));
+
+        recorder.send(node + "mode/set", "turbo");
+        recorder.send(DEVICE + "evse-nosuch-1/mode/set", "OFF");
+        recorder.send(DEVICE + "grid/mode/set", "OFF");
+        Await.until("3 refusals", () -> bridge.refusedSets() == 3);
+        assertThat(modes.modes()).containsExactly(Map.entry("sim-garage-1", org.chargingmanager.api.evse.ChargingMode.PV_ONLY));
+        assertThat(bridge.acceptedSets()).isEqualTo(1);
+    }
+
     @Test
     void badSetsAreRefusedAndChangeNothing() throws Exception {
         startReady();

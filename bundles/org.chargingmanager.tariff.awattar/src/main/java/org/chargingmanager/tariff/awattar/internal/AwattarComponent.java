@@ -1,21 +1,16 @@
 package org.chargingmanager.tariff.awattar.internal;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Hashtable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.chargingmanager.api.platform.DataDirectory;
 import org.chargingmanager.api.tariff.Tariff;
+import org.chargingmanager.tariff.FetchedTariff;
+import org.chargingmanager.tariff.HttpAnswers;
+import org.chargingmanager.tariff.PublishedTariff;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -26,9 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One configured aWATTar tariff: refreshes its prices on a schedule and registers them as a
- * {@link Tariff} service. A configuration that cannot be used (a URL that is not http(s), a VAT
- * below 0) registers nothing and says why once.
+ * One configured aWATTar tariff, refreshed on a schedule and registered as a {@link Tariff}. A
+ * configuration that cannot be used (a URL that is not http(s), a VAT below 0) registers nothing
+ * and says why once.
  */
 @Designate(ocd = AwattarConfig.class, factory = true)
 @Component(configurationPid = "org.chargingmanager.tariff.awattar", configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -36,57 +31,36 @@ public class AwattarComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(AwattarComponent.class);
 
-    private final ScheduledExecutorService scheduler;
-    private final ServiceRegistration<Tariff> registration;
+    private final PublishedTariff published;
 
     @Activate
     public AwattarComponent(BundleContext context, AwattarConfig config, @Reference DataDirectory dataDirectory) {
         URI url;
         try {
-            url = AwattarTariff.checkedUrl(config.url());
+            url = HttpAnswers.checkedUrl(config.url());
             if (!(config.vatPercent() >= 0) || !Double.isFinite(config.chargesPerKilowattHour())) {
                 throw new IllegalArgumentException("VAT must be 0 % or more and the charges a number");
             }
         } catch (IllegalArgumentException e) {
             LOG.error("Tariff '{}': {}; the tariff is not used until the configuration is corrected", config.id(),
                     e.getMessage());
-            scheduler = null;
-            registration = null;
+            published = null;
             return;
-        }
-        Path cache = null;
-        try {
-            cache = dataDirectory.subdirectory("tariff").resolve("awattar-" + config.id().replaceAll("[^A-Za-z0-9_-]", "_")
-                    + ".json");
-        } catch (IOException e) {
-            LOG.warn("Tariff '{}': no cache for prices ({}); a restart without network starts without prices",
-                    config.id(), e.getMessage());
         }
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
-        AwattarTariff tariff = new AwattarTariff(config.id(), url, config.chargesPerKilowattHour(), config.vatPercent(),
-                cache, client, Clock.systemUTC());
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "tariff-awattar-" + config.id());
-            thread.setDaemon(true);
-            return thread;
-        });
+        FetchedTariff tariff = new FetchedTariff(config.id(), "EUR",
+                new AwattarSource(url, config.chargesPerKilowattHour(), config.vatPercent(), client),
+                PublishedTariff.cacheFile(dataDirectory, "awattar", config.id()), Clock.systemUTC());
         int minutes = Math.max(15, config.refreshMinutes());
-        scheduler.scheduleWithFixedDelay(tariff::refresh, 0, minutes, TimeUnit.MINUTES);
-        Hashtable<String, Object> properties = new Hashtable<>();
-        properties.put(Tariff.ID_PROPERTY, tariff.id());
-        properties.put(Constants.SERVICE_RANKING, config.ranking());
-        registration = context.registerService(Tariff.class, tariff, properties);
+        published = new PublishedTariff(context, tariff, config.ranking(), Duration.ofMinutes(minutes));
         LOG.info("Tariff '{}': aWATTar prices from {} every {} min", config.id(), url.getHost(), minutes);
     }
 
     @Deactivate
     void deactivate() {
-        if (registration != null) {
-            registration.unregister();
-        }
-        if (scheduler != null) {
-            scheduler.shutdownNow();
+        if (published != null) {
+            published.close();
         }
     }
 }

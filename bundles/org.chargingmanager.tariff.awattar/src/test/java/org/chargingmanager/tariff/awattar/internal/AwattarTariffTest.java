@@ -20,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.chargingmanager.api.tariff.PriceForecast;
 import org.chargingmanager.api.tariff.PriceSlot;
+import org.chargingmanager.tariff.FetchedTariff;
 import org.chargingmanager.testkit.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,14 +71,14 @@ class AwattarTariffTest {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1/marketdata");
     }
 
-    private AwattarTariff tariff(double charges, double vat) {
-        return new AwattarTariff("awattar", url(), charges, vat, directory.resolve("awattar.json"),
-                HttpClient.newHttpClient(), clock);
+    private FetchedTariff tariff(double charges, double vat) {
+        return new FetchedTariff("awattar", "EUR", new AwattarSource(url(), charges, vat, HttpClient.newHttpClient()),
+                directory.resolve("awattar.json"), clock);
     }
 
     @Test
     void pricesPerKilowattHourFromTheMarketPriceForAllTwentyFiveHoursOfTheDay() {
-        AwattarTariff tariff = tariff(0, 0);
+        FetchedTariff tariff = tariff(0, 0);
         tariff.refresh();
         PriceForecast forecast = tariff.forecast();
         assertThat(forecast.problem()).isEmpty();
@@ -96,7 +97,7 @@ class AwattarTariffTest {
 
     @Test
     void chargesAndVatMakeTheConsumerPrice() {
-        AwattarTariff tariff = tariff(0.20, 19);
+        FetchedTariff tariff = tariff(0.20, 19);
         tariff.refresh();
         assertThat(tariff.forecast().slotAt(clock.instant()).orElseThrow().importPricePerKilowattHour())
                 .isCloseTo((0.09812 + 0.20) * 1.19, org.assertj.core.data.Offset.offset(1e-12));
@@ -104,7 +105,7 @@ class AwattarTariffTest {
 
     @Test
     void aFailedRefreshKeepsTheLastGoodPricesAndSaysWhy() {
-        AwattarTariff tariff = tariff(0, 0);
+        FetchedTariff tariff = tariff(0, 0);
         tariff.refresh();
         List<PriceSlot> good = tariff.forecast().slots();
 
@@ -135,7 +136,7 @@ class AwattarTariffTest {
     void aRestartWithoutNetworkStartsWithTheCachedPrices() {
         tariff(0, 0).refresh();
         server.stop(0);
-        AwattarTariff restarted = tariff(0, 0);
+        FetchedTariff restarted = tariff(0, 0);
         assertThat(restarted.forecast().slots()).hasSize(25);
         assertThat(restarted.forecast().problem()).isEmpty();
         restarted.refresh();
@@ -146,7 +147,7 @@ class AwattarTariffTest {
     @Test
     void withoutAnyPricesTheForecastIsEmptyAndSaysSo() throws IOException {
         Files.writeString(directory.resolve("awattar.json"), "not json");
-        AwattarTariff tariff = tariff(0, 0);
+        FetchedTariff tariff = tariff(0, 0);
         assertThat(tariff.forecast().slots()).isEmpty();
         assertThat(tariff.forecast().problem()).isEqualTo("no prices fetched yet");
     }
@@ -164,6 +165,6 @@ class AwattarTariffTest {
         assertThat(AwattarPrices.parse("{\"data\":[{\"start_timestamp\":3600000,\"end_timestamp\":7200000,"
                 + "\"marketprice\":50},{\"start_timestamp\":0,\"end_timestamp\":3600000,\"marketprice\":40}]}", 0, 0))
                 .extracting(PriceSlot::importPricePerKilowattHour).containsExactly(0.04, 0.05);
-        assertThatThrownBy(() -> AwattarTariff.checkedUrl("ftp://example.org/x")).hasMessageContaining("not an http(s) URL");
+        assertThatThrownBy(() -> org.chargingmanager.tariff.HttpAnswers.checkedUrl("ftp://example.org/x")).hasMessageContaining("not an http(s) URL");
     }
 }

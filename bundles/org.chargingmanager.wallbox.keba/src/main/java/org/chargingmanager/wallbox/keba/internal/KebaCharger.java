@@ -315,9 +315,21 @@ final class KebaCharger implements Evse {
     }
 
     private void updateApplied() {
+        if (lastSettings != null && lastMeasurements != null) {
+            updateSnapshot();
+            return;
+        }
         EvseSnapshot last = snapshot;
         snapshot = new EvseSnapshot(last.evseId(), last.measuredAt(), last.state(), last.phasesInUse(),
                 last.currents(), last.powerWatts(), last.energyWattHours(), last.idTag(), applied(), last.seenAt());
+    }
+
+    /** What the box lets the car draw as far as known: its current, 0 when disabled; null when unknown. */
+    private Integer boxAllowsMilliamps() {
+        if (Boolean.FALSE.equals(boxEnabled)) {
+            return 0;
+        }
+        return Boolean.TRUE.equals(boxEnabled) ? boxMilliamps : null;
     }
 
     private ChargingLimit applied() {
@@ -343,11 +355,21 @@ final class KebaCharger implements Evse {
         PhaseCurrents currents = new PhaseCurrents(milliamps(values.milliampsL1(), state),
                 settings.phases() == 1 ? 0 : milliamps(values.milliampsL2(), state),
                 settings.phases() == 1 ? 0 : milliamps(values.milliampsL3(), state));
+        ChargingLimit applied = applied();
+        Integer cap = boxAllowsMilliamps();
+        if (cap != null) {
+            // report 3 comes at most every 5 s: the car never draws more than the box allows now, so a lowered limit
+            // counts at once (the house load, the grid meter minus the charging points, is then never too low)
+            currents = new PhaseCurrents(Math.min(currents.l1Milliamps(), cap), Math.min(currents.l2Milliamps(), cap),
+                    Math.min(currents.l3Milliamps(), cap));
+        }
         double watts = values.powerMilliwatts() / 1000.0;
         if (watts < 0 || watts > 2 * settings.maxCurrentMilliamps() / 1000.0 * NOMINAL_VOLTS * 3) {
             reportOnce("implausible power " + watts + " W, taken from the currents");
             watts = (currents.l1Milliamps() + currents.l2Milliamps() + currents.l3Milliamps()) * NOMINAL_VOLTS / 1000;
         }
+        watts = Math.min(watts, (currents.l1Milliamps() + currents.l2Milliamps() + currents.l3Milliamps())
+                * NOMINAL_VOLTS / 1000 * 1.1);
         int phasesInUse = 0;
         if (state == EvseState.CHARGING) {
             for (int phase = 1; phase <= 3; phase++) {
@@ -359,7 +381,7 @@ final class KebaCharger implements Evse {
         Instant measuredAt = settingsAt.isAfter(measurementsAt) ? settingsAt : measurementsAt;
         Instant seenAt = settingsAt.isBefore(measurementsAt) ? settingsAt : measurementsAt;
         snapshot = new EvseSnapshot(settings.evseId(), measuredAt, state, phasesInUse, currents, watts,
-                energy.wattHours(), null, applied(), seenAt);
+                energy.wattHours(), null, applied, seenAt);
     }
 
     /**

@@ -157,12 +157,17 @@ class KebaChargerTest {
         Box box = new Box("keba-garage", 3);
         box.simulator.plugCar(32000, 3);
         box.charger.applyLimit(amps(16));
-        runUntil("charging at 16 A", Duration.ofSeconds(12), () -> box.simulator.drawnMilliamps() == 16000);
+        runUntil("charging at 16 A", Duration.ofSeconds(15), () -> box.simulator.drawnMilliamps() == 16000
+                && box.snapshot().currents().l1Milliamps() == 16000);
 
         box.charger.applyLimit(amps(8));
         Instant asked = clock.instant();
         runUntil("the box at 8 A", Duration.ofSeconds(1), () -> box.simulator.allowedMilliamps() == 8000);
         assertThat(Duration.between(asked, clock.instant())).isLessThanOrEqualTo(Duration.ofMillis(300));
+        run(Duration.ofMillis(100));
+        // report 3 is seconds away: the snapshot counts the car at no more than the box allows now
+        assertThat(box.snapshot().currents()).isEqualTo(new PhaseCurrents(8000, 8000, 8000));
+        assertThat(box.snapshot().powerWatts()).isLessThanOrEqualTo(8 * 230 * 3 * 1.1);
 
         box.charger.applyLimit(amps(5)); // below the minimum: pause
         runUntil("the box paused", Duration.ofSeconds(1), () -> !box.simulator.enabledByUser());
