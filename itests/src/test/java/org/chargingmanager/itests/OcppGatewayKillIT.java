@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import org.junit.Test;
@@ -30,6 +32,16 @@ import eu.chargetime.ocpp.JSONServer;
 import eu.chargetime.ocpp.ServerEvents;
 import eu.chargetime.ocpp.feature.profile.ServerCoreEventHandler;
 import eu.chargetime.ocpp.feature.profile.ServerCoreProfile;
+import eu.chargetime.ocpp.feature.profile.ServerSmartChargingProfile;
+import eu.chargetime.ocpp.model.core.ChargingProfile;
+import eu.chargetime.ocpp.model.core.ChargingProfileKindType;
+import eu.chargetime.ocpp.model.core.ChargingProfilePurposeType;
+import eu.chargetime.ocpp.model.core.ChargingRateUnitType;
+import eu.chargetime.ocpp.model.core.ChargingSchedule;
+import eu.chargetime.ocpp.model.core.ChargingSchedulePeriod;
+import eu.chargetime.ocpp.model.smartcharging.ChargingProfileStatus;
+import eu.chargetime.ocpp.model.smartcharging.SetChargingProfileConfirmation;
+import eu.chargetime.ocpp.model.smartcharging.SetChargingProfileRequest;
 import eu.chargetime.ocpp.model.Request;
 import eu.chargetime.ocpp.model.SessionInformation;
 import eu.chargetime.ocpp.model.core.AuthorizationStatus;
@@ -58,7 +70,8 @@ import eu.chargetime.ocpp.model.core.StopTransactionRequest;
  * charges through the OCPP gateway while the backend refuses connections, so StartTransaction and
  * MeterValues pile up in the gateway's queue; the runtime's JVM is killed with SIGKILL; the backend
  * (Java-OCA-OCPP's JSONServer) comes up and the runtime restarts on the same data directory: the
- * queue is delivered in order with the backend's transaction ID, nothing lost, nothing twice.
+ * queue is delivered in order with the backend's transaction ID, nothing lost, nothing twice. Then the
+ * backend's TxProfile below the local limit reaches the simulated car through the real load manager.
  */
 public class OcppGatewayKillIT {
 
@@ -94,7 +107,8 @@ public class OcppGatewayKillIT {
         }
 
         List<Request> received = new CopyOnWriteArrayList<>();
-        JSONServer backend = backend(backendPort, received);
+        AtomicReference<UUID> session = new AtomicReference<>();
+        JSONServer backend = backend(backendPort, received, session);
         try (RuntimeProcess second = RuntimeProcess.start(home, directory, "console-after-kill.log", Map.of())) {
             Await.until("the queue delivered", Duration.ofSeconds(60), () -> {
                 long beforeKill = received.stream().filter(MeterValuesRequest.class::isInstance)
@@ -119,10 +133,34 @@ public class OcppGatewayKillIT {
                     received.stream().filter(StopTransactionRequest.class::isInstance).count());
             int startIndex = received.indexOf(starts.get(0));
             assertTrue("StartTransaction before its MeterValues", startIndex < received.indexOf(meterValues.get(0)));
+            // the backend's limit below the local one: the real load manager gives the car 8 A
+            ChargingProfile profile = new ChargingProfile(5, 0, ChargingProfilePurposeType.TxProfile,
+                    ChargingProfileKindType.Relative, new ChargingSchedule(ChargingRateUnitType.A,
+                            new ChargingSchedulePeriod[] { new ChargingSchedulePeriod(0, 8.0) }));
+            profile.setTransactionId(100);
+            SetChargingProfileConfirmation answer = (SetChargingProfileConfirmation) backend
+                    .send(session.get(), new SetChargingProfileRequest(1, profile)).toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
+            assertEquals(ChargingProfileStatus.Accepted, answer.getStatus());
+            Await.until("the load manager applies the backend's 8 A", Duration.ofSeconds(30), () -> {
+                JsonObject limit = limit(second);
+                return limit != null && limit.get("currentAmps").getAsDouble() == 8.0;
+            });
+            assertEquals("OCPP backend " + CHARGE_BOX, limit(second).get("detail").getAsString());
             System.out.printf("OcppGatewayKillIT: %d queued at SIGKILL, %d MeterValues delivered after the restart%n",
                     queuedAtKill, meterValues.size());
         } finally {
             backend.close();
+        }
+    }
+
+    private static JsonObject limit(RuntimeProcess runtime) {
+        try {
+            HttpResponse<String> response = runtime.get("/api/v1/evses/demo1-1");
+            return response.statusCode() != 200 ? null
+                    : JsonParser.parseString(response.body()).getAsJsonObject().getAsJsonObject("limit");
+        } catch (Exception e) {
+            return null;
         }
     }
 
@@ -144,7 +182,7 @@ public class OcppGatewayKillIT {
         return connections.isEmpty() ? null : connections.get(0).getAsJsonObject();
     }
 
-    private static JSONServer backend(int port, List<Request> received) {
+    private static JSONServer backend(int port, List<Request> received, AtomicReference<UUID> session) {
         ServerCoreProfile core = new ServerCoreProfile(new ServerCoreEventHandler() {
             @Override
             public AuthorizeConfirmation handleAuthorizeRequest(UUID id, AuthorizeRequest request) {
@@ -193,6 +231,7 @@ public class OcppGatewayKillIT {
             }
         });
         JSONServer server = new JSONServer(core, JSONConfiguration.get());
+        server.addFeatureProfile(new ServerSmartChargingProfile());
         server.open("127.0.0.1", port, new ServerEvents() {
             @Override
             public void authenticateSession(SessionInformation information, String username, byte[] password) {
@@ -200,6 +239,7 @@ public class OcppGatewayKillIT {
 
             @Override
             public void newSession(UUID id, SessionInformation information) {
+                session.set(id);
             }
 
             @Override

@@ -40,6 +40,41 @@ final class ChargingProfiles {
     private final List<Installed> installed = new ArrayList<>();
 
     /**
+     * The installed profiles as text, one per line ({@code installedAt TAB SetChargingProfile payload}),
+     * so they survive a restart: the backend's limit must hold before it sends its profiles again.
+     */
+    String save(org.chargingmanager.ocpp.v16.Ocpp16JsonCodec codec) {
+        StringBuilder text = new StringBuilder();
+        for (Installed entry : installed) {
+            text.append(entry.installedAt()).append('\t').append(codec.encodePayload(
+                    new org.chargingmanager.ocpp.v16.SetChargingProfileRequest(entry.connectorId(), entry.profile())))
+                    .append('\n');
+        }
+        return text.toString();
+    }
+
+    /** Reads what {@link #save} wrote, as a central system's codec reads SetChargingProfile; bad lines are skipped. */
+    int load(String text, org.chargingmanager.ocpp.v16.Ocpp16JsonCodec centralSystemCodec) {
+        int skipped = 0;
+        for (String line : text.split("\n")) {
+            int tab = line.indexOf('\t');
+            if (tab < 0) {
+                continue;
+            }
+            try {
+                var request = (org.chargingmanager.ocpp.v16.SetChargingProfileRequest) centralSystemCodec
+                        .decodeRequestPayload(org.chargingmanager.ocpp.v16.Action.SET_CHARGING_PROFILE,
+                                line.substring(tab + 1));
+                installed.add(new Installed(request.connectorId(), request.csChargingProfiles(),
+                        Instant.parse(line.substring(0, tab))));
+            } catch (RuntimeException e) {
+                skipped++;
+            }
+        }
+        return skipped;
+    }
+
+    /**
      * Installs a profile as SetChargingProfile asks.
      *
      * @param runningTransactionId the backend's ID of the transaction on that connector, or null

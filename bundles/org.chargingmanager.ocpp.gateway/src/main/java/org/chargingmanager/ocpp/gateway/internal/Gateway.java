@@ -16,8 +16,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
-import javax.net.ssl.SSLContext;
-
 import org.chargingmanager.api.evse.ChargingCap;
 import org.chargingmanager.api.evse.Evse;
 import org.chargingmanager.ocpp.RpcCallException;
@@ -78,10 +76,10 @@ final class Gateway implements UpstreamConnection.Listener, VirtualChargePoint.U
             thread.setDaemon(true);
             return thread;
         });
-        SSLContext tls = settings.secure() ? TlsContexts.create(settings) : null;
-        this.httpClient = UpstreamConnection.client(settings, tls, executor);
+        this.httpClient = HttpClients.forSettings(settings);
         this.backoff = new Backoff(new SecureRandom()::nextDouble);
-        this.chargePoint = new VirtualChargePoint(settings, keys, journal, evses, clock, CODEC, this);
+        this.chargePoint = new VirtualChargePoint(settings, keys, journal, evses, clock, CODEC, this,
+                dataDirectory.resolve(fileName + ".profiles"));
         executor.scheduleWithFixedDelay(this::tickSafely, 0, tickMillis, TimeUnit.MILLISECONDS);
     }
 

@@ -8,8 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
-import javax.net.ssl.SSLContext;
-
 /**
  * The WebSocket to the backend (JDK {@code java.net.http}, subprotocol {@code ocpp1.6}, HTTP
  * Basic auth, TLS 1.2+): one attempt per {@link #connect()}; what arrives is handed to the
@@ -48,14 +46,6 @@ final class UpstreamConnection {
         this.settings = settings;
         this.executor = executor;
         this.listener = listener;
-    }
-
-    static HttpClient client(GatewaySettings settings, SSLContext tls, Executor executor) {
-        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20));
-        if (tls != null) {
-            builder.sslContext(tls).sslParameters(TlsContexts.parameters(!settings.caCertificatesFile().isEmpty()));
-        }
-        return builder.build();
     }
 
     /** Opens the WebSocket; the future fails with the reason when the backend refuses or is unreachable. */

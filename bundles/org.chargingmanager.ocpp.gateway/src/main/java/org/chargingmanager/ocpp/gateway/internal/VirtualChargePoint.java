@@ -150,6 +150,8 @@ final class VirtualChargePoint {
         ChargingProfile remoteProfile;
         boolean authorizing;
         String refusedTag;
+        /** The tag of the session that ended while the car stayed: no new session with it before the car leaves. */
+        String finishedTag;
         boolean remoteStopRequested;
         Instant lastSampleAt;
         double lastEnergyWattHours = -1;
@@ -191,6 +193,7 @@ final class VirtualChargePoint {
     private final Ocpp16JsonCodec codec;
     private final Upstream upstream;
     private final ChargingProfiles profiles = new ChargingProfiles();
+    private final java.nio.file.Path profilesFile;
     private final List<Connector> connectors = new ArrayList<>();
     private final Set<String> acceptedTags = new HashSet<>();
     private final Map<Long, Integer> attempts = new HashMap<>();
@@ -203,9 +206,14 @@ final class VirtualChargePoint {
     private boolean deliveryInFlight;
     private Instant deliveryRetryAt = Instant.MIN;
 
+    /**
+     * @param profilesFile where the backend's charging profiles are kept across restarts, or null
+     */
     VirtualChargePoint(GatewaySettings settings, ConfigurationKeys keys, TransactionJournal journal,
-            Function<String, Evse> evses, java.time.Clock clock, Ocpp16JsonCodec codec, Upstream upstream) {
+            Function<String, Evse> evses, java.time.Clock clock, Ocpp16JsonCodec codec, Upstream upstream,
+            java.nio.file.Path profilesFile) {
         this.settings = settings;
+        this.profilesFile = profilesFile;
         this.keys = keys;
         this.journal = journal;
         this.evses = evses;
@@ -215,6 +223,7 @@ final class VirtualChargePoint {
         for (int i = 0; i < settings.evseIds().size(); i++) {
             connectors.add(new Connector(i + 1, settings.evseIds().get(i)));
         }
+        loadProfiles();
         for (TransactionJournal.OpenTransaction open : journal.openTransactions()) {
             if (open.connectorId() >= 1 && open.connectorId() <= connectors.size()) {
                 Connector connector = connectors.get(open.connectorId() - 1);
@@ -224,6 +233,34 @@ final class VirtualChargePoint {
                 LOG.info("chargeBox={} connector={} transaction {} continues after the restart", settings.chargeBoxId(),
                         connector.id, transactionName(connector.transaction));
             }
+        }
+    }
+
+    private void loadProfiles() {
+        if (profilesFile == null || !java.nio.file.Files.exists(profilesFile)) {
+            return;
+        }
+        try {
+            int skipped = profiles.load(java.nio.file.Files.readString(profilesFile),
+                    Ocpp16JsonCodec.forRole(org.chargingmanager.ocpp.v16.Role.CENTRAL_SYSTEM));
+            LOG.info("chargeBox={} {} charging profile(s) of the backend restored{}", settings.chargeBoxId(),
+                    profiles.size(), skipped == 0 ? "" : ", " + skipped + " unreadable skipped");
+        } catch (java.io.IOException e) {
+            LOG.warn("chargeBox={} cannot read {}: {}", settings.chargeBoxId(), profilesFile, e.toString());
+        }
+    }
+
+    private void saveProfiles() {
+        if (profilesFile == null) {
+            return;
+        }
+        try {
+            java.nio.file.Path temporary = profilesFile.resolveSibling(profilesFile.getFileName() + ".tmp");
+            java.nio.file.Files.writeString(temporary, profiles.save(codec));
+            java.nio.file.Files.move(temporary, profilesFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.io.IOException e) {
+            LOG.warn("chargeBox={} cannot write {}: {}", settings.chargeBoxId(), profilesFile, e.toString());
         }
     }
 
@@ -359,6 +396,7 @@ final class VirtualChargePoint {
             connector.remoteStopRequested = false;
             if (!vehicle && !stale) {
                 connector.refusedTag = null;
+                connector.finishedTag = null;
                 connector.afterTransaction = false;
             }
             if (vehicle && !connector.inoperative) {
@@ -410,7 +448,8 @@ final class VirtualChargePoint {
         if (tag == null && !settings.idTag().isEmpty()) {
             tag = settings.idTag();
         }
-        if (tag == null || tag.equals(connector.refusedTag) || connector.authorizing) {
+        if (tag == null || tag.equals(connector.refusedTag) || connector.authorizing
+                || (!remote && tag.equals(connector.finishedTag))) {
             return;
         }
         tag = cut(tag, 20);
@@ -431,7 +470,8 @@ final class VirtualChargePoint {
                     acceptedTags.add(asked);
                     Evse evse = evses.apply(connector.evseId);
                     EvseSnapshot latest = evse == null ? null : evse.snapshot();
-                    if (connector.transaction == null && latest != null && latest.state().vehicleConnected()) {
+                    if (connector.transaction == null && !connector.inoperative && latest != null
+                            && latest.state().vehicleConnected()) {
                         start(connector, asked, latest, clock.instant());
                     }
                 } else {
@@ -480,7 +520,9 @@ final class VirtualChargePoint {
         connector.transaction = null;
         connector.remoteStopRequested = false;
         connector.afterTransaction = true;
+        connector.finishedTag = transaction.idTag;
         profiles.transactionEnded(connector.id);
+        saveProfiles();
         if (connector.inoperativeScheduled) {
             connector.inoperative = true;
             connector.inoperativeScheduled = false;
@@ -635,6 +677,7 @@ final class VirtualChargePoint {
                     connector.transaction.deauthorized = true;
                 } else if (connector.remoteProfile != null) {
                     profiles.set(connector.id, connector.remoteProfile, started.transactionId(), clock.instant());
+                    saveProfiles();
                 }
                 connector.remoteProfile = null;
             }
@@ -737,6 +780,7 @@ final class VirtualChargePoint {
         }
         if (request instanceof ClearChargingProfileRequest clear) {
             boolean removed = profiles.clear(clear);
+            saveProfiles();
             afterAnswer.add(() -> connectors.forEach(c -> update(c, clock.instant())));
             return new ClearChargingProfileConfirmation(removed ? ClearChargingProfileStatus.ACCEPTED
                     : ClearChargingProfileStatus.UNKNOWN);
@@ -778,6 +822,7 @@ final class VirtualChargePoint {
             return new RemoteStartTransactionConfirmation(RemoteStartStopStatus.REJECTED);
         }
         connector.remoteIdTag = remote.idTag();
+        connector.finishedTag = null;
         connector.remoteIdTagUntil = now.plusSeconds(keys.getInt(ConfigurationKeys.CONNECTION_TIME_OUT));
         connector.remoteProfile = remote.chargingProfile();
         connector.refusedTag = null;
@@ -863,6 +908,7 @@ final class VirtualChargePoint {
                     : boxed(journal.backendTransactionId(connector.transaction.localTx));
         }
         ChargingProfileStatus status = profiles.set(set.connectorId(), set.csChargingProfiles(), running, now);
+        saveProfiles();
         LOG.info("chargeBox={} connector={} {} {} from the backend: {}", settings.chargeBoxId(), set.connectorId(),
                 set.csChargingProfiles().chargingProfilePurpose().wireValue(),
                 set.csChargingProfiles().chargingProfileId(), status.wireValue());

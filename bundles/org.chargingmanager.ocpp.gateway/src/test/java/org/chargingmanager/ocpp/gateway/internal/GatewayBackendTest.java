@@ -162,4 +162,31 @@ class GatewayBackendTest {
         assertThat(backend.received(StartTransactionRequest.class).get(0).getIdTag()).isEqualTo("REMOTE-7");
         assertThat(backend.received(AuthorizeRequest.class)).as("AuthorizeRemoteTxRequests=false").isEmpty();
     }
+
+    @Test
+    void theBackendsLimitHoldsAfterARestartBeforeTheBackendIsBack() throws Exception {
+        backend = new OcaBackend(OcaBackend.freePort(), null);
+        FakeEvse evse = wallbox("sim-3");
+        GatewaySettings settings = GatewayTestSupport.settings("ws://127.0.0.1:" + backend.port, "CB-GW-3", "",
+                "FIXED1", "sim-3");
+        gateway = support.gateway(settings, directory);
+        Await.until("booted", () -> !backend.received(BootNotificationRequest.class).isEmpty()
+                && backend.session != null && gateway.status().state() == UpstreamState.ACCEPTED);
+        ChargingProfile max = new ChargingProfile(3, 0, ChargingProfilePurposeType.ChargePointMaxProfile,
+                ChargingProfileKindType.Absolute, new ChargingSchedule(ChargingRateUnitType.A,
+                        new ChargingSchedulePeriod[] { new ChargingSchedulePeriod(0, 10.0) }));
+        max.getChargingSchedule().setStartSchedule(java.time.ZonedDateTime.parse("2026-12-01T00:00:00Z"));
+        Confirmation answer = backend.send(new SetChargingProfileRequest(0, max)).toCompletableFuture().get();
+        assertThat(((SetChargingProfileConfirmation) answer).getStatus()).isEqualTo(ChargingProfileStatus.Accepted);
+
+        gateway.close();
+        backend.close();
+        backend = null;
+        gateway = support.gateway(settings, directory); // restarted, the backend away
+        evse.carConnected(true);
+        Await.until("an offline session under the restored ChargePointMaxProfile",
+                () -> Integer.valueOf(10_000).equals(gateway.status().connectors().get(0).capMilliamps()));
+        GatewayTestSupport.loadManagerCycle(gateway, evse, 16_000, support.clock.instant());
+        assertThat(evse.drawnMilliamps()).isEqualTo(10_000);
+    }
 }

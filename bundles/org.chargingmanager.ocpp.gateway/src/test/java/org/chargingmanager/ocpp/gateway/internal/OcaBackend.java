@@ -50,6 +50,8 @@ import eu.chargetime.ocpp.model.core.StopTransactionRequest;
 final class OcaBackend implements AutoCloseable {
 
     final List<Request> received = new CopyOnWriteArrayList<>();
+    private final java.util.Map<Request, java.time.Instant> receivedAt = java.util.Collections
+            .synchronizedMap(new java.util.IdentityHashMap<>());
     final List<String> identities = new CopyOnWriteArrayList<>();
     volatile String username;
     volatile byte[] password;
@@ -106,6 +108,11 @@ final class OcaBackend implements AutoCloseable {
         return server.send(session, request);
     }
 
+    /** When a MeterValues request arrived (the backend's clock). */
+    java.time.Instant receivedAt(Request request) {
+        return receivedAt.get(request);
+    }
+
     <T extends Request> List<T> received(Class<T> type) {
         return received.stream().filter(type::isInstance).map(type::cast).toList();
     }
@@ -148,6 +155,7 @@ final class OcaBackend implements AutoCloseable {
 
         @Override
         public MeterValuesConfirmation handleMeterValuesRequest(UUID id, MeterValuesRequest request) {
+            receivedAt.put(request, java.time.Instant.now());
             received.add(request);
             return new MeterValuesConfirmation();
         }

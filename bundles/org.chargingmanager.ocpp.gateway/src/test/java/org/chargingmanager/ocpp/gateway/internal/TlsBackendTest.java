@@ -3,16 +3,12 @@ package org.chargingmanager.ocpp.gateway.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 import org.chargingmanager.testkit.Await;
@@ -43,38 +39,15 @@ class TlsBackendTest {
     private TlsTerminator tls;
     private Gateway gateway;
 
+    private static TestCertificates certificates;
+
     @BeforeAll
     static void certificates() throws Exception {
-        for (String name : List.of("backend", "stranger")) {
-            run("keytool", "-genkeypair", "-alias", name, "-keyalg", "RSA", "-keysize", "2048", "-dname",
-                    "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12",
-                    "-keystore", keys.resolve(name + ".p12").toString(), "-storepass", "changeit", "-keypass",
-                    "changeit");
-            run("keytool", "-exportcert", "-rfc", "-alias", name, "-keystore", keys.resolve(name + ".p12").toString(),
-                    "-storepass", "changeit", "-file", keys.resolve(name + ".pem").toString());
-        }
-    }
-
-    private static void run(String... command) throws Exception {
-        List<String> full = new java.util.ArrayList<>(List.of(command));
-        full.set(0, Path.of(System.getProperty("java.home"), "bin", command[0]).toString());
-        Process process = new ProcessBuilder(full).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + ": " + output);
-        }
+        certificates = new TestCertificates(keys);
     }
 
     private static SSLContext backendTls() throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keys.resolve("backend.p12"))) {
-            store.load(in, "changeit".toCharArray());
-        }
-        KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        factory.init(store, "changeit".toCharArray());
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(factory.getKeyManagers(), null, null);
-        return context;
+        return certificates.backendContext(null);
     }
 
     @AfterEach
@@ -95,8 +68,40 @@ class TlsBackendTest {
     }
 
     private GatewaySettings settings(String url, String caFile) {
+        return settings(url, caFile, "", "");
+    }
+
+    private GatewaySettings settings(String url, String caFile, String clientCertificate, String clientKey) {
         return new GatewaySettings(URI.create(url), "CB-TLS", true, HEX_KEY, List.of("sim-1"), "FIXED1",
-                OfflineAuthorization.ACCEPT_KNOWN, caFile, "", "", true, "", "", "", 1000, Duration.ofSeconds(30));
+                OfflineAuthorization.ACCEPT_KNOWN, caFile, clientCertificate, clientKey, true, "", "", "", 1000,
+                Duration.ofSeconds(30));
+    }
+
+    @Test
+    void withAClientCertificateTheBackendThatDemandsOneAcceptsTheChargePoint() throws Exception {
+        backend = new OcaBackend(OcaBackend.freePort(), null);
+        tls = new TlsTerminator(certificates.backendContext("client"), backend.port,
+                new String[] { "TLSv1.2" }, true);
+        support.evses.put("sim-1", FakeEvse.threePhase("sim-1", support.clock));
+        gateway = support.gateway(settings("wss://localhost:" + tls.port() + "/ocpp",
+                certificates.pem("backend").toString(), certificates.pem("client").toString(),
+                keys.resolve("client-key.pem").toString()), directory);
+        Await.until("booted with the client certificate (profile 3)", Duration.ofSeconds(30),
+                () -> !backend.received(BootNotificationRequest.class).isEmpty());
+        assertThat(tls.handshakesFailed.get()).isZero();
+    }
+
+    @Test
+    void withoutAClientCertificateTheBackendThatDemandsOneRefuses() throws Exception {
+        backend = new OcaBackend(OcaBackend.freePort(), null);
+        tls = new TlsTerminator(certificates.backendContext("client"), backend.port,
+                new String[] { "TLSv1.2" }, true);
+        support.evses.put("sim-1", FakeEvse.threePhase("sim-1", support.clock));
+        gateway = support.gateway(settings("wss://localhost:" + tls.port() + "/ocpp",
+                certificates.pem("backend").toString()), directory);
+        Await.until("refused", Duration.ofSeconds(30), () -> gateway.status().lastError() != null);
+        assertThat(tls.handshakesFailed.get()).isPositive();
+        assertThat(backend.received).isEmpty();
     }
 
     @Test
@@ -106,7 +111,7 @@ class TlsBackendTest {
         backend.requiredPassword = HEX_KEY;
         support.evses.put("sim-1", FakeEvse.threePhase("sim-1", support.clock));
         gateway = support.gateway(settings("wss://localhost:" + tls.port() + "/ocpp",
-                keys.resolve("backend.pem").toString()), directory);
+                certificates.pem("backend").toString()), directory);
         Await.until("booted over wss", Duration.ofSeconds(30), () -> !backend.received(BootNotificationRequest.class).isEmpty());
         assertThat(backend.password).as("the 20-byte AuthorizationKey, not its 40 digits")
                 .isEqualTo(HexFormat.of().parseHex(HEX_KEY));
@@ -119,7 +124,7 @@ class TlsBackendTest {
         tls = new TlsTerminator(backendTls(), backend.port);
         support.evses.put("sim-1", FakeEvse.threePhase("sim-1", support.clock));
         gateway = support.gateway(settings("wss://localhost:" + tls.port() + "/ocpp",
-                keys.resolve("stranger.pem").toString()), directory);
+                certificates.pem("stranger").toString()), directory);
         Await.until("refused", Duration.ofSeconds(30), () -> gateway.status().lastError() != null);
         assertThat(gateway.status().lastError()).contains("SSLHandshakeException");
         assertThat(backend.received).isEmpty();

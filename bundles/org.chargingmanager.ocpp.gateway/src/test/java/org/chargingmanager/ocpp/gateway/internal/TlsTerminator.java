@@ -22,12 +22,20 @@ final class TlsTerminator implements AutoCloseable {
     private final SSLServerSocket server;
     private final int backendPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    final java.util.concurrent.atomic.AtomicInteger handshakesFailed = new java.util.concurrent.atomic.AtomicInteger();
 
     TlsTerminator(SSLContext tls, int backendPort) throws IOException {
+        this(tls, backendPort, new String[] { "TLSv1.3", "TLSv1.2" }, false);
+    }
+
+    /** @param needClientCertificate whether a client must present a certificate the context trusts */
+    TlsTerminator(SSLContext tls, int backendPort, String[] protocols, boolean needClientCertificate)
+            throws IOException {
         this.backendPort = backendPort;
         this.server = (SSLServerSocket) tls.getServerSocketFactory().createServerSocket(0, 10,
                 InetAddress.getLoopbackAddress());
-        server.setEnabledProtocols(new String[] { "TLSv1.3", "TLSv1.2" });
+        server.setEnabledProtocols(protocols);
+        server.setNeedClientAuth(needClientCertificate);
         Thread acceptor = new Thread(this::accept, "tls-terminator");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -40,7 +48,14 @@ final class TlsTerminator implements AutoCloseable {
     private void accept() {
         while (!server.isClosed()) {
             try {
-                Socket client = server.accept();
+                javax.net.ssl.SSLSocket client = (javax.net.ssl.SSLSocket) server.accept();
+                try {
+                    client.startHandshake();
+                } catch (IOException refused) {
+                    handshakesFailed.incrementAndGet();
+                    closeQuietly(client);
+                    continue;
+                }
                 Socket backend = new Socket(InetAddress.getLoopbackAddress(), backendPort);
                 sockets.add(client);
                 sockets.add(backend);

@@ -107,7 +107,11 @@ final class CentralSystemHandler {
         }
         if (request instanceof AuthorizeRequest authorize) {
             IdTagInfo info = authorize(authorize.idTag(), null).info();
-            LOG.info("chargeBox={} Authorize idTag={}: {}", cp.id(), authorize.idTag(), info.status().wireValue());
+            if (info.status() == org.chargingmanager.ocpp.v16.AuthorizationStatus.ACCEPTED) {
+                LOG.debug("chargeBox={} Authorize idTag={}: {}", cp.id(), authorize.idTag(), info.status().wireValue());
+            } else { // a tag that belongs to no user shows up here: worth knowing
+                LOG.info("chargeBox={} Authorize idTag={}: {}", cp.id(), authorize.idTag(), info.status().wireValue());
+            }
             return new AuthorizeConfirmation(info);
         }
         if (request instanceof StartTransactionRequest start) {
@@ -171,7 +175,7 @@ final class CentralSystemHandler {
             if (answer == null || answer.status() == null) {
                 throw new IllegalStateException("the handler gave no status");
             }
-            LOG.info("chargeBox={} DataTransfer vendorId={} messageId={} ({} characters of data): {}", cp.id(),
+            LOG.debug("chargeBox={} DataTransfer vendorId={} messageId={} ({} characters of data): {}", cp.id(),
                     transfer.vendorId(), transfer.messageId(), characters, answer.status().wireValue());
             return answer;
         } catch (RuntimeException e) {
@@ -207,8 +211,16 @@ final class CentralSystemHandler {
     }
 
     private Object status(ChargePoint cp, StatusNotificationRequest status) {
-        LOG.info("chargeBox={} connector {} {} errorCode={}{}", cp.id(), status.connectorId(), status.status().wireValue(),
-                status.errorCode().wireValue(), status.info() == null ? "" : " info=" + status.info());
+        // routine traffic at DEBUG; a fault is worth knowing
+        boolean fault = status.status() == org.chargingmanager.ocpp.v16.ChargePointStatus.FAULTED
+                || status.errorCode() != org.chargingmanager.ocpp.v16.ChargePointErrorCode.NO_ERROR;
+        if (fault) {
+            LOG.info("chargeBox={} connector {} {} errorCode={}{}", cp.id(), status.connectorId(),
+                    status.status().wireValue(), status.errorCode().wireValue(),
+                    status.info() == null ? "" : " info=" + status.info());
+        } else {
+            LOG.debug("chargeBox={} connector {} {}", cp.id(), status.connectorId(), status.status().wireValue());
+        }
         EvseState state = EvseStates.of(status.status());
         Instant at = Instant.now();
         cp.reservations.status(status.connectorId(), status.status());

@@ -118,7 +118,7 @@ final class ConnectSetup {
         String value = String.join(",", MEASURANDS.subList(0, count));
         return chargePoint.call(new ChangeConfigurationRequest(key, value)).handle((confirmation, failure) -> {
             if (accepted(confirmation)) {
-                LOG.info("chargeBox={} {}={} accepted", chargePoint.id(), key, value);
+                LOG.debug("chargeBox={} {}={} accepted", chargePoint.id(), key, value);
                 return CompletableFuture.<Object>completedFuture(null);
             }
             if (failure == null && count > 1) {
