@@ -131,7 +131,7 @@ public class KarafEquinoxOfflineIT {
                 "chargingmanager-ocpp", "chargingmanager-ocpp-server", "chargingmanager-billing",
                 "chargingmanager-eichrecht", "chargingmanager-mqtt", "chargingmanager-openhab", "chargingmanager-modbus",
                 "chargingmanager-wallbox-cfos", "chargingmanager-meter-eastron", "chargingmanager-wallbox-keba",
-                "chargingmanager-wallbox-goe", "chargingmanager-meter-shelly", "chargingmanager-wallbox-alfen",
+                "chargingmanager-wallbox-goe", "chargingmanager-meter-shelly", "chargingmanager-wallbox-alfen", "chargingmanager-meter-sma",
                 "chargingmanager-tariff-fixed",
                 "chargingmanager-tariff-awattar")) {
             assertTrue(feature + " is installed and started: " + features, features.contains(feature));
@@ -165,7 +165,8 @@ public class KarafEquinoxOfflineIT {
                 "org.chargingmanager.modbus", "com.ghgande.j2mod", "com.fazecast.jSerialComm",
                 "org.chargingmanager.wallbox.cfos", "org.chargingmanager.meter.eastron",
                 "org.chargingmanager.wallbox.keba", "org.chargingmanager.wallbox.goe",
-                "org.chargingmanager.meter.shelly", "org.chargingmanager.wallbox.alfen")) {
+                "org.chargingmanager.meter.shelly", "org.chargingmanager.wallbox.alfen",
+                "org.chargingmanager.meter.sma")) {
             String line = bundles.lines().filter(l -> l.contains(" " + bundle + " ") || l.endsWith(" " + bundle))
                     .findFirst().orElseThrow(() -> new AssertionError(bundle + " not installed:\n" + bundles));
             assertTrue(bundle + " is active: " + line, line.contains("Active"));
