@@ -132,7 +132,7 @@ public class KarafEquinoxOfflineIT {
                 "chargingmanager-eichrecht", "chargingmanager-mqtt", "chargingmanager-openhab", "chargingmanager-modbus",
                 "chargingmanager-wallbox-cfos", "chargingmanager-meter-eastron", "chargingmanager-wallbox-keba",
                 "chargingmanager-wallbox-goe", "chargingmanager-meter-shelly", "chargingmanager-wallbox-alfen", "chargingmanager-meter-sma",
-                "chargingmanager-wallbox-phoenix",
+                "chargingmanager-wallbox-phoenix", "chargingmanager-meter-sunspec",
                 "chargingmanager-tariff-fixed",
                 "chargingmanager-tariff-awattar")) {
             assertTrue(feature + " is installed and started: " + features, features.contains(feature));
@@ -167,7 +167,8 @@ public class KarafEquinoxOfflineIT {
                 "org.chargingmanager.wallbox.cfos", "org.chargingmanager.meter.eastron",
                 "org.chargingmanager.wallbox.keba", "org.chargingmanager.wallbox.goe",
                 "org.chargingmanager.meter.shelly", "org.chargingmanager.wallbox.alfen",
-                "org.chargingmanager.meter.sma", "org.chargingmanager.wallbox.phoenix")) {
+                "org.chargingmanager.meter.sma", "org.chargingmanager.wallbox.phoenix",
+                "org.chargingmanager.meter.sunspec")) {
             String line = bundles.lines().filter(l -> l.contains(" " + bundle + " ") || l.endsWith(" " + bundle))
                     .findFirst().orElseThrow(() -> new AssertionError(bundle + " not installed:\n" + bundles));
             assertTrue(bundle + " is active: " + line, line.contains("Active"));
