@@ -133,6 +133,7 @@ public class KarafEquinoxOfflineIT {
                 "chargingmanager-wallbox-cfos", "chargingmanager-meter-eastron", "chargingmanager-wallbox-keba",
                 "chargingmanager-wallbox-goe", "chargingmanager-meter-shelly", "chargingmanager-wallbox-alfen", "chargingmanager-meter-sma",
                 "chargingmanager-wallbox-phoenix", "chargingmanager-meter-sunspec",
+                "chargingmanager-device-definition",
                 "chargingmanager-tariff-fixed",
                 "chargingmanager-tariff-awattar")) {
             assertTrue(feature + " is installed and started: " + features, features.contains(feature));
@@ -168,7 +169,7 @@ public class KarafEquinoxOfflineIT {
                 "org.chargingmanager.wallbox.keba", "org.chargingmanager.wallbox.goe",
                 "org.chargingmanager.meter.shelly", "org.chargingmanager.wallbox.alfen",
                 "org.chargingmanager.meter.sma", "org.chargingmanager.wallbox.phoenix",
-                "org.chargingmanager.meter.sunspec")) {
+                "org.chargingmanager.meter.sunspec", "org.chargingmanager.device.definition")) {
             String line = bundles.lines().filter(l -> l.contains(" " + bundle + " ") || l.endsWith(" " + bundle))
                     .findFirst().orElseThrow(() -> new AssertionError(bundle + " not installed:\n" + bundles));
             assertTrue(bundle + " is active: " + line, line.contains("Active"));
