@@ -128,7 +128,8 @@ public class KarafEquinoxOfflineIT {
     public void theKarInstallsTheUmbrellaFeatureOfflineAndTheOthersFromItsOwnRepository() throws Exception {
         List<String> features = installedFeatures(karaf.console("feature:list -i"));
         for (String feature : List.of("chargingmanager", "chargingmanager-core", "chargingmanager-web",
-                "chargingmanager-ocpp", "chargingmanager-ocpp-server", "chargingmanager-billing",
+                "chargingmanager-ocpp", "chargingmanager-ocpp-server", "chargingmanager-ocpp-gateway",
+                "chargingmanager-billing",
                 "chargingmanager-eichrecht", "chargingmanager-mqtt", "chargingmanager-openhab", "chargingmanager-modbus",
                 "chargingmanager-wallbox-cfos", "chargingmanager-meter-eastron", "chargingmanager-wallbox-keba",
                 "chargingmanager-wallbox-goe", "chargingmanager-meter-shelly", "chargingmanager-wallbox-alfen", "chargingmanager-meter-sma",
@@ -162,7 +163,8 @@ public class KarafEquinoxOfflineIT {
         assertTrue("it is openHAB's 2.10.1: " + gsonLines, gsonLines.get(0).contains("2.10.1"));
         assertTrue("and active: " + gsonLines, gsonLines.get(0).contains("Active"));
         for (String bundle : List.of("org.chargingmanager.web", "org.chargingmanager.ocpp",
-                "org.chargingmanager.ocpp.server", "org.chargingmanager.billing", "org.chargingmanager.eichrecht",
+                "org.chargingmanager.ocpp.server", "org.chargingmanager.ocpp.gateway", "org.chargingmanager.billing",
+                "org.chargingmanager.eichrecht",
                 "org.chargingmanager.mqtt", "org.chargingmanager.openhab", "org.eclipse.paho.client.mqttv3",
                 "org.chargingmanager.modbus", "com.ghgande.j2mod", "com.fazecast.jSerialComm",
                 "org.chargingmanager.wallbox.cfos", "org.chargingmanager.meter.eastron",

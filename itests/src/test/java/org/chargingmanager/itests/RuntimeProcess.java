@@ -125,6 +125,18 @@ final class RuntimeProcess implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Any method with a JSON body (or none), as the admin over HTTP Basic. */
+    HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
+        return client.send(request(path).header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The runtime's HTTP port on loopback. */
+    int port() {
+        return port;
+    }
+
     HttpResponse<String> getWithoutPassword(String path) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());

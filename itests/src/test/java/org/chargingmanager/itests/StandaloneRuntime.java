@@ -76,8 +76,12 @@ final class StandaloneRuntime {
         options.add(frameworkProperty("felix.fileinstall.noInitialDelay").value("true"));
         options.add(frameworkProperty("felix.webconsole.security.providers").value("chargingmanager"));
         options.add(frameworkProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"));
-        for (File jar : jars(runtime.resolve("system"), name -> true)) {
+        for (File jar : jars(runtime.resolve("system"), name -> name.startsWith("pax-logging"))) {
             options.add(bundle(jar.toURI().toString()).startLevel(1));
+        }
+        // the HTTP server, which the runtime starts last (start level 3), with the other bundles here
+        for (File jar : jars(runtime.resolve("system"), name -> !name.startsWith("pax-logging"))) {
+            options.add(bundle(jar.toURI().toString()));
         }
         for (File jar : jars(runtime.resolve("bundle"), bundleFilter)) {
             options.add(bundle(jar.toURI().toString()));

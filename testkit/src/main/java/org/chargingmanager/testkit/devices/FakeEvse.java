@@ -58,7 +58,7 @@ public final class FakeEvse implements Evse {
 
     /**
      * From now on the snapshot follows the applied limit: a connected car draws the limit on every phase of the
-     * charging point, at most {@code milliamps} and the charging point's maximum, nothing below its minimum.
+     * charging point (or on as many as the limit asks for, 1 or 3), at most {@code milliamps} and the charging point's maximum, nothing below its minimum.
      */
     public synchronized FakeEvse carFollowsLimit(int milliamps) {
         carMaxMilliamps = milliamps;
@@ -140,7 +140,7 @@ public final class FakeEvse implements Evse {
             int drawn = drawnMilliamps();
             EvseState carState = !carConnected ? EvseState.AVAILABLE
                     : drawn > 0 ? EvseState.CHARGING : EvseState.SUSPENDED_EVSE;
-            int phases = drawn > 0 ? info.phases() : 0;
+            int phases = drawn == 0 ? 0 : limit.phases() != 0 ? Math.min(limit.phases(), info.phases()) : info.phases();
             return new EvseSnapshot(info.id(), at, carState, phases, PhaseCurrents.onPhases(phases, drawn),
                     drawn * VOLTS * phases / 1000, energyWattHours, carConnected ? idTag : null, limit, at);
         }

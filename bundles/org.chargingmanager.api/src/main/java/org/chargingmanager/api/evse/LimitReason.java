@@ -19,5 +19,11 @@ public enum LimitReason {
     /** Paused to avoid switching on and off too often. */
     HYSTERESIS,
     /** The charging point is disabled by the operator. */
-    DISABLED
+    DISABLED,
+    /**
+     * The charging point follows the PV surplus (charging mode "PV only" or "minimum + PV"): it
+     * gets what the house would otherwise feed into the grid.
+     * @since 1.1
+     */
+    SOLAR
 }

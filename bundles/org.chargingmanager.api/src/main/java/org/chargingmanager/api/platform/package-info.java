@@ -2,7 +2,7 @@
  * What the platform offers every bundle: the data directory, the admin account, HTTP Basic credentials and the HTTP Whiteboard context of the charging manager's HTTP API.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.chargingmanager.api.platform;
 
 import org.osgi.annotation.bundle.Export;

@@ -19,8 +19,6 @@ import org.chargingmanager.api.evse.EvseSnapshot;
 import org.chargingmanager.api.meter.Meter;
 import org.chargingmanager.api.meter.MeterReading;
 import org.chargingmanager.api.platform.WebContext;
-import org.chargingmanager.api.variables.Variables;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -36,12 +34,11 @@ import com.google.gson.JsonObject;
 
 /**
  * Read-only JSON API for the web UI and home automation:
- * {@code /api/v1/evses[/ID]}, {@code /api/v1/meters[/ID]}, {@code /api/v1/variables}.
+ * {@code /api/v1/evses[/ID]}, {@code /api/v1/meters[/ID]} (the variables are {@link VariablesServlet}'s).
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("chargingmanager-api")
-@HttpWhiteboardServletPattern({ "/api/v1/evses", "/api/v1/evses/*", "/api/v1/meters", "/api/v1/meters/*",
-        "/api/v1/variables" })
+@HttpWhiteboardServletPattern({ "/api/v1/evses", "/api/v1/evses/*", "/api/v1/meters", "/api/v1/meters/*" })
 @HttpWhiteboardContextSelect(WebContext.SELECT_FILTER)
 public class ApiServlet extends HttpServlet {
 
@@ -52,13 +49,6 @@ public class ApiServlet extends HttpServlet {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private final transient List<Meter> meters = new CopyOnWriteArrayList<>();
-
-    private final transient Variables variables;
-
-    @Activate
-    public ApiServlet(@Reference Variables variables) {
-        this.variables = variables;
-    }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -78,7 +68,6 @@ public class ApiServlet extends HttpServlet {
             case "meters" -> answer(response, id, "meter", () -> meters.stream()
                     .sorted(Comparator.comparing(meter -> meter.info().id())).map(ApiServlet::meterJson).toList(),
                     key -> meters.stream().filter(meter -> meter.info().id().equals(key)).findFirst().map(ApiServlet::meterJson));
-            case "variables" -> JsonResponses.write(response, HttpServletResponse.SC_OK, VariablesJson.of(variables.list()));
             default -> JsonResponses.error(response, HttpServletResponse.SC_NOT_FOUND, "no such resource: " + path);
         }
     }

@@ -29,6 +29,14 @@ public @interface EvseSettingsConfig {
             + "0 for the charging point's own (6 A by IEC 61851)", min = "0", max = "32")
     double minCurrentAmps() default 0;
 
+    @AttributeDefinition(name = "Charging mode", description = "Fast: as much as the site allows. Minimum + PV: the "
+            + "minimum current always, more from the PV surplus. PV only: only from the PV surplus. Off: no charging",
+            options = { @org.osgi.service.metatype.annotations.Option(label = "Fast", value = "FAST"),
+                    @org.osgi.service.metatype.annotations.Option(label = "Minimum + PV", value = "MIN_PV"),
+                    @org.osgi.service.metatype.annotations.Option(label = "PV only", value = "PV_ONLY"),
+                    @org.osgi.service.metatype.annotations.Option(label = "Off", value = "OFF") })
+    String chargingMode() default "FAST";
+
     @AttributeDefinition(name = "Phase rotation", description = "Which grid phase the charging point's phase 1 is "
             + "connected to; empty for what its driver says", required = false,
             options = { @org.osgi.service.metatype.annotations.Option(label = "as the driver says", value = ""),

@@ -13,7 +13,8 @@ import org.chargingmanager.api.evse.ChargingLimit;
  * get 16.03 A after 16.01 A). A reduction is sent at once, always: the fuse depends on it. An
  * increase, or a change of the reason alone, waits until {@code increaseInterval} has passed since
  * the last limit was sent to that charging point: a car ramping up, a meter's noise or a neighbour
- * plugging in would otherwise cost a message every cycle.
+ * plugging in would otherwise cost a message every cycle. A change of the phases (1 or 3) is sent
+ * at once; how often phases may change is the load manager's business.
  */
 final class LimitGate {
 
@@ -31,12 +32,13 @@ final class LimitGate {
             Instant now, int resolutionMilliamps, Duration increaseInterval) {
         int step = Math.max(1, resolutionMilliamps);
         ChargingLimit rounded = computed.currentMilliamps() % step == 0 ? computed
-                : new ChargingLimit(computed.currentMilliamps() / step * step, computed.reason(), computed.detail());
+                : new ChargingLimit(computed.currentMilliamps() / step * step, computed.reason(), computed.detail(),
+                        computed.phases());
         if (lastSent == null || lastSentAt == null) {
             return Optional.of(rounded);
         }
         int before = lastSent.currentMilliamps() / step * step;
-        if (rounded.currentMilliamps() < before) {
+        if (rounded.currentMilliamps() < before || rounded.phases() != lastSent.phases()) {
             return Optional.of(rounded);
         }
         if (rounded.currentMilliamps() == before && rounded.reason() == lastSent.reason()

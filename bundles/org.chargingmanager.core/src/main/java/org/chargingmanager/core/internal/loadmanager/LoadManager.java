@@ -42,6 +42,12 @@ import org.chargingmanager.api.variables.InvalidExpressionException;
 import org.chargingmanager.api.variables.Variables;
 import org.chargingmanager.api.variables.VariablesListener;
 import org.chargingmanager.core.internal.allocation.AllocationSettings;
+import org.chargingmanager.core.internal.allocation.DemandStatus;
+import org.chargingmanager.api.evse.ChargingMode;
+import org.chargingmanager.core.internal.solar.SolarDemand;
+import org.chargingmanager.core.internal.solar.SolarSettings;
+import org.chargingmanager.core.internal.solar.SolarSharing;
+import org.chargingmanager.core.internal.solar.SolarState;
 import org.chargingmanager.core.internal.allocation.Allocator;
 import org.chargingmanager.core.internal.allocation.DemandStatus;
 import org.chargingmanager.core.internal.allocation.EvseDemand;
@@ -115,6 +121,10 @@ public class LoadManager implements VariablesListener {
     private final Variables variables;
     private final Clock clock;
     private final Map<String, EvseHistory> history = new ConcurrentHashMap<>();
+    /** The start/stop hysteresis of the "PV only" charging points, from cycle to cycle. */
+    private Map<String, SolarState> solarStates = Map.of();
+    /** The phases of the charging points that can switch between 1 and 3, while a car is connected. */
+    private final Map<String, PhaseSwitch> phaseSwitches = new HashMap<>();
     private final AtomicBoolean cycleRequested = new AtomicBoolean();
     /** A variable or the settings changed: the next cycle raises limits without waiting (an operator's release, not noise). */
     private final AtomicBoolean increaseAtOnce = new AtomicBoolean();
@@ -293,11 +303,15 @@ public class LoadManager implements VariablesListener {
         SiteReadings.EvseLoad staleReserve = SiteReadings.EvseLoad.NONE;
         List<EvseDemand> demands = new ArrayList<>();
         Map<String, Evse> byId = new HashMap<>();
+        Map<String, EvseSnapshot> snapshots = new HashMap<>();
         LocalDateTime localTime = LocalDateTime.now(clock);
         for (Evse evse : evses) {
             EvseInfo info = evse.info();
             EvseSnapshot snapshot = evse.snapshot();
             byId.put(info.id(), evse);
+            if (snapshot != null) {
+                snapshots.put(info.id(), snapshot);
+            }
             EvseSettings.Values evseSettings = settingsById.getOrDefault(info.id(), EvseSettings.DEFAULTS);
             PhaseRotation rotation = evseSettings.phaseRotation() != null ? evseSettings.phaseRotation()
                     : info.phaseRotation();
@@ -314,6 +328,11 @@ public class LoadManager implements VariablesListener {
             demands.add(demand(info, snapshot, stale, evseSettings, rotation, activeRules, localTime, volts, problems));
         }
 
+        Set<String> switchable = switchablePhases(demands, byId);
+        demands = onSwitchedPhases(demands, switchable, byId);
+        demands = withChargingModes(demands, settingsById, snapshots, switchable, gridFresh ? gridPowerWatts : Double.NaN,
+                volts, current, now);
+
         SiteReadings readings = new SiteReadings(now, houseCurrentAmps, powerLimitWatts,
                 (int) Math.round(current.fallbackCurrentAmps() * 1000),
                 gridFresh ? new SiteReadings.GridReading(gridCurrents, gridPowerWatts, gridMeasuredAt) : null,
@@ -324,14 +343,178 @@ public class LoadManager implements VariablesListener {
         }
         fallbackReason = model.fallbackReason();
         SiteSnapshot site = model.site();
-        Map<String, ChargingLimit> limits = withFallbackReason(Allocator.allocate(site,
-                allocationSettings(current)), model.fallbackReason());
+        AllocationSettings allocationSettings = allocationSettings(current);
+        Map<String, ChargingLimit> allocated = Allocator.allocate(site, allocationSettings);
+        allocated = switchPhasesForTheHouseLimit(site, allocated, allocationSettings, switchable, settingsById, byId,
+                current, now);
+        Map<String, ChargingLimit> limits = withPhases(withFallbackReason(allocated, model.fallbackReason()), switchable);
         apply(limits, byId, now, current);
         if (Duration.between(startedAt, now).compareTo(START_GRACE) >= 0) {
             reportProblems(problems);
         }
         history.keySet().retainAll(byId.keySet());
         return limits;
+    }
+
+    /**
+     * Applies each charging point's charging mode: "Off" gets nothing, the solar modes a cap from
+     * the PV surplus ({@link SolarSharing}); "Fast" is left as it is.
+     */
+    private List<EvseDemand> withChargingModes(List<EvseDemand> demands, Map<String, EvseSettings.Values> settingsById,
+            Map<String, EvseSnapshot> snapshots, Set<String> switchable, double gridPowerWatts, double volts,
+            LoadManagerConfig config, Instant now) {
+        Duration switchInterval = Duration.ofSeconds(Math.max(30, config.phaseSwitchIntervalSeconds()));
+        List<SolarDemand> solar = new ArrayList<>();
+        for (EvseDemand demand : demands) {
+            ChargingMode mode = settingsById.getOrDefault(demand.id(), EvseSettings.DEFAULTS).chargingMode();
+            if ((mode == ChargingMode.MIN_PV || mode == ChargingMode.PV_ONLY)
+                    && demand.status() == DemandStatus.WANTS_CHARGE) {
+                EvseSnapshot snapshot = snapshots.get(demand.id());
+                boolean mayChoosePhases = switchable.contains(demand.id())
+                        && phaseSwitches.getOrDefault(demand.id(), PhaseSwitch.THREE_PHASES).mayChange(now, switchInterval);
+                solar.add(new SolarDemand(demand.id(), mode, demand.priority(), demand.gridPhases().size(),
+                        demand.minMilliamps(), demand.maxMilliamps(), snapshot == null ? 0 : snapshot.powerWatts(),
+                        mayChoosePhases));
+            }
+        }
+        SolarSharing.Result shared = SolarSharing.share(gridPowerWatts, solar, solarStates,
+                new SolarSettings(Duration.ofSeconds(Math.max(0, config.solarStartDelaySeconds())),
+                        Duration.ofSeconds(Math.max(0, config.solarStopDelaySeconds())),
+                        Math.max(0, config.solarImportToleranceWatts()), volts),
+                now);
+        solarStates = shared.states();
+        List<EvseDemand> adjusted = new ArrayList<>(demands.size());
+        for (EvseDemand original : demands) {
+            EvseDemand demand = original;
+            Integer chosenPhases = shared.phases().get(demand.id());
+            if (chosenPhases != null && chosenPhases != demand.gridPhases().size()) {
+                switchPhases(demand.id(), chosenPhases, "PV surplus", now);
+                demand = onPhases(demand, chosenPhases, byIdRotation(demand));
+            }
+            ChargingMode mode = settingsById.getOrDefault(demand.id(), EvseSettings.DEFAULTS).chargingMode();
+            Integer cap = shared.capMilliamps().get(demand.id());
+            if (mode == ChargingMode.OFF) {
+                adjusted.add(withMaximum(demand, 0, LimitReason.DISABLED, "charging mode: off"));
+            } else if (cap != null && cap < demand.maxMilliamps()) {
+                adjusted.add(withMaximum(demand, cap, LimitReason.SOLAR, shared.details().get(demand.id())));
+            } else {
+                adjusted.add(demand);
+            }
+        }
+        return adjusted;
+    }
+
+    /** The charging points that can switch between 1 and 3 phases and have a car connected. */
+    private Set<String> switchablePhases(List<EvseDemand> demands, Map<String, Evse> byId) {
+        Set<String> switchable = new HashSet<>();
+        for (EvseDemand demand : demands) {
+            EvseInfo info = byId.get(demand.id()).info();
+            if (info.capabilities().phaseSwitching() && info.phases() == 3
+                    && demand.status() == DemandStatus.WANTS_CHARGE) {
+                switchable.add(demand.id());
+            }
+        }
+        phaseSwitches.keySet().retainAll(switchable); // a new car starts on three phases
+        return switchable;
+    }
+
+    /** Puts the switchable charging points on the phases they were switched to. */
+    private List<EvseDemand> onSwitchedPhases(List<EvseDemand> demands, Set<String> switchable, Map<String, Evse> byId) {
+        List<EvseDemand> result = new ArrayList<>(demands.size());
+        for (EvseDemand demand : demands) {
+            PhaseSwitch state = phaseSwitches.get(demand.id());
+            if (switchable.contains(demand.id()) && state != null && state.phases() == 1
+                    && demand.gridPhases().size() != 1) {
+                result.add(onPhases(demand, 1, demand.gridPhases().get(0)));
+            } else {
+                result.add(demand);
+            }
+        }
+        return result;
+    }
+
+    /** The grid phase the charging point's phase 1 is on: the first of its demand's phases. */
+    private static org.chargingmanager.api.device.Phase byIdRotation(EvseDemand demand) {
+        return demand.gridPhases().get(0);
+    }
+
+    private static EvseDemand onPhases(EvseDemand demand, int phases, org.chargingmanager.api.device.Phase first) {
+        List<Phase> gridPhases = new ArrayList<>();
+        gridPhases.add(first);
+        if (phases == 3) {
+            for (Phase phase : Phase.values()) {
+                if (phase != first) {
+                    gridPhases.add(phase);
+                }
+            }
+        }
+        return new EvseDemand(demand.id(), demand.priority(), gridPhases, demand.minMilliamps(), demand.maxMilliamps(),
+                demand.maxReason(), demand.maxDetail(), demand.status(), demand.previousLimitMilliamps(),
+                demand.pausedSince(), demand.chargingSince());
+    }
+
+    private void switchPhases(String evseId, int phases, String why, Instant now) {
+        phaseSwitches.put(evseId, new PhaseSwitch(phases, now));
+        LOG.info("EVSE {}: switching to {} phase{} ({})", evseId, phases, phases == 1 ? "" : "s", why);
+    }
+
+    /**
+     * In the mode "fast", a switchable charging point that gets nothing on three phases because
+     * the house connection cannot give it the three-phase minimum goes to one phase if that gets
+     * it charging; one on one phase goes back to three once three would give it at least as much.
+     * Both are tried on the same site with the pure allocation, at most once per switch interval.
+     */
+    private Map<String, ChargingLimit> switchPhasesForTheHouseLimit(SiteSnapshot site, Map<String, ChargingLimit> allocated,
+            AllocationSettings allocationSettings, Set<String> switchable, Map<String, EvseSettings.Values> settingsById,
+            Map<String, Evse> byId, LoadManagerConfig config, Instant now) {
+        Duration switchInterval = Duration.ofSeconds(Math.max(30, config.phaseSwitchIntervalSeconds()));
+        Map<String, ChargingLimit> result = allocated;
+        SiteSnapshot current = site;
+        for (EvseDemand demand : site.demands()) {
+            if (!switchable.contains(demand.id())
+                    || settingsById.getOrDefault(demand.id(), EvseSettings.DEFAULTS).chargingMode() != ChargingMode.FAST
+                    || !phaseSwitches.getOrDefault(demand.id(), PhaseSwitch.THREE_PHASES).mayChange(now, switchInterval)) {
+                continue;
+            }
+            int phases = demand.gridPhases().size();
+            ChargingLimit now3or1 = result.get(demand.id());
+            int other = phases == 3 ? 1 : 3;
+            List<EvseDemand> changed = new ArrayList<>();
+            for (EvseDemand each : current.demands()) {
+                changed.add(each.id().equals(demand.id()) ? onPhases(each, other, each.gridPhases().get(0)) : each);
+            }
+            SiteSnapshot alternative = new SiteSnapshot(current.now(), current.houseLimit(), current.powerLimitWatts(),
+                    current.baseLoad(), current.basePowerWatts(), current.volts(), current.fallback(), changed);
+            Map<String, ChargingLimit> tried = Allocator.allocate(alternative, allocationSettings);
+            long powerNow = (long) now3or1.currentMilliamps() * phases;
+            long powerOther = (long) tried.get(demand.id()).currentMilliamps() * other;
+            boolean better = phases == 3 ? powerNow == 0 && powerOther > 0 : powerOther > 0 && powerOther >= powerNow;
+            if (better) {
+                switchPhases(demand.id(), other, phases == 3 ? "the house connection cannot give the three-phase minimum"
+                        : "three phases fit again", now);
+                result = tried;
+                current = alternative;
+            }
+        }
+        return result;
+    }
+
+    /** Tells every switchable charging point the phases it is on. */
+    private Map<String, ChargingLimit> withPhases(Map<String, ChargingLimit> limits, Set<String> switchable) {
+        Map<String, ChargingLimit> result = new java.util.TreeMap<>(limits);
+        for (String id : switchable) {
+            ChargingLimit limit = result.get(id);
+            if (limit != null) {
+                result.put(id, limit.withPhases(phaseSwitches.getOrDefault(id, PhaseSwitch.THREE_PHASES).phases()));
+            }
+        }
+        return result;
+    }
+
+    private static EvseDemand withMaximum(EvseDemand demand, int maxMilliamps, LimitReason reason, String detail) {
+        return new EvseDemand(demand.id(), demand.priority(), demand.gridPhases(), demand.minMilliamps(), maxMilliamps,
+                reason, detail, demand.status(), demand.previousLimitMilliamps(), demand.pausedSince(),
+                demand.chargingSince());
     }
 
     private static AllocationSettings allocationSettings(LoadManagerConfig config) {

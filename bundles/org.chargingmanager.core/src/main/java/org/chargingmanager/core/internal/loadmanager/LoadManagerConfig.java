@@ -34,6 +34,22 @@ public @interface LoadManagerConfig {
             + "the grid operator allows (in Germany 4.6 kVA, i.e. 20 A, per VDE-AR-N 4100); 0 for no limit", min = "0")
     double unbalancedLoadLimitAmps() default 20;
 
+    @AttributeDefinition(name = "PV: start delay (s)", description = "A charging point in the mode 'PV only' starts "
+            + "after the PV surplus has covered its minimum current this long", min = "0")
+    int solarStartDelaySeconds() default 60;
+
+    @AttributeDefinition(name = "PV: stop delay (s)", description = "and stops after the surplus has been short of "
+            + "its minimum this long (meanwhile it charges with its minimum, partly from the grid)", min = "0")
+    int solarStopDelaySeconds() default 180;
+
+    @AttributeDefinition(name = "PV: grid import tolerance (W)", description = "Import from the grid accepted on top "
+            + "of the PV surplus in the modes 'PV only' and 'Minimum + PV'", min = "0")
+    double solarImportToleranceWatts() default 0;
+
+    @AttributeDefinition(name = "Phase switching: minimum interval (s)", description = "A charging point that can "
+            + "switch between 1 and 3 phases switches at most this often (each switch pauses the car)", min = "30")
+    int phaseSwitchIntervalSeconds() default 300;
+
     @AttributeDefinition(name = "Minimum pause (s)", description = "A paused car is not started again before this")
     int minimumPauseSeconds() default 60;
 

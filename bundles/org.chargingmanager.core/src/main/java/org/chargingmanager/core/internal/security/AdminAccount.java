@@ -45,6 +45,7 @@ public class AdminAccount implements AdminAuthenticator {
     private final SecureRandom random = new SecureRandom();
     private final byte[] fingerprintKey = new byte[32];
     private volatile PasswordHash passwordHash;
+    private Path passwordFile;
     /** Keyed digest of the last password that verified, so a correct password is not re-derived on every request. */
     private volatile byte[] verifiedFingerprint;
 
@@ -61,6 +62,7 @@ public class AdminAccount implements AdminAuthenticator {
             throws IOException {
         random.nextBytes(fingerprintKey);
         verifiedFingerprint = null;
+        passwordFile = file;
         passwordHash = loadOrCreate(file, properties, environment, console);
     }
 
@@ -136,6 +138,27 @@ public class AdminAccount implements AdminAuthenticator {
             verifiedFingerprint = fingerprint;
         }
         return userMatches && passwordMatches;
+    }
+
+    @Override
+    public synchronized boolean changePassword(char[] currentPassword, char[] newPassword) throws IOException {
+        if (newPassword == null || newPassword.length < MINIMUM_PASSWORD_LENGTH) {
+            throw new IllegalArgumentException("the new password must have at least " + MINIMUM_PASSWORD_LENGTH
+                    + " characters");
+        }
+        if (new String(newPassword).isBlank()) {
+            throw new IllegalArgumentException("the new password must not be blank");
+        }
+        if (currentPassword == null || !passwordHash.matches(currentPassword)) {
+            LOG.warn("Admin password not changed: the current password was wrong");
+            return false;
+        }
+        PasswordHash changed = PasswordHash.create(newPassword, random);
+        store(passwordFile, changed);
+        passwordHash = changed;
+        verifiedFingerprint = null;
+        LOG.info("Changed the admin password; only its hash is stored");
+        return true;
     }
 
     private byte[] fingerprint(char[] password) {

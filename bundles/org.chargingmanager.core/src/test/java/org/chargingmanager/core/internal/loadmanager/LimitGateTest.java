@@ -56,4 +56,13 @@ class LimitGateTest {
         assertThat(LimitGate.next(rule, SENT, SENT_AT, SENT_AT.plusSeconds(1), 100, INTERVAL)).isEmpty();
         assertThat(LimitGate.next(rule, SENT, SENT_AT, SENT_AT.plusSeconds(5), 100, INTERVAL)).contains(rule);
     }
+
+    @Test
+    void aChangeOfPhasesIsSentAtOnceAndRoundingKeepsThePhases() {
+        ChargingLimit onThree = house(16_000).withPhases(3);
+        assertThat(LimitGate.next(house(16_049).withPhases(1), onThree, SENT_AT, SENT_AT, 100, INTERVAL))
+                .contains(house(16_000).withPhases(1));
+        assertThat(LimitGate.next(house(16_049).withPhases(3), onThree, SENT_AT, SENT_AT.plusSeconds(60), 100, INTERVAL))
+                .isEmpty();
+    }
 }

@@ -175,6 +175,135 @@ class LoadManagerTest {
         assertThat(settle(manager).get("left-1").currentMilliamps()).as("the local maximum below the cap").isEqualTo(16_000);
     }
 
+    /**
+     * A simulated day, 10 s per cycle: PV behind the grid meter (no meter of its own) gives 12 kW
+     * from 09:00, a cloud from 12:00 to 12:20 leaves 1 kW, then 12 kW again until 14:00 and 1 kW
+     * after. "left" charges in the mode PV only, "right" in minimum + PV.
+     */
+    @Test
+    void aSunnyThenCloudyDayWithOneCarOnPvOnlyAndOneOnMinimumPlusPv() {
+        LoadManager manager = loadManager(Map.of("houseConnectionCurrentAmps", "63", "unmeteredFeedInAmps", 40.0));
+        manager.addSettings(new EvseSettings(Configs.of(EvseSettingsConfig.class,
+                Map.of("evseId", "left-1", "chargingMode", "PV_ONLY"))));
+        manager.addSettings(new EvseSettings(Configs.of(EvseSettingsConfig.class,
+                Map.of("evseId", "right-1", "chargingMode", "MIN_PV"))));
+        clock.set(Instant.parse("2026-06-21T07:00:00Z")); // 09:00 in Germany
+        int starts = 0;
+        boolean wasCharging = false;
+        double worstImportOutsideStopDelayWatts = Double.NEGATIVE_INFINITY;
+        Map<Integer, Integer> leftByMinute = new java.util.HashMap<>();
+        for (int second = 0; second < 6 * 3600; second += 10) {
+            boolean sunny = second < 3 * 3600 || second >= 3 * 3600 + 20 * 60 && second < 5 * 3600;
+            int pvMilliampsPerPhase = (int) Math.round((sunny ? 12_000 : 1_000) / 3.0 / 230 * 1000);
+            site.baseLoad = PhaseCurrents.onPhases(3, 1304 - pvMilliampsPerPhase); // 300 W per phase of the house
+            clock.advance(Duration.ofSeconds(10));
+            Map<String, ChargingLimit> limits = manager.cycle();
+            boolean charging = left.limit().currentMilliamps() > 0;
+            if (charging && !wasCharging) {
+                starts++;
+            }
+            wasCharging = charging;
+            leftByMinute.put(second / 60, left.limit().currentMilliamps());
+            if (!limits.get("left-1").detail().startsWith("PV surplus too small: minimum")) {
+                // beyond the minimum of "right", nothing comes from the grid (the cars follow at once)
+                worstImportOutsideStopDelayWatts = Math.max(worstImportOutsideStopDelayWatts,
+                        site.gridPowerWatts() - 3 * 6 * 230);
+            }
+            assertThat(right.limit().currentMilliamps()).as("minimum + PV keeps its minimum").isGreaterThanOrEqualTo(6000);
+        }
+        assertThat(worstImportOutsideStopDelayWatts).isLessThanOrEqualTo(0.0);
+        assertThat(leftByMinute.get(0)).as("the start delay").isZero();
+        assertThat(leftByMinute.get(30)).as("in the sun both share the surplus").isBetween(6000, 10_000);
+        assertThat(leftByMinute.get(182)).as("the cloud: the minimum for the stop delay").isEqualTo(6000);
+        assertThat(leftByMinute.get(190)).as("then stopped").isZero();
+        assertThat(leftByMinute.get(240)).as("the sun is back").isPositive();
+        assertThat(leftByMinute.get(330)).as("cloudy afternoon").isZero();
+        assertThat(starts).as("started in the morning and after the cloud, no toggling").isEqualTo(2);
+        assertThat(right.limit().currentMilliamps()).isEqualTo(6000);
+        assertThat(manager.cycle().get("left-1").reason()).isEqualTo(LimitReason.SOLAR);
+    }
+
+    /** A three-phase charging point that can switch to one phase (6 to 16 A), its car following the limit. */
+    private FakeEvse switchable(String id) {
+        FakeEvse evse = new FakeEvse(new org.chargingmanager.api.evse.EvseInfo(id, id, "fake", id, 1, 3,
+                PhaseRotation.L1_L2_L3, 6000, 16_000, org.chargingmanager.api.device.DeviceIdentity.UNKNOWN,
+                new org.chargingmanager.api.evse.EvseCapabilities(true, 100, false, false, false)), clock)
+                .carFollowsLimit(32_000);
+        site.evses.add(evse);
+        return evse;
+    }
+
+    @Test
+    void whenTheHouseCannotGiveTheThreePhaseMinimumASwitchableCarChargesOnOnePhaseAndSwitchesBackLater()
+            throws Exception {
+        site.evses.clear();
+        FakeEvse car = switchable("carport-1");
+        site.baseLoad = PhaseCurrents.onPhases(3, 1000);
+        LoadManager manager = loadManager(Map.of("houseConnectionCurrentAmps", "63",
+                "houseConnectionPowerWatts", "11000 * AVAIL / 100"));
+        settle(manager);
+        assertThat(car.limit().currentMilliamps()).isEqualTo(14_900);
+        assertThat(car.limit().phases()).isEqualTo(3);
+
+        variables.set("AVAIL", "30"); // 3.3 kW: 690 W of the house leave 2.6 kW, less than 4.1 kW for 3 x 6 A
+        manager.variablesChanged(Set.of("AVAIL"));
+        Map<String, ChargingLimit> limits = settle(manager);
+        assertThat(car.limit().phases()).as("one phase").isEqualTo(1);
+        assertThat(car.limit().currentMilliamps()).isEqualTo(11_300);
+        assertThat(car.snapshot().phasesInUse()).isEqualTo(1);
+        assertThat(limits.get("carport-1").reason()).isEqualTo(LimitReason.HOUSE_LIMIT);
+        assertThat(site.gridPowerWatts()).isLessThanOrEqualTo(3300);
+
+        variables.set("AVAIL", "100");
+        manager.variablesChanged(Set.of("AVAIL"));
+        settle(manager);
+        assertThat(car.limit().phases()).as("not before the switch interval").isEqualTo(1);
+        for (int second = 0; second < 300; second++) {
+            cycleAfterOneSecond(manager);
+        }
+        settle(manager);
+        assertThat(car.limit().phases()).as("three phases again after 300 s").isEqualTo(3);
+        assertThat(car.limit().currentMilliamps()).isEqualTo(14_900);
+        long switches = car.appliedLimits().stream().map(ChargingLimit::phases).distinct().count();
+        assertThat(switches).isEqualTo(2);
+    }
+
+    @Test
+    void aSwitchableCarOnPvOnlyChargesOnOnePhaseWhenTheSurplusIsSmallAndOnThreeWhenItGrows() {
+        site.evses.clear();
+        FakeEvse car = switchable("carport-1");
+        LoadManager manager = loadManager(Map.of("houseConnectionCurrentAmps", "63", "unmeteredFeedInAmps", 40.0,
+                "solarStartDelaySeconds", 0));
+        manager.addSettings(new EvseSettings(Configs.of(EvseSettingsConfig.class,
+                Map.of("evseId", "carport-1", "chargingMode", "PV_ONLY"))));
+        site.baseLoad = PhaseCurrents.onPhases(3, -3000); // 2.07 kW fed in: one phase at 9 A, not three at 6 A
+        settle(manager);
+        assertThat(car.limit().phases()).isEqualTo(1);
+        assertThat(car.limit().currentMilliamps()).isEqualTo(9000);
+        assertThat(site.gridPowerWatts()).isLessThanOrEqualTo(0.0);
+
+        site.baseLoad = PhaseCurrents.onPhases(3, -10_000); // 6.9 kW fed in
+        settle(manager);
+        assertThat(car.limit().phases()).as("not before the switch interval").isEqualTo(1);
+        assertThat(car.limit().currentMilliamps()).isEqualTo(16_000);
+        for (int second = 0; second < 300; second++) {
+            cycleAfterOneSecond(manager);
+        }
+        assertThat(car.limit().phases()).isEqualTo(3);
+        assertThat(car.limit().currentMilliamps()).isEqualTo(10_000);
+        assertThat(site.gridPowerWatts()).isLessThanOrEqualTo(0.0);
+    }
+
+    @Test
+    void theModeOffStopsChargingWithItsReason() {
+        LoadManager manager = loadManager(Map.of("houseConnectionCurrentAmps", "63"));
+        manager.addSettings(new EvseSettings(Configs.of(EvseSettingsConfig.class,
+                Map.of("evseId", "left-1", "chargingMode", "OFF"))));
+        Map<String, ChargingLimit> limits = settle(manager);
+        assertThat(limits.get("left-1")).isEqualTo(new ChargingLimit(0, LimitReason.DISABLED, "charging mode: off"));
+        assertThat(right.limit().currentMilliamps()).isEqualTo(16_000);
+    }
+
     @Test
     void onlyChangedLimitsAreSentToTheDrivers() {
         LoadManager manager = loadManager(Map.of());

@@ -87,4 +87,25 @@ class AdminAccountTest {
                 .hasMessageContaining("damaged");
         assertThat(Files.readString(directory.resolve("admin-password"))).isEqualTo("plain-text-password");
     }
+
+    @Test
+    void changedPasswordReplacesTheOldOneAndSurvivesRestart() throws IOException {
+        AdminAccount account = start(Map.of(), Map.of("CHARGINGMANAGER_ADMIN_PASSWORD", "first-Pass-1"));
+
+        assertThat(account.changePassword("wrong-Pass-1".toCharArray(), "second-Pass-2".toCharArray())).isFalse();
+        assertThat(account.authenticate("admin", "first-Pass-1".toCharArray())).isTrue();
+        assertThatThrownBy(() -> account.changePassword("first-Pass-1".toCharArray(), "short".toCharArray()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 10 characters");
+        assertThatThrownBy(() -> account.changePassword("first-Pass-1".toCharArray(), "           ".toCharArray()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("blank");
+        assertThat(account.authenticate("admin", "first-Pass-1".toCharArray())).isTrue();
+
+        assertThat(account.changePassword("first-Pass-1".toCharArray(), "second-Pass-2".toCharArray())).isTrue();
+        assertThat(account.authenticate("admin", "first-Pass-1".toCharArray())).isFalse();
+        assertThat(account.authenticate("admin", "second-Pass-2".toCharArray())).isTrue();
+        assertThat(Files.readString(directory.resolve("admin-password"))).doesNotContain("second-Pass-2");
+
+        AdminAccount restarted = start(Map.of(), Map.of("CHARGINGMANAGER_ADMIN_PASSWORD", "first-Pass-1"));
+        assertThat(restarted.authenticate("admin", "second-Pass-2".toCharArray())).isTrue();
+    }
 }

@@ -58,6 +58,7 @@ final class Gateway implements UpstreamConnection.Listener, VirtualChargePoint.U
     private Instant lastHeard;
     private Instant lastPing;
     private String lastLoggedFailure;
+    private String lastStepFailure;
 
     /**
      * @param dataDirectory where the queue and the configuration keys are kept
@@ -103,7 +104,12 @@ final class Gateway implements UpstreamConnection.Listener, VirtualChargePoint.U
         try {
             tick();
         } catch (RuntimeException e) {
-            LOG.error("chargeBox={} gateway step failed", settings.chargeBoxId(), e);
+            String failure = e.toString();
+            if (!failure.equals(lastStepFailure)) {
+                LOG.error("chargeBox={} gateway step failed (logged again only when the failure changes)",
+                        settings.chargeBoxId(), e);
+                lastStepFailure = failure;
+            }
         }
     }
 

@@ -104,6 +104,11 @@ final class VirtualChargePoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(VirtualChargePoint.class);
     private static final Duration BOOT_RETRY = Duration.ofSeconds(60);
+    /**
+     * A transaction ends on "no car" only when seen this many steps in a row: a driver that has just
+     * registered (after a restart) may report its first snapshot before it knows the car.
+     */
+    static final int DISCONNECTED_STEPS_TO_STOP = 3;
 
     /** What the charge point needs of its connection. */
     interface Upstream {
@@ -119,12 +124,15 @@ final class VirtualChargePoint {
         final long localTx;
         final String idTag;
         final Instant startedAt;
+        final int meterStartWattHours;
         boolean deauthorized;
+        int disconnectedSteps;
 
-        Transaction(long localTx, String idTag, Instant startedAt) {
+        Transaction(long localTx, String idTag, Instant startedAt, int meterStartWattHours) {
             this.localTx = localTx;
             this.idTag = idTag;
             this.startedAt = startedAt;
+            this.meterStartWattHours = meterStartWattHours;
         }
     }
 
@@ -210,7 +218,9 @@ final class VirtualChargePoint {
         for (TransactionJournal.OpenTransaction open : journal.openTransactions()) {
             if (open.connectorId() >= 1 && open.connectorId() <= connectors.size()) {
                 Connector connector = connectors.get(open.connectorId() - 1);
-                connector.transaction = new Transaction(open.localTx(), open.idTag(), open.startedAt());
+                connector.transaction = new Transaction(open.localTx(), open.idTag(), open.startedAt(),
+                        open.meterStartWattHours());
+                connector.lastSampleAt = clock.instant();
                 LOG.info("chargeBox={} connector={} transaction {} continues after the restart", settings.chargeBoxId(),
                         connector.id, transactionName(connector.transaction));
             }
@@ -333,7 +343,9 @@ final class VirtualChargePoint {
             connector.remoteProfile = null;
         }
         if (connector.transaction != null) {
-            if (evse != null && !stale && !vehicle) {
+            connector.transaction.disconnectedSteps = evse != null && !stale && !vehicle
+                    ? connector.transaction.disconnectedSteps + 1 : 0;
+            if (connector.transaction.disconnectedSteps >= DISCONNECTED_STEPS_TO_STOP) {
                 stop(connector, Reason.EV_DISCONNECTED, now);
             } else if (connector.remoteStopRequested) {
                 stop(connector, Reason.REMOTE, now);
@@ -445,7 +457,7 @@ final class VirtualChargePoint {
         int meterStart = (int) Math.round(Math.max(0, snapshot.energyWattHours()));
         long localTx = journal.startTransaction(connector.id, tag, meterStart, now, local -> codec.encodePayload(
                 new StartTransactionRequest(connector.id, tag, meterStart, null, now)));
-        connector.transaction = new Transaction(localTx, tag, now);
+        connector.transaction = new Transaction(localTx, tag, now, meterStart);
         connector.remoteIdTag = null;
         connector.lastSampleAt = now;
         connector.afterTransaction = false;
@@ -458,7 +470,8 @@ final class VirtualChargePoint {
 
     private void stop(Connector connector, Reason reason, Instant now) {
         Transaction transaction = connector.transaction;
-        int meterStop = (int) Math.round(Math.max(0, connector.lastEnergyWattHours));
+        // a meter that restarted at 0 (a simulator, a replaced meter) never makes the session negative
+        int meterStop = (int) Math.max(transaction.meterStartWattHours, Math.round(connector.lastEnergyWattHours));
         String payload = codec.encodePayload(new StopTransactionRequest(transaction.idTag, meterStop, now, 0, reason,
                 List.of()));
         journal.stopTransaction(transaction.localTx, connector.id, payload, now);
@@ -484,7 +497,8 @@ final class VirtualChargePoint {
 
     private void sampleIfDue(Connector connector, EvseInfo info, EvseSnapshot snapshot, Instant now) {
         int interval = keys.getInt(ConfigurationKeys.METER_VALUE_SAMPLE_INTERVAL);
-        if (interval <= 0 || now.isBefore(connector.lastSampleAt.plusSeconds(interval))) {
+        if (interval <= 0 || (connector.lastSampleAt != null
+                && now.isBefore(connector.lastSampleAt.plusSeconds(interval)))) {
             return;
         }
         connector.lastSampleAt = now;

@@ -58,6 +58,8 @@ class BackendOutageTest {
                 && gateway.status().connectors().get(0).capMilliamps() == null);
         GatewayTestSupport.loadManagerCycle(gateway, evse, 16_000, support.clock.instant());
         assertThat(evse.drawnMilliamps()).as("the offline session charges").isEqualTo(16_000);
+        gateway.close(); // a restart while the car charges: the transaction continues
+        gateway = support.gateway(settings, directory);
         for (int minute = 1; minute <= 2; minute++) {
             evse.energyWattHours(5000 + minute * 180);
             support.clock.advance(Duration.ofSeconds(61));

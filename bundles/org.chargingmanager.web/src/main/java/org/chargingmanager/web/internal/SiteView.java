@@ -1,0 +1,153 @@
+package org.chargingmanager.web.internal;
+
+import java.io.IOException;
+import java.util.Comparator;
+import java.util.Dictionary;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.chargingmanager.api.evse.Evse;
+import org.chargingmanager.api.evse.EvseSnapshot;
+import org.chargingmanager.api.meter.Meter;
+import org.chargingmanager.api.meter.MeterReading;
+import org.chargingmanager.api.meter.MeterRole;
+import org.chargingmanager.api.variables.InvalidExpressionException;
+import org.chargingmanager.api.variables.Variables;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonArray;
+
+/**
+ * What the dashboard shows, as one JSON object: every charging point and meter, the house
+ * connection (its limits computed from the load manager's formulas, the grid meter's use per
+ * phase), the sum of charging power, and the variables. The live stream sends it whenever it
+ * changes.
+ */
+@Component(service = SiteView.class)
+public class SiteView {
+
+    static final String LOAD_MANAGER_PID = "org.chargingmanager.core.loadmanager";
+    /** The load manager's defaults when it has no configuration (see LoadManagerConfig). */
+    static final String DEFAULT_CURRENT_EXPRESSION = "35";
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private final List<Evse> evses = new CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private final List<Meter> meters = new CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ConfigurationAdmin configurationAdmin;
+
+    private final Variables variables;
+
+    @Activate
+    public SiteView(@Reference Variables variables) {
+        this.variables = variables;
+    }
+
+    /** Total power of all charging points and the grid meter's power, in W; NaN if there is no grid meter. */
+    record Powers(double gridWatts, double chargingWatts) {
+    }
+
+    Powers powers() {
+        double charging = 0;
+        for (Evse evse : evses) {
+            EvseSnapshot snapshot = evse.snapshot();
+            if (snapshot != null && Double.isFinite(snapshot.powerWatts())) {
+                charging += snapshot.powerWatts();
+            }
+        }
+        double grid = gridMeter(loadManagerSetting("gridMeterId", ""))
+                .map(Meter::reading).map(MeterReading::powerWatts).orElse(Double.NaN);
+        return new Powers(grid, charging);
+    }
+
+    JsonObject json() {
+        JsonObject json = new JsonObject();
+        JsonArray evseArray = new JsonArray();
+        evses.stream().sorted(Comparator.comparing(evse -> evse.info().id())).map(ApiServlet::evseJson)
+                .forEach(evseArray::add);
+        json.add("evses", evseArray);
+        JsonArray meterArray = new JsonArray();
+        meters.stream().sorted(Comparator.comparing(meter -> meter.info().id())).map(ApiServlet::meterJson)
+                .forEach(meterArray::add);
+        json.add("meters", meterArray);
+        json.add("variables", VariablesJson.of(variables.list()).get("vars"));
+        json.add("house", house());
+        return json;
+    }
+
+    private JsonObject house() {
+        JsonObject house = new JsonObject();
+        String currentExpression = loadManagerSetting("houseConnectionCurrentAmps", DEFAULT_CURRENT_EXPRESSION);
+        String powerExpression = loadManagerSetting("houseConnectionPowerWatts", "");
+        house.addProperty("currentExpression", currentExpression);
+        house.addProperty("powerExpression", powerExpression);
+        house.add("currentLimitAmps", evaluate(currentExpression, house, "currentError"));
+        house.add("powerLimitWatts", evaluate(powerExpression, house, "powerError"));
+        Powers powers = powers();
+        house.add("chargingPowerWatts", VariablesJson.number(Math.round(powers.chargingWatts() * 10) / 10.0));
+        Optional<Meter> grid = gridMeter(loadManagerSetting("gridMeterId", ""));
+        house.addProperty("gridMeterId", grid.map(meter -> meter.info().id()).orElse(null));
+        MeterReading reading = grid.map(Meter::reading).orElse(null);
+        if (reading != null) {
+            house.add("gridPowerWatts", VariablesJson.number(Math.round(reading.powerWatts() * 10) / 10.0));
+            JsonObject currents = new JsonObject();
+            currents.add("l1", VariablesJson.number(reading.currents().l1Milliamps() / 1000.0));
+            currents.add("l2", VariablesJson.number(reading.currents().l2Milliamps() / 1000.0));
+            currents.add("l3", VariablesJson.number(reading.currents().l3Milliamps() / 1000.0));
+            house.add("currentAmps", currents);
+        }
+        return house;
+    }
+
+    private com.google.gson.JsonElement evaluate(String expression, JsonObject house, String errorField) {
+        if (expression == null || expression.isBlank()) {
+            return JsonNull.INSTANCE;
+        }
+        try {
+            double value = variables.evaluate(expression);
+            return Double.isFinite(value) ? VariablesJson.number(Math.round(value * 10) / 10.0) : JsonNull.INSTANCE;
+        } catch (InvalidExpressionException e) {
+            house.addProperty(errorField, e.getMessage());
+            return JsonNull.INSTANCE;
+        }
+    }
+
+    private Optional<Meter> gridMeter(String configuredId) {
+        return meters.stream()
+                .filter(meter -> configuredId.isEmpty() ? meter.info().role() == MeterRole.GRID
+                        : meter.info().id().equals(configuredId))
+                .min(Comparator.comparing(meter -> meter.info().id()));
+    }
+
+    private String loadManagerSetting(String key, String fallback) {
+        ConfigurationAdmin admin = configurationAdmin;
+        if (admin == null) {
+            return fallback;
+        }
+        try {
+            Configuration[] found = admin.listConfigurations("(service.pid=" + LOAD_MANAGER_PID + ")");
+            if (found == null || found.length == 0) {
+                return fallback;
+            }
+            Dictionary<String, Object> properties = found[0].getProperties();
+            Object value = properties == null ? null : properties.get(key);
+            return value == null ? fallback : value.toString();
+        } catch (IOException | org.osgi.framework.InvalidSyntaxException e) {
+            return fallback;
+        }
+    }
+}

@@ -1,0 +1,327 @@
+package org.chargingmanager.web.internal.config;
+
+import java.io.IOException;
+import java.lang.reflect.Array;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Dictionary;
+import java.util.Enumeration;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.metatype.AttributeDefinition;
+import org.osgi.service.metatype.MetaTypeInformation;
+import org.osgi.service.metatype.MetaTypeService;
+import org.osgi.service.metatype.ObjectClassDefinition;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+
+/**
+ * The settings forms of every charging manager bundle, built from their metatype (so a new
+ * driver bundle brings its form with it), and the configurations behind them in
+ * ConfigurationAdmin. Only PIDs that a bundle named {@code org.chargingmanager.*} describes in
+ * its metatype can be read or changed here.
+ *
+ * <p>Kinds, for grouping on the page: a factory whose form has an {@code id} attribute makes
+ * {@code device}s (wallbox and meter drivers), one with {@code evseId} makes {@code evse}
+ * settings (one per charging point), other factories are {@code other}; single PIDs are
+ * {@code settings}. Password values are never sent to the browser: an empty password field
+ * keeps the stored one.
+ */
+public final class ConfigForms {
+
+    static final String BUNDLE_PREFIX = "org.chargingmanager.";
+
+    private final BundleContext context;
+    private final MetaTypeService metaTypes;
+    private final ConfigurationAdmin configurationAdmin;
+
+    public ConfigForms(BundleContext context, MetaTypeService metaTypes, ConfigurationAdmin configurationAdmin) {
+        this.context = context;
+        this.metaTypes = metaTypes;
+        this.configurationAdmin = configurationAdmin;
+    }
+
+    /** A form: its PID, whether it is a factory, its definition. */
+    record Form(String pid, boolean factory, ObjectClassDefinition definition, String bundle) {
+    }
+
+    List<Form> forms() {
+        List<Form> forms = new ArrayList<>();
+        for (Bundle bundle : context.getBundles()) {
+            String name = bundle.getSymbolicName();
+            if (name == null || !name.startsWith(BUNDLE_PREFIX) || bundle.getState() != Bundle.ACTIVE) {
+                continue;
+            }
+            MetaTypeInformation information = metaTypes.getMetaTypeInformation(bundle);
+            if (information == null) {
+                continue;
+            }
+            for (String pid : information.getPids()) {
+                forms.add(new Form(pid, false, information.getObjectClassDefinition(pid, null), name));
+            }
+            for (String pid : information.getFactoryPids()) {
+                forms.add(new Form(pid, true, information.getObjectClassDefinition(pid, null), name));
+            }
+        }
+        forms.sort(Comparator.comparing(form -> form.definition().getName()));
+        return forms;
+    }
+
+    Optional<Form> form(String pid) {
+        return forms().stream().filter(form -> form.pid().equals(pid)).findFirst();
+    }
+
+    /** Every form with its attributes and current values. */
+    public JsonObject json() throws IOException {
+        JsonArray array = new JsonArray();
+        for (Form form : forms()) {
+            JsonObject json = new JsonObject();
+            json.addProperty("pid", form.pid());
+            json.addProperty("factory", form.factory());
+            json.addProperty("name", form.definition().getName());
+            json.addProperty("description", form.definition().getDescription());
+            json.addProperty("bundle", form.bundle());
+            AttributeDefinition[] attributes = attributes(form.definition());
+            json.addProperty("kind", kind(form, attributes));
+            JsonArray attributeArray = new JsonArray();
+            for (AttributeDefinition attribute : attributes) {
+                attributeArray.add(attributeJson(attribute));
+            }
+            json.add("attributes", attributeArray);
+            if (form.factory()) {
+                JsonArray instances = new JsonArray();
+                for (Configuration configuration : list("(" + ConfigurationAdmin.SERVICE_FACTORYPID + "=" + form.pid() + ")")) {
+                    JsonObject instance = new JsonObject();
+                    instance.addProperty("pid", configuration.getPid());
+                    instance.add("values", values(attributes, configuration.getProperties()));
+                    instances.add(instance);
+                }
+                json.add("instances", instances);
+            } else {
+                List<Configuration> found = list("(" + Constants.SERVICE_PID + "=" + form.pid() + ")");
+                json.add("values", values(attributes, found.isEmpty() ? null : found.get(0).getProperties()));
+                json.addProperty("configured", !found.isEmpty());
+            }
+            array.add(json);
+        }
+        JsonObject body = new JsonObject();
+        body.add("forms", array);
+        return body;
+    }
+
+    /**
+     * Creates a configuration of a factory PID from the form's values.
+     *
+     * @return the new configuration's PID
+     */
+    public String create(String factoryPid, JsonObject values) throws IOException, AttributeValues.InvalidValueException {
+        Form form = form(factoryPid).filter(Form::factory)
+                .orElseThrow(() -> new IllegalArgumentException("no device type or factory '" + factoryPid + "'"));
+        Dictionary<String, Object> properties = convert(form, values, null);
+        Configuration configuration = configurationAdmin.createFactoryConfiguration(factoryPid, null);
+        configuration.update(properties);
+        return configuration.getPid();
+    }
+
+    /** Replaces the values of a single PID's configuration or of one factory configuration. */
+    public void update(String pid, JsonObject values) throws IOException, AttributeValues.InvalidValueException {
+        Configuration configuration = configuration(pid);
+        String formPid = configuration.getFactoryPid() != null ? configuration.getFactoryPid() : pid;
+        Form form = form(formPid).orElseThrow(() -> new IllegalArgumentException("no settings form '" + pid + "'"));
+        configuration.update(convert(form, values, configuration.getProperties()));
+    }
+
+    /** Deletes one factory configuration (a device, a rule). */
+    public void delete(String pid) throws IOException {
+        Configuration configuration = configuration(pid);
+        if (configuration.getFactoryPid() == null || form(configuration.getFactoryPid()).isEmpty()) {
+            throw new IllegalArgumentException("'" + pid + "' cannot be deleted here");
+        }
+        configuration.delete();
+    }
+
+    private Configuration configuration(String pid) throws IOException {
+        List<Configuration> found = list("(" + Constants.SERVICE_PID + "=" + escape(pid) + ")");
+        if (!found.isEmpty()) {
+            return found.get(0);
+        }
+        if (form(pid).filter(form -> !form.factory()).isPresent()) {
+            return configurationAdmin.getConfiguration(pid, null);
+        }
+        throw new java.util.NoSuchElementException("no configuration '" + pid + "'");
+    }
+
+    private Dictionary<String, Object> convert(Form form, JsonObject values, Dictionary<String, Object> existing)
+            throws AttributeValues.InvalidValueException {
+        Dictionary<String, Object> properties = new Hashtable<>();
+        if (existing != null) {
+            for (Enumeration<String> keys = existing.keys(); keys.hasMoreElements();) {
+                String key = keys.nextElement();
+                properties.put(key, existing.get(key));
+            }
+        }
+        AttributeDefinition[] attributes = attributes(form.definition());
+        for (String key : values.keySet()) {
+            if (java.util.Arrays.stream(attributes).noneMatch(attribute -> attribute.getID().equals(key))) {
+                throw new AttributeValues.InvalidValueException(key, "unknown field '" + key + "'");
+            }
+        }
+        for (AttributeDefinition attribute : attributes) {
+            JsonElement element = values.get(attribute.getID());
+            boolean keepPassword = attribute.getType() == AttributeDefinition.PASSWORD && existing != null
+                    && existing.get(attribute.getID()) != null
+                    && (element == null || element.isJsonNull() || element.getAsString().isEmpty());
+            if (keepPassword) {
+                continue;
+            }
+            Object value = AttributeValues.convert(attribute, element);
+            if (value == null) {
+                properties.remove(attribute.getID());
+            } else {
+                properties.put(attribute.getID(), value);
+            }
+        }
+        return properties;
+    }
+
+    private static AttributeDefinition[] attributes(ObjectClassDefinition definition) {
+        AttributeDefinition[] attributes = definition.getAttributeDefinitions(ObjectClassDefinition.ALL);
+        return attributes == null ? new AttributeDefinition[0] : attributes;
+    }
+
+    private static String kind(Form form, AttributeDefinition[] attributes) {
+        if (!form.factory()) {
+            return "settings";
+        }
+        for (AttributeDefinition attribute : attributes) {
+            if (attribute.getID().equals("id")) {
+                return "device";
+            }
+        }
+        for (AttributeDefinition attribute : attributes) {
+            if (attribute.getID().equals("evseId")) {
+                return "evse";
+            }
+        }
+        return "other";
+    }
+
+    private static JsonObject attributeJson(AttributeDefinition attribute) {
+        JsonObject json = new JsonObject();
+        json.addProperty("id", attribute.getID());
+        json.addProperty("name", attribute.getName());
+        json.addProperty("description", attribute.getDescription());
+        json.addProperty("type", AttributeValues.typeName(attribute.getType()));
+        json.addProperty("multiple", attribute.getCardinality() != 0);
+        json.addProperty("required", AttributeValues.isRequired(attribute));
+        JsonArray defaults = new JsonArray();
+        if (attribute.getDefaultValue() != null && attribute.getType() != AttributeDefinition.PASSWORD) {
+            for (String value : attribute.getDefaultValue()) {
+                defaults.add(value);
+            }
+        }
+        json.add("default", defaults);
+        if (attribute.getOptionValues() != null && attribute.getOptionValues().length > 0) {
+            JsonArray options = new JsonArray();
+            String[] labels = attribute.getOptionLabels();
+            String[] optionValues = attribute.getOptionValues();
+            for (int i = 0; i < optionValues.length; i++) {
+                JsonObject option = new JsonObject();
+                option.addProperty("value", optionValues[i]);
+                option.addProperty("label", labels != null && i < labels.length ? labels[i] : optionValues[i]);
+                options.add(option);
+            }
+            json.add("options", options);
+        }
+        return json;
+    }
+
+    private static JsonObject values(AttributeDefinition[] attributes, Dictionary<String, Object> properties) {
+        JsonObject values = new JsonObject();
+        if (properties == null) {
+            return values;
+        }
+        for (AttributeDefinition attribute : attributes) {
+            Object value = properties.get(attribute.getID());
+            if (value == null) {
+                continue;
+            }
+            if (attribute.getType() == AttributeDefinition.PASSWORD) {
+                values.addProperty(attribute.getID(), "");
+                continue;
+            }
+            values.add(attribute.getID(), element(value));
+        }
+        return values;
+    }
+
+    private static JsonElement element(Object value) {
+        if (value.getClass().isArray()) {
+            JsonArray array = new JsonArray();
+            for (int i = 0; i < Array.getLength(value); i++) {
+                array.add(element(Array.get(value, i)));
+            }
+            return array;
+        }
+        if (value instanceof java.util.Collection<?> collection) {
+            JsonArray array = new JsonArray();
+            collection.forEach(item -> array.add(element(item)));
+            return array;
+        }
+        if (value instanceof Number number) {
+            return new JsonPrimitive(number);
+        }
+        if (value instanceof Boolean bool) {
+            return new JsonPrimitive(bool);
+        }
+        return value == null ? JsonNull.INSTANCE : new JsonPrimitive(value.toString());
+    }
+
+    private List<Configuration> list(String filter) throws IOException {
+        try {
+            Configuration[] found = configurationAdmin.listConfigurations(filter);
+            if (found == null) {
+                return Collections.emptyList();
+            }
+            List<Configuration> sorted = new ArrayList<>(List.of(found));
+            sorted.sort(Comparator.comparing(Configuration::getPid));
+            return sorted;
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException("bad PID in '" + filter + "'");
+        }
+    }
+
+    private static String escape(String value) {
+        StringBuilder escaped = new StringBuilder();
+        for (char c : value.toCharArray()) {
+            if (c == '\\' || c == '(' || c == ')' || c == '*') {
+                escaped.append('\\');
+            }
+            escaped.append(c);
+        }
+        return escaped.toString();
+    }
+
+    static Map<String, Object> map(Dictionary<String, Object> dictionary) {
+        Map<String, Object> map = new java.util.HashMap<>();
+        for (Enumeration<String> keys = dictionary.keys(); keys.hasMoreElements();) {
+            String key = keys.nextElement();
+            map.put(key, dictionary.get(key));
+        }
+        return map;
+    }
+}

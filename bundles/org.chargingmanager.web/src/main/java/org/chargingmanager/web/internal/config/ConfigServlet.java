@@ -1,0 +1,176 @@
+package org.chargingmanager.web.internal.config;
+
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.NoSuchElementException;
+
+import javax.servlet.Servlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.chargingmanager.api.platform.WebContext;
+import org.chargingmanager.web.internal.JsonResponses;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.osgi.service.metatype.MetaTypeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+/**
+ * The settings forms ({@link ConfigForms}):
+ * <ul>
+ * <li>{@code GET /api/v1/config}: every form with its fields and values</li>
+ * <li>{@code POST /api/v1/config/FACTORY_PID} with {@code {"values": {...}}}: adds a device (or
+ * rule ...), 201 with its {@code pid}</li>
+ * <li>{@code PUT /api/v1/config/PID} with {@code {"values": {...}}}: changes settings</li>
+ * <li>{@code DELETE /api/v1/config/PID}: removes a device (or rule ...)</li>
+ * </ul>
+ * A bad value answers 400 with {@code field} and nothing is stored. Answers 503 while the
+ * MetaType or ConfigurationAdmin service is missing.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletName("chargingmanager-config")
+@HttpWhiteboardServletPattern({ "/api/v1/config", "/api/v1/config/*" })
+@HttpWhiteboardContextSelect(WebContext.SELECT_FILTER)
+public class ConfigServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigServlet.class);
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile MetaTypeService metaTypes;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile ConfigurationAdmin configurationAdmin;
+
+    private final transient BundleContext context;
+
+    @Activate
+    public ConfigServlet(BundleContext context) {
+        this.context = context;
+    }
+
+    private ConfigForms forms(HttpServletResponse response) throws IOException {
+        MetaTypeService metaTypeService = metaTypes;
+        ConfigurationAdmin admin = configurationAdmin;
+        if (metaTypeService == null || admin == null) {
+            response.setHeader("Retry-After", "10");
+            JsonResponses.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                    "settings forms need the OSGi MetaType and ConfigurationAdmin services");
+            return null;
+        }
+        return new ConfigForms(context, metaTypeService, admin);
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ConfigForms forms = forms(response);
+        if (forms != null) {
+            JsonResponses.write(response, HttpServletResponse.SC_OK, forms.json());
+        }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        change(request, response, true);
+    }
+
+    @Override
+    protected void doPut(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        change(request, response, false);
+    }
+
+    private void change(HttpServletRequest request, HttpServletResponse response, boolean create) throws IOException {
+        String pid = pid(request);
+        if (pid == null) {
+            JsonResponses.error(response, HttpServletResponse.SC_NOT_FOUND, "name the form: /api/v1/config/PID");
+            return;
+        }
+        ConfigForms forms = forms(response);
+        if (forms == null) {
+            return;
+        }
+        JsonObject values;
+        try {
+            JsonElement element = JsonResponses.readObject(request).get("values");
+            if (element == null || !element.isJsonObject()) {
+                JsonResponses.error(response, HttpServletResponse.SC_BAD_REQUEST, "the body must be {\"values\": {...}}");
+                return;
+            }
+            values = element.getAsJsonObject();
+        } catch (IllegalArgumentException e) {
+            JsonResponses.error(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+            return;
+        }
+        try {
+            if (create) {
+                String created = forms.create(pid, values);
+                LOG.info("Settings: {} added ({}) by {} from {}", created, pid,
+                        request.getAttribute(WebContext.USER_ATTRIBUTE), request.getRemoteAddr());
+                JsonObject body = new JsonObject();
+                body.addProperty("pid", created);
+                JsonResponses.write(response, HttpServletResponse.SC_CREATED, body);
+            } else {
+                forms.update(pid, values);
+                LOG.info("Settings: {} changed by {} from {}", pid, request.getAttribute(WebContext.USER_ATTRIBUTE),
+                        request.getRemoteAddr());
+                JsonObject body = new JsonObject();
+                body.addProperty("pid", pid);
+                JsonResponses.write(response, HttpServletResponse.SC_OK, body);
+            }
+        } catch (AttributeValues.InvalidValueException e) {
+            LOG.warn("Settings: rejected a change of {} from {}: {}", pid, request.getRemoteAddr(), e.getMessage());
+            JsonResponses.fieldError(response, e.attributeId(), e.getMessage());
+        } catch (NoSuchElementException e) {
+            JsonResponses.error(response, HttpServletResponse.SC_NOT_FOUND, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            JsonResponses.error(response, HttpServletResponse.SC_NOT_FOUND, e.getMessage());
+        }
+    }
+
+    @Override
+    protected void doDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String pid = pid(request);
+        ConfigForms forms = forms(response);
+        if (forms == null) {
+            return;
+        }
+        if (pid == null) {
+            JsonResponses.error(response, HttpServletResponse.SC_NOT_FOUND, "name the configuration: /api/v1/config/PID");
+            return;
+        }
+        try {
+            forms.delete(pid);
+        } catch (NoSuchElementException | IllegalArgumentException e) {
+            JsonResponses.error(response, HttpServletResponse.SC_NOT_FOUND, e.getMessage());
+            return;
+        }
+        LOG.info("Settings: {} deleted by {} from {}", pid, request.getAttribute(WebContext.USER_ATTRIBUTE),
+                request.getRemoteAddr());
+        response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+    }
+
+    private static String pid(HttpServletRequest request) {
+        String pathInfo = request.getPathInfo();
+        if (pathInfo == null || pathInfo.length() < 2) {
+            return null;
+        }
+        return URLDecoder.decode(pathInfo.substring(1), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,489 @@
+package org.chargingmanager.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.FixMethodOrder;
+import org.junit.Test;
+import org.junit.runners.MethodSorters;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebElement;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import eu.chargetime.ocpp.model.core.BootNotificationConfirmation;
+import eu.chargetime.ocpp.model.core.BootNotificationRequest;
+import eu.chargetime.ocpp.model.core.ChargePointErrorCode;
+import eu.chargetime.ocpp.model.core.ChargePointStatus;
+import eu.chargetime.ocpp.model.core.MeterValue;
+import eu.chargetime.ocpp.model.core.MeterValuesRequest;
+import eu.chargetime.ocpp.model.core.Reason;
+import eu.chargetime.ocpp.model.core.RegistrationStatus;
+import eu.chargetime.ocpp.model.core.SampledValue;
+import eu.chargetime.ocpp.model.core.StartTransactionConfirmation;
+import eu.chargetime.ocpp.model.core.StartTransactionRequest;
+import eu.chargetime.ocpp.model.core.StatusNotificationRequest;
+import eu.chargetime.ocpp.model.core.StopTransactionRequest;
+import eu.chargetime.ocpp.model.core.ValueFormat;
+
+/**
+ * Issue 14 end to end: the web UI in a real headless Chromium against the standalone runtime as
+ * a newcomer starts it (demo site, own process, free loopback ports). One runtime and one
+ * browser for all steps, in order. Screenshots go to {@code docs/} for docs/web-ui.md; the
+ * timings printed here are the figures of docs/benchmarks.md.
+ */
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
+public class WebUiIT {
+
+    private static RuntimeProcess runtime;
+    private static HeadlessChromium browser;
+    private static String base;
+    private static final Path DOCS = Paths.get(System.getProperty("chargingmanager.docs.directory", "../docs"));
+
+    @BeforeClass
+    public static void start() throws Exception {
+        runtime = RuntimeProcess.start("web-ui");
+        base = "http://127.0.0.1:" + runtime.port();
+        browser = new HeadlessChromium(runtime.directory.resolve("chromium-profile"), "en-GB");
+    }
+
+    @AfterClass
+    public static void stop() throws Exception {
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+        } finally {
+            if (runtime != null) {
+                runtime.close();
+            }
+        }
+    }
+
+    private static WebElement $(String css) {
+        return browser.await(By.cssSelector(css));
+    }
+
+    /** The sum of the power the tiles show, read in one go (the live page re-renders them). */
+    private static double tilesWatts() {
+        return ((Number) browser.driver.executeScript("return [...document.querySelectorAll("
+                + "'#evse-tiles [data-evse-id] .power')].reduce((sum, p) => sum + Number(p.dataset.watts || 0), 0)"))
+                .doubleValue();
+    }
+
+    private static void login(String password) {
+        WebElement field = $("#login-password");
+        field.clear();
+        field.sendKeys(password);
+        $("#login-submit").click();
+    }
+
+    @Test
+    public void a_loginRefusesAWrongPasswordThenTheDashboardShowsTheDemoWallboxesCharging() throws Exception {
+        long started = System.nanoTime();
+        browser.driver.get(base + "/");
+        assertEquals(base + "/chargingmanager/", browser.driver.getCurrentUrl());
+        login("wrong-password-1");
+        WebElement error = $("#login-form [role=alert]");
+        assertEquals("Wrong user name or password.", error.getText());
+        assertTrue(browser.driver.findElements(By.id("evse-tiles")).isEmpty());
+
+        long loginAt = System.nanoTime();
+        login(RuntimeProcess.PASSWORD);
+        $("#evse-tiles [data-evse-id='demo1-1']");
+        long firstTileMillis = (System.nanoTime() - loginAt) / 1_000_000;
+        Cookie session = browser.driver.manage().getCookieNamed("CM_SESSION");
+        assertNotNull("session cookie", session);
+        assertTrue("HttpOnly", session.isHttpOnly());
+        assertEquals("Strict", session.getSameSite());
+        assertFalse("not Secure over plain HTTP", session.isSecure());
+        assertEquals("the page's script cannot read the session cookie", "",
+                browser.driver.executeScript("return document.cookie"));
+
+        assertEquals(2, browser.driver.findElements(By.cssSelector("#evse-tiles [data-evse-id]")).size());
+        assertTrue(text("[data-evse-id='demo1-1'] h3").contains("Garage left (simulated)"));
+        assertNotNull($("#meter-tiles [data-meter-id='grid']"));
+        assertEquals("100", text("#var-avail"));
+        browser.await("both demo cars charging with power", Duration.ofSeconds(30), () -> tilesWatts() > 20_000);
+        for (String id : List.of("demo1-1", "demo2-1")) {
+            String tile = "[data-evse-id='" + id + "'] ";
+            String power = text(tile + ".power");
+            assertTrue(power, power.matches("\\d+\\.\\d kW"));
+            assertEquals("Charging", text(tile + ".state"));
+            assertEquals("plugged in", text(tile + ".plugged"));
+            String limit = text(tile + ".limit");
+            assertTrue(limit, limit.matches("[\\d.]+ A: .+"));
+        }
+        System.out.printf("WebUiIT: login to the first tile: %d ms (whole step %d ms)%n",
+                firstTileMillis, (System.nanoTime() - started) / 1_000_000);
+        System.out.println("WebUiIT: bytes transferred for login and dashboard, first visit: " + transferredBytes());
+        browser.driver.navigate().refresh();
+        Number pageLoadToTile = (Number) browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "(function check() { if (document.querySelector('#evse-tiles [data-evse-id] .power')) done(performance.now());"
+                + " else requestAnimationFrame(check); })();");
+        System.out.printf("WebUiIT: page load (logged in) to the first tile: %.0f ms%n", pageLoadToTile.doubleValue());
+        System.out.println("WebUiIT: bytes transferred for the dashboard, next visit: " + transferredBytes());
+        browser.screenshot(DOCS.resolve("web-ui-dashboard.png"));
+    }
+
+    @Test
+    public void b_availTwentyOverCnfLowersTheTilesPowerOnTheOpenPageWithoutReload() throws Exception {
+        browser.driver.executeScript("window.notReloaded = true");
+        double before = tilesWatts();
+        assertTrue("charging before: " + before, before > 20_000);
+        HttpResponse<String> set = runtime.get("/cnf?cmd=set_cm_vars&name=AVAIL&val=20");
+        assertEquals(set.body(), 200, set.statusCode());
+        long setAt = System.nanoTime();
+        browser.await("AVAIL 20 on the page", Duration.ofSeconds(5), () -> "20".equals(text("#var-avail")));
+        long variableMillis = (System.nanoTime() - setAt) / 1_000_000;
+        browser.await("the tiles' power below 11 kW", Duration.ofSeconds(5), () -> tilesWatts() <= 11_000);
+        long powerMillis = (System.nanoTime() - setAt) / 1_000_000;
+        assertEquals(Boolean.TRUE, browser.driver.executeScript("return window.notReloaded"));
+        String limit = text("[data-evse-id='demo1-1'] .limit");
+        assertTrue(limit, limit.endsWith("grid operator curtailment (AVAIL 20 %)"));
+        System.out.printf("WebUiIT: /cnf AVAIL=20 -> AVAIL on the page after %d ms, tiles' power below 11 kW after %d ms%n",
+                variableMillis, powerMillis);
+        assertEquals(200, runtime.get("/cnf?cmd=set_cm_vars&name=AVAIL&val=100").statusCode());
+        browser.await("full power again", Duration.ofSeconds(10), () -> tilesWatts() > 20_000);
+    }
+
+    @Test
+    public void c_aBadFormulaIsShownAtTheFieldAndChangesNothing() throws Exception {
+        browser.driver.get(base + "/chargingmanager/#/settings");
+        $("#variables-table [data-variable='AVAIL']");
+        $("#var-name").sendKeys("AVAIL");
+        $("#var-expr").sendKeys("AVAIL +");
+        WebElement preview = browser.await("live evaluation error", Duration.ofSeconds(5),
+                () -> $("#var-preview").getText().isEmpty() ? null : $("#var-preview"));
+        assertTrue(preview.getAttribute("class"), preview.getAttribute("class").contains("error"));
+        $("#var-save").click();
+        WebElement error = $("#variable-form .field [role=alert]");
+        assertEquals("var-expr-error", error.getAttribute("id"));
+        assertEquals("true", $("#var-expr").getAttribute("aria-invalid"));
+        assertFalse(error.getText().isBlank());
+        JsonObject avail = variable("AVAIL");
+        assertEquals("nothing changed", 100, avail.get("value").getAsDouble(), 0);
+        assertEquals(100, avail.get("expr").getAsDouble(), 0);
+
+        WebElement expression = $("#var-expr");
+        expression.clear();
+        expression.sendKeys("2 * 3");
+        $("#var-save").click();
+        browser.await("variable saved", Duration.ofSeconds(5), () -> variable("AVAIL").get("value").getAsDouble() == 6);
+        assertEquals(200, runtime.get("/cnf?cmd=set_cm_vars&name=AVAIL&val=100").statusCode());
+    }
+
+    @Test
+    public void d_aSimulatedWallboxAddedThroughTheSettingsFormAppearsAsANewTile() throws Exception {
+        browser.driver.get(base + "/chargingmanager/#/settings");
+        $("#device-add > summary").click();
+        choose("#device-type", "org.chargingmanager.simulator.wallbox");
+        String prefix = "#device-add-form #cfg-org-chargingmanager-simulator-wallbox-";
+        $(prefix + "id").clear();
+        $(prefix + "id").sendKeys("carport");
+        $(prefix + "name").clear();
+        $(prefix + "name").sendKeys("Carport (simulated)");
+        $(prefix + "maxCurrentAmps").clear();
+        $(prefix + "maxCurrentAmps").sendKeys("sixteen");
+        $("#device-add-form button[type=submit]").click();
+        WebElement error = $("#device-add-form .field [role=alert]");
+        assertTrue(error.getText(), error.getText().contains("must be a number"));
+        assertEquals(error.getAttribute("id"), $(prefix + "maxCurrentAmps").getAttribute("aria-describedby"));
+        browser.screenshot(DOCS.resolve("web-ui-settings.png"));
+        assertEquals("nothing added", 2, evseCount());
+
+        $(prefix + "maxCurrentAmps").clear();
+        $(prefix + "maxCurrentAmps").sendKeys("11");
+        $("#device-add-form button[type=submit]").click();
+        browser.await("the new wallbox in the list", Duration.ofSeconds(10),
+                () -> browser.driver.findElement(By.id("devices-section")).getText().contains("Carport (simulated)"));
+        browser.driver.get(base + "/chargingmanager/#/dashboard");
+        browser.await("the new tile", Duration.ofSeconds(15),
+                () -> !browser.driver.findElements(By.cssSelector("[data-evse-id='carport-1']")).isEmpty());
+        String tile = text("[data-evse-id='carport-1']");
+        assertTrue(tile, tile.contains("Carport (simulated)"));
+        assertEquals(3, evseCount());
+    }
+
+    @Test
+    public void e_theTransactionLogListsOcppSessionsWithTheirLocksAndFlagsASharedKey() throws Exception {
+        // a user made through the settings form, whose tag the charger will send
+        browser.driver.get(base + "/chargingmanager/#/settings");
+        $("#user-id").sendKeys("erika");
+        $("#user-name").sendKeys("Erika Mustermann");
+        $("#user-rfid").sendKeys("RFID-ERIKA");
+        $("#user-form button[type=submit]").click();
+        browser.await("user stored", Duration.ofSeconds(5), () -> runtime.status("/api/v1/users/erika") == 200);
+
+        KeyPair meterKey = keyPair();
+        String publicKey = HexFormat.of().formatHex(meterKey.getPublic().getEncoded());
+        HttpResponse<String> entered = runtime.send("PUT", "/api/v1/trusted-keys/ocpp-WEB-CP-1",
+                "{\"publicKey\":\"" + publicKey + "\"}");
+        assertEquals(entered.body(), 200, entered.statusCode());
+        int verified = signedSession("WEB-CP", meterKey, 10_000, 17_500);
+        int unverifiable = signedSession("WEB-CP2", meterKey, 2_000, 4_000);
+        // the same key for a second meter: must be flagged
+        assertEquals(200, runtime.send("PUT", "/api/v1/trusted-keys/ocpp-WEB-CP2-1",
+                "{\"publicKey\":\"" + publicKey + "\"}").statusCode());
+
+        browser.driver.get(base + "/chargingmanager/#/transactions");
+        WebElement green = $("[data-transaction='" + verified + "'] .lock");
+        assertEquals("VERIFIED", green.getAttribute("data-status"));
+        assertEquals("verified", green.getText());
+        assertEquals("rgba(23, 99, 47, 1)", green.getCssValue("color"));
+        WebElement yellow = $("[data-transaction='" + unverifiable + "'] .lock");
+        assertEquals("NOT_VERIFIABLE", yellow.getAttribute("data-status"));
+        String row = $("[data-transaction='" + verified + "']").getText();
+        assertTrue(row, row.contains("erika") && row.contains("RFID-ERIKA") && row.contains("7.500 kWh"));
+        assertTrue(row, row.contains("public key shared with ocpp-WEB-CP2-1"));
+        $("#log-user").sendKeys("erika");
+        $("#log-filters button[type=submit]").click();
+        browser.await("filtered to Erika's sessions", Duration.ofSeconds(5),
+                () -> text("#log-sum").contains("9.500 kWh in 2 sessions"));
+
+        choose("#log-evse", "ocpp-WEB-CP-1");
+        $("#log-filters button[type=submit]").click();
+        browser.await("filtered to one session", Duration.ofSeconds(5),
+                () -> text("#log-sum").contains("7.500 kWh in 1 sessions"));
+        browser.screenshot(DOCS.resolve("web-ui-transactions.png"));
+
+        // the download links work with the browser's session (no Basic auth in the browser)
+        String csvHref = $("#download-csv").getAttribute("href");
+        assertTrue(csvHref, csvHref.endsWith("/api/v1/transactions.csv?evse=ocpp-WEB-CP-1&user=erika"));
+        String csv = fetchText(csvHref);
+        assertTrue(csv, csv.lines().anyMatch(line -> line.startsWith(verified + ",")));
+        assertFalse(csv, csv.lines().anyMatch(line -> line.startsWith(unverifiable + ",")));
+        String xml = fetchText($("[data-transaction='" + verified + "'] a[href$='signed-values.xml']").getAttribute("href"));
+        assertTrue(xml, xml.startsWith("<?xml") && xml.contains("OCMF|"));
+        String xmlEvse = fetchText($("#download-xml-evse").getAttribute("href"));
+        assertTrue(xmlEvse, xmlEvse.contains("OCMF|"));
+        assertTrue(fetchText($("#download-csv-all").getAttribute("href")).contains(unverifiable + ","));
+
+        browser.driver.get(base + "/chargingmanager/#/keys");
+        String keys = $("#keys-table [data-evse='ocpp-WEB-CP-1']").getText();
+        assertTrue(keys, keys.contains("The same key is on 2 meters"));
+    }
+
+    @Test
+    public void f_aStateChangingRequestWithoutTheCsrfTokenIsRefused() throws Exception {
+        browser.driver.get(base + "/chargingmanager/#/dashboard");
+        $("#evse-tiles");
+        String script = "const done = arguments[arguments.length - 1];"
+                + "fetch('/api/v1/variables/CSRFTEST', {method: 'PUT', headers: {'Content-Type': 'application/json'},"
+                + " body: JSON.stringify({expr: '1'})}).then(r => done(r.status), e => done(String(e)));";
+        assertEquals(403L, browser.driver.executeAsyncScript(script));
+        assertTrue(variableMissing("CSRFTEST"));
+        String sessionCookie = browser.driver.manage().getCookieNamed("CM_SESSION").getValue();
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<String> noToken = client.send(HttpRequest.newBuilder(URI.create(base + "/cnf?cmd=set_cm_vars&name=AVAIL&val=1"))
+                .header("Cookie", "CM_SESSION=" + sessionCookie).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals("a GET with the cookie is allowed to read ...", 200, noToken.statusCode());
+        HttpResponse<String> post = client.send(HttpRequest.newBuilder(URI.create(base + "/cnf?cmd=set_cm_vars"))
+                .header("Cookie", "CM_SESSION=" + sessionCookie).header("X-CSRF-Token", "forged")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"vars\":[{\"name\":\"AVAIL\",\"expr\":1}]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(post.body(), 403, post.statusCode());
+        assertTrue(post.body(), post.body().contains("CSRF"));
+        assertEquals(200, runtime.get("/cnf?cmd=set_cm_vars&name=AVAIL&val=100").statusCode());
+        String withToken = "const done = arguments[arguments.length - 1];"
+                + "fetch('/api/v1/session').then(r => r.json()).then(s => fetch('/api/v1/variables/CSRFTEST', {method: 'PUT',"
+                + " headers: {'Content-Type': 'application/json', 'X-CSRF-Token': s.csrfToken}, body: JSON.stringify({expr: '1'})}))"
+                + ".then(r => done(r.status), e => done(String(e)));";
+        assertEquals(200L, browser.driver.executeAsyncScript(withToken));
+        assertFalse(variableMissing("CSRFTEST"));
+        assertEquals(200, runtime.send("DELETE", "/api/v1/variables/CSRFTEST", null).statusCode());
+    }
+
+    @Test
+    public void g_germanLabelsAfterSwitchingTheLanguage() {
+        browser.driver.get(base + "/chargingmanager/#/dashboard");
+        $("#evse-tiles [data-evse-id='demo1-1']");
+        choose("#language", "de");
+        browser.await("German navigation", Duration.ofSeconds(5),
+                () -> "Übersicht".equals($("#nav a[data-page='dashboard']").getText()));
+        assertEquals("de", $("html").getAttribute("lang"));
+        assertEquals("Einstellungen", $("#nav a[data-page='settings']").getText());
+        assertEquals("Abmelden", $("#logout").getText());
+        browser.await("German tile", Duration.ofSeconds(5),
+                () -> text("[data-evse-id='demo1-1']").contains("Energie des Ladevorgangs"));
+        String power = text("[data-evse-id='demo1-1'] .power");
+        assertTrue(power, power.matches("\\d+,\\d kW"));
+        browser.driver.navigate().refresh();
+        assertEquals("the choice is kept", "Ladepunkte", browser.await("German heading", Duration.ofSeconds(5),
+                () -> browser.driver.findElements(By.cssSelector("#page-dashboard h2")).stream()
+                        .map(WebElement::getText).filter("Ladepunkte"::equals).findFirst().orElse(null)));
+        choose("#language", "en");
+    }
+
+    @Test
+    public void h_logoutEndsTheSessionAndWrongPasswordsLockOut() throws Exception {
+        String sessionCookie = browser.driver.manage().getCookieNamed("CM_SESSION").getValue();
+        $("#logout").click();
+        $("#login-form");
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<String> after = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/evses"))
+                .header("Cookie", "CM_SESSION=" + sessionCookie).header("X-Requested-With", "test").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, after.statusCode());
+        assertEquals("no Basic prompt for the UI's own requests", null, after.headers().firstValue("WWW-Authenticate").orElse(null));
+        assertEquals("the JSON API still takes Basic auth", 200, runtime.get("/api/v1/evses").statusCode());
+
+        // from another loopback address, so the browser's address is not locked out
+        String answer = "";
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            answer = loginFrom("127.0.0.2", "guess-" + attempt);
+            assertTrue(answer, answer.startsWith(attempt < 4 ? "HTTP/1.1 401" : "HTTP/1.1 429"));
+        }
+        assertTrue(answer, answer.contains("Retry-After: 1"));
+        assertTrue("even the right password waits out the lock",
+                loginFrom("127.0.0.2", RuntimeProcess.PASSWORD).startsWith("HTTP/1.1 429"));
+        login(RuntimeProcess.PASSWORD);
+        $("#evse-tiles");
+    }
+
+    /** What this page's load transferred (headers and bodies; files revalidated by ETag count as their 304), without the event stream. */
+    private static Object transferredBytes() {
+        return browser.driver.executeScript("return performance.getEntriesByType('resource')"
+                + ".concat(performance.getEntriesByType('navigation'))"
+                + ".filter(e => !e.name.includes('/api/v1/events')).reduce((s, e) => s + (e.transferSize || 0), 0)");
+    }
+
+    /** The text of the element now (looked up afresh: the live page re-renders its tiles). */
+    private static String text(String css) {
+        return browser.await(css, Duration.ofSeconds(10), () -> {
+            List<WebElement> found = browser.driver.findElements(By.cssSelector(css));
+            return found.isEmpty() ? null : found.get(0).getText();
+        });
+    }
+
+    /** A login over a raw connection from a given local address: the status line and headers. */
+    private static String loginFrom(String localAddress, String password) throws Exception {
+        String body = "{\"username\":\"admin\",\"password\":\"" + password + "\"}";
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.bind(new java.net.InetSocketAddress(localAddress, 0));
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", runtime.port()), 5000);
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /api/v1/session HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json"
+                    + "\r\nConnection: close\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
+                    .getBytes(StandardCharsets.UTF_8));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String fetchText(String url) {
+        return (String) browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0]).then(r => r.text()).then(done, e => done('ERROR ' + e));", url);
+    }
+
+    private static int evseCount() throws Exception {
+        return JsonParser.parseString(runtime.get("/api/v1/evses").body()).getAsJsonArray().size();
+    }
+
+    private static JsonObject variable(String name) {
+        try {
+            for (JsonElement element : JsonParser.parseString(runtime.get("/cnf?cmd=get_cm_vars").body())
+                    .getAsJsonObject().getAsJsonArray("vars")) {
+                if (element.getAsJsonObject().get("name").getAsString().equalsIgnoreCase(name)) {
+                    return element.getAsJsonObject();
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        throw new IllegalStateException(name + " missing");
+    }
+
+    private static boolean variableMissing(String name) {
+        try {
+            variable(name);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
+        }
+    }
+
+    /** An OCPP session with OCMF-signed begin and end values, by a third-party client like a real wallbox. */
+    private static int signedSession(String chargeBoxId, KeyPair meterKey, int meterStart, int meterStop) throws Exception {
+        try (OcaWallbox wallbox = new OcaWallbox(chargeBoxId).connect("ws://127.0.0.1:" + runtime.ocppPort() + "/ocpp")) {
+            assertEquals(RegistrationStatus.Accepted,
+                    ((BootNotificationConfirmation) wallbox.send(new BootNotificationRequest("KEBA", "KC-P30"))).getStatus());
+            wallbox.send(new StatusNotificationRequest(1, ChargePointErrorCode.NoError, ChargePointStatus.Preparing));
+            StartTransactionConfirmation started = wallbox.send(
+                    new StartTransactionRequest(1, "RFID-ERIKA", meterStart, ZonedDateTime.now()));
+            int transactionId = started.getTransactionId();
+            MeterValuesRequest begin = new MeterValuesRequest(1);
+            begin.setTransactionId(transactionId);
+            begin.setMeterValue(new MeterValue[] {new MeterValue(ZonedDateTime.now(), new SampledValue[] {
+                    signed(ocmf(meterKey, chargeBoxId, "B", meterStart), "Transaction.Begin")})});
+            wallbox.send(begin);
+            StopTransactionRequest stop = new StopTransactionRequest(meterStop, ZonedDateTime.now(), transactionId);
+            stop.setIdTag("RFID-ERIKA");
+            stop.setReason(Reason.EVDisconnected);
+            stop.setTransactionData(new MeterValue[] {new MeterValue(ZonedDateTime.now(), new SampledValue[] {
+                    signed(ocmf(meterKey, chargeBoxId, "E", meterStop), "Transaction.End")})});
+            wallbox.send(stop);
+            return transactionId;
+        }
+    }
+
+    private static SampledValue signed(String data, String context) {
+        SampledValue value = new SampledValue(data);
+        value.setFormat(ValueFormat.SignedData);
+        value.setContext(context);
+        value.setMeasurand("Energy.Active.Import.Register");
+        value.setUnit("Wh");
+        return value;
+    }
+
+    /** An OCMF 1.0 record with one reading, signed as a meter would (ECDSA secp256r1, SHA-256, DER in hex). */
+    private static String ocmf(KeyPair key, String meterSerial, String type, int wattHours) throws Exception {
+        String payload = "{\"FV\":\"1.0\",\"GI\":\"Web UI meter\",\"GS\":\"" + meterSerial + "\",\"GV\":\"1.0\","
+                + "\"PG\":\"T" + (type.equals("B") ? 1 : 2) + "\",\"MV\":\"WEB\",\"MM\":\"M1\",\"MS\":\"" + meterSerial
+                + "\",\"IS\":false,\"IL\":\"NONE\",\"IF\":[],\"IT\":\"NONE\",\"ID\":\"\","
+                + "\"RD\":[{\"TM\":\"2026-11-22T12:00:00,000+0000 S\",\"TX\":\"" + type + "\",\"RV\":"
+                + String.format(Locale.ROOT, "%.3f", wattHours / 1000.0)
+                + ",\"RI\":\"1-b:1.8.0\",\"RU\":\"kWh\",\"RT\":\"AC\",\"EF\":\"\",\"ST\":\"G\"}]}";
+        Signature signature = Signature.getInstance("SHA256withECDSA");
+        signature.initSign(key.getPrivate());
+        signature.update(payload.getBytes(StandardCharsets.UTF_8));
+        return "OCMF|" + payload + "|{\"SA\":\"ECDSA-secp256r1-SHA256\",\"SD\":\""
+                + HexFormat.of().withUpperCase().formatHex(signature.sign()) + "\"}";
+    }
+
+    private static KeyPair keyPair() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        return generator.generateKeyPair();
+    }
+
+    /** Picks an option as a user would (selenium-support's Select is not needed for this). */
+    private static void choose(String selectCss, String value) {
+        browser.driver.executeScript("arguments[0].value = arguments[1];"
+                + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", $(selectCss), value);
+        assertEquals(value, $(selectCss).getAttribute("value"));
+    }
+}
