@@ -107,7 +107,7 @@ class DefinedDeviceTest {
         try (GoeSimulator goe = GoeSimulator.start(GoeSimulator.Api.V2, clock)) {
             goe.plugCar(32000, 3);
             DefinedWallbox wallbox = new DefinedWallbox("carport", "Carport", 3, PhaseRotation.L1_L2_L3, 6000, 16000,
-                    definition, new HttpAccess(definition, goe.baseUri(), Duration.ofMillis(500)), clock,
+                    definition, new HttpAccess(definition, goe.baseUri(), Duration.ofMillis(2000)), clock,
                     Runnable::run);
             wallbox.applyLimit(amps(9.9));
             wallbox.pollOnce();
@@ -117,7 +117,7 @@ class DefinedDeviceTest {
             assertThat(wallbox.snapshot().currents()).isEqualTo(new PhaseCurrents(9000, 9000, 9000));
             wallbox.applyLimit(amps(0));
             assertThat(goe.force()).isEqualTo(1);
-            goe.delayAnswers(Duration.ofMillis(800));
+            goe.delayAnswers(Duration.ofMillis(2500));
             wallbox.pollOnce();
             assertThat(wallbox.snapshot().state()).isEqualTo(EvseState.OFFLINE);
         }
@@ -129,7 +129,7 @@ class DefinedDeviceTest {
         try (ShellySimulator shelly = ShellySimulator.start(ShellySimulator.Model.PRO_3EM, null)) {
             shelly.phase(0, 230, 10, 2300).phase(1, 230, 2, -460).phase(2, 230, 0, 0);
             DefinedMeter meter = new DefinedMeter("grid", "Grid", MeterRole.GRID, definition,
-                    new HttpAccess(definition, URI.create("http://127.0.0.1:" + shelly.port()), Duration.ofMillis(500)),
+                    new HttpAccess(definition, URI.create("http://127.0.0.1:" + shelly.port()), Duration.ofMillis(2000)),
                     clock);
             meter.pollOnce();
             assertThat(meter.reading().powerWatts()).isEqualTo(1840.0);
