@@ -34,7 +34,8 @@ import com.google.gson.JsonObject;
  * against the test kit's protocol simulators on loopback, with an Eastron heat pump meter from the driver kit: the
  * Shelly Pro 3EM at the house connection (with digest authentication) sees the house plus both cars, and the load
  * manager shares a 32 A house connection between the KEBA and the go-e — the limits are read at the simulators. The
- * go-e bundle is hot-deployed into {@code deploy/} and removed again. The KEBA simulator checks the spacing rules
+ * go-e bundle is hot-deployed into {@code deploy/} and removed again. A one-phase meter the project has no bundle for
+ * runs from a definition file in {@code etc/devices/}. The KEBA simulator checks the spacing rules
  * with the system clock (50 ms tolerance for its receiving thread).
  */
 public class BrandDriversRuntimeIT {
@@ -57,6 +58,15 @@ public class BrandDriversRuntimeIT {
     /** The house's own load per phase besides the heat pump, in A; raised during the test. */
     private volatile double otherLoadAmps = 5;
     private static final double HEAT_PUMP_AMPS = 3;
+
+    private static final Register SDM120_POWER = f32("p", 0x0C);
+    private static final Register SDM120_IMPORT = f32("import", 0x48);
+    private static final String SDM120_DEFINITION = "{\"name\": \"Eastron SDM120 (definition file)\", "
+            + "\"kind\": \"meter\", \"protocol\": \"modbus\", \"maxGap\": 0, \"registers\": ["
+            + "{\"name\": \"power\", \"table\": \"input\", \"address\": 12, \"type\": \"F32\"},"
+            + "{\"name\": \"import\", \"table\": \"input\", \"address\": 72, \"type\": \"F32\"}],"
+            + "\"values\": {\"power\": \"power\", \"powerL1\": \"power\","
+            + "\"energyImport\": {\"source\": \"import\", \"scale\": 1000}}}";
 
     private static Register f32(String name, int address) {
         return Register.input(name, address, RegisterType.F32);
@@ -81,6 +91,9 @@ public class BrandDriversRuntimeIT {
                         .set(SDM_WATTS[phase], HEAT_PUMP_AMPS * 230);
             }
             heatPump.set(SDM_TOTAL_WATTS, HEAT_PUMP_AMPS * 230 * 3);
+            // a one-phase meter the project has no bundle for, described in a definition file: Eastron SDM120 map
+            SimulatedDevice balcony = modbus.device(2, DeviceProtocol.of("sdm120", SDM120_POWER, SDM120_IMPORT));
+            balcony.set(SDM120_POWER, 420).set(SDM120_IMPORT, 321.5);
             ScheduledExecutorService physics = Executors.newSingleThreadScheduledExecutor();
             physics.scheduleAtFixedRate(() -> step(keba, goe, shelly), 0, 100, TimeUnit.MILLISECONDS);
 
@@ -92,6 +105,11 @@ public class BrandDriversRuntimeIT {
             write(home, "org.chargingmanager.meter.eastron-heatpump.config", "id=\"heatpump\"\nname=\"Heat pump\"\n"
                     + "role=\"CONSUMER\"\nmodel=\"SDM630\"\nhost=\"127.0.0.1\"\nport=I\"" + modbus.port() + "\"\n"
                     + "unitId=I\"1\"\n");
+            Files.createDirectories(home.resolve("etc/devices"));
+            write(home, "devices/sdm120.json", SDM120_DEFINITION);
+            write(home, "org.chargingmanager.device.definition-balcony.config", "id=\"balcony\"\n"
+                    + "definition=\"devices/sdm120.json\"\nhost=\"127.0.0.1\"\nport=I\"" + modbus.port() + "\"\n"
+                    + "unitId=I\"2\"\nrole=\"CONSUMER\"\n");
             write(home, "org.chargingmanager.wallbox.keba-garage.config", "id=\"keba-garage\"\nname=\"Garage\"\n"
                     + "host=\"127.0.0.1\"\nport=I\"" + keba.port() + "\"\nlocalPort=I\"" + kebaLocalPort + "\"\n"
                     + "maxCurrentAmps=D\"16.0\"\n");
@@ -108,6 +126,12 @@ public class BrandDriversRuntimeIT {
                         () -> ModbusDriversRuntimeIT.find(runtime, "/api/v1/meters", "heatpump")
                                 .filter(m -> m.has("powerWatts")).orElse(null));
                 assertEquals(HEAT_PUMP_AMPS * 230 * 3, pump.get("powerWatts").getAsDouble(), 1);
+                JsonObject fromFile = Await.value("the meter from the definition file", TIMEOUT,
+                        () -> ModbusDriversRuntimeIT.find(runtime, "/api/v1/meters", "balcony")
+                                .filter(m -> m.has("powerWatts")).orElse(null));
+                assertEquals("definition", fromFile.get("driver").getAsString());
+                assertEquals(420, fromFile.get("powerWatts").getAsDouble(), 0.5);
+                assertEquals(321_500, fromFile.get("energyImportWattHours").getAsDouble(), 1);
 
                 // the KEBA alone: its car gets its maximum, 16 A (8 A of house load leave 24 A)
                 Await.until("the KEBA charging at 16 A", TIMEOUT, () -> keba.drawnMilliamps() == 16000);

@@ -132,7 +132,9 @@ public class KarafEquinoxOfflineIT {
                 "chargingmanager-billing",
                 "chargingmanager-eichrecht", "chargingmanager-mqtt", "chargingmanager-openhab", "chargingmanager-modbus",
                 "chargingmanager-wallbox-cfos", "chargingmanager-meter-eastron", "chargingmanager-wallbox-keba",
-                "chargingmanager-wallbox-goe", "chargingmanager-meter-shelly", "chargingmanager-wallbox-alfen",
+                "chargingmanager-wallbox-goe", "chargingmanager-meter-shelly", "chargingmanager-wallbox-alfen", "chargingmanager-meter-sma",
+                "chargingmanager-wallbox-phoenix", "chargingmanager-meter-sunspec",
+                "chargingmanager-device-definition",
                 "chargingmanager-tariff-fixed",
                 "chargingmanager-tariff-awattar", "chargingmanager-tariff-tibber",
                 "chargingmanager-tariff-entsoe")) {
@@ -168,7 +170,9 @@ public class KarafEquinoxOfflineIT {
                 "org.chargingmanager.modbus", "com.ghgande.j2mod", "com.fazecast.jSerialComm",
                 "org.chargingmanager.wallbox.cfos", "org.chargingmanager.meter.eastron",
                 "org.chargingmanager.wallbox.keba", "org.chargingmanager.wallbox.goe",
-                "org.chargingmanager.meter.shelly", "org.chargingmanager.wallbox.alfen")) {
+                "org.chargingmanager.meter.shelly", "org.chargingmanager.wallbox.alfen",
+                "org.chargingmanager.meter.sma", "org.chargingmanager.wallbox.phoenix",
+                "org.chargingmanager.meter.sunspec", "org.chargingmanager.device.definition")) {
             String line = bundles.lines().filter(l -> l.contains(" " + bundle + " ") || l.endsWith(" " + bundle))
                     .findFirst().orElseThrow(() -> new AssertionError(bundle + " not installed:\n" + bundles));
             assertTrue(bundle + " is active: " + line, line.contains("Active"));

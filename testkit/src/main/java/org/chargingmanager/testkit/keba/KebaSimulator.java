@@ -234,7 +234,7 @@ public final class KebaSimulator implements AutoCloseable {
         return received.size();
     }
 
-    /** How many datagrams were sent back. */
+    /** How many datagrams were (or are about to be) sent back. */
     public synchronized int answerCount() {
         return answers;
     }
@@ -262,7 +262,7 @@ public final class KebaSimulator implements AutoCloseable {
                 continue;
             }
             String command = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.US_ASCII).strip();
-            String answer = handle(command, packet.getSocketAddress());
+            String answer = handleCounted(command, packet.getSocketAddress());
             if (answer != null) {
                 byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
                 try {
@@ -270,14 +270,23 @@ public final class KebaSimulator implements AutoCloseable {
                 } catch (IOException e) {
                     // the driver's socket is gone
                 }
-                synchronized (this) {
-                    answers++;
-                }
             }
         }
     }
 
-    private synchronized String handle(String command, SocketAddress from) {
+    /**
+     * Handles a command and counts its answer before it is sent, in one step with counting the command: a test that
+     * sees the command received also sees its answer counted, and waits for the driver to have it.
+     */
+    private synchronized String handleCounted(String command, SocketAddress from) {
+        String answer = handle(command, from);
+        if (answer != null) {
+            answers++;
+        }
+        return answer;
+    }
+
+    private String handle(String command, SocketAddress from) {
         Instant now = clock.instant();
         received.add(new Received(command, now, from));
         checkTiming(command, now);

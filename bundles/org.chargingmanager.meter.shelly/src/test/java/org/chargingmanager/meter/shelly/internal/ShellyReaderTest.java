@@ -39,7 +39,7 @@ class ShellyReaderTest {
         meter = ShellySimulator.start(model, devicePassword);
         ShellySettings settings = new ShellySettings("grid", "Grid", MeterRole.GRID, configured,
                 URI.create("http://127.0.0.1:" + meter.port()), channel, Phase.L2, configuredPassword,
-                Duration.ofSeconds(1), Duration.ofMillis(500));
+                Duration.ofSeconds(1), Duration.ofMillis(2000));
         reader = new ShellyReader(settings, new ShellyRpc(settings.baseUri(), settings.timeout(),
                 settings.password()), clock);
         return reader;
@@ -133,7 +133,7 @@ class ShellyReaderTest {
         poll(1);
         Instant good = reader.lastReadingAt();
 
-        meter.delayAnswers(Duration.ofMillis(800));
+        meter.delayAnswers(Duration.ofMillis(2500));
         poll(1);
         assertThat(reader.online()).isFalse();
         meter.delayAnswers(Duration.ZERO).garbage(true);

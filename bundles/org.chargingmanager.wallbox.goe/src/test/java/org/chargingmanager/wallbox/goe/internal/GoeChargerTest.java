@@ -31,7 +31,7 @@ class GoeChargerTest {
     private GoeCharger start(GoeSimulator.Api api, GoeApiVersion configured, int phases) {
         box = GoeSimulator.start(api, clock);
         GoeSettings settings = new GoeSettings("goe-carport", "Carport", box.baseUri(), configured, phases,
-                PhaseRotation.L1_L2_L3, 6000, 16000, Duration.ofSeconds(1), Duration.ofMillis(500));
+                PhaseRotation.L1_L2_L3, 6000, 16000, Duration.ofSeconds(1), Duration.ofMillis(2000));
         charger = new GoeCharger(settings, new GoeHttp(settings.baseUri(), settings.timeout()), clock, Runnable::run);
         return charger;
     }
@@ -150,7 +150,7 @@ class GoeChargerTest {
         poll(2);
         double energy = charger.snapshot().energyWattHours();
 
-        box.delayAnswers(Duration.ofMillis(800));
+        box.delayAnswers(Duration.ofMillis(2500));
         poll(1);
         assertThat(charger.snapshot().state()).isEqualTo(EvseState.OFFLINE);
         assertThat(charger.online()).isFalse();

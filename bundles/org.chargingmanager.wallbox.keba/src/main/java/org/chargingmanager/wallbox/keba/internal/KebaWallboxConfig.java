@@ -18,11 +18,24 @@ public @interface KebaWallboxConfig {
     @AttributeDefinition(name = "Name", description = "Shown to users")
     String name() default "KEBA KeContact";
 
+    @AttributeDefinition(name = "Interface", description = "UDP (port 7090) or Modbus TCP (port 502, unit 255); "
+            + "KEBA says not to use both at once")
+    KebaProtocol protocol() default KebaProtocol.UDP;
+
+    @AttributeDefinition(name = "Model", description = "Modbus TCP only: a P30 pauses with its enable register, a "
+            + "P40 with current 0")
+    KebaModel model() default KebaModel.P30;
+
+    @AttributeDefinition(name = "Unit ID", description = "Modbus TCP only: always 255 on a KEBA", min = "0",
+            max = "255")
+    int unitId() default KebaModbusRegisters.UNIT_ID;
+
     @AttributeDefinition(name = "Host", description = "IP address of the wallbox (give it a fixed address: the box "
             + "is told apart from others by its address)")
     String host();
 
-    @AttributeDefinition(name = "Port", description = "UDP port of the wallbox; always 7090 on a real box",
+    @AttributeDefinition(name = "Port", description = "UDP port of the wallbox, always 7090 on a real box; with "
+            + "Modbus TCP 7090 means 502",
             min = "1", max = "65535")
     int port() default 7090;
 
@@ -57,8 +70,9 @@ public @interface KebaWallboxConfig {
             + "fired: 0 stops charging, otherwise 6..63 A", min = "0", max = "63")
     double failsafeCurrentAmps() default 6;
 
-    @AttributeDefinition(name = "Poll interval (ms)", description = "How often reports 2 and 3 are asked for; the "
-            + "box allows the same command at most every 5 s", min = "5000", max = "60000")
+    @AttributeDefinition(name = "Poll interval (ms)", description = "UDP: how often reports 2 and 3 are asked for "
+            + "(the box allows the same command at most every 5 s, so at least 5000); Modbus TCP: how often the "
+            + "registers are read (at most 2000 is used)", min = "500", max = "60000")
     int pollIntervalMillis() default 5000;
 
     @AttributeDefinition(name = "Timeout (ms)", description = "How long to wait for an answer", min = "100",

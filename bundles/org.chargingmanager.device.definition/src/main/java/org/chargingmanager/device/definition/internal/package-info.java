@@ -1,0 +1,2 @@
+/** Devices described by a definition file; nothing here is exported. */
+package org.chargingmanager.device.definition.internal;

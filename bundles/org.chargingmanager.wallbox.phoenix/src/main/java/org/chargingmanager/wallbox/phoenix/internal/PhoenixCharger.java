@@ -1,0 +1,228 @@
+package org.chargingmanager.wallbox.phoenix.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.concurrent.Executor;
+
+import org.chargingmanager.api.device.DeviceIdentity;
+import org.chargingmanager.api.device.EnergyRegister;
+import org.chargingmanager.api.device.PhaseCurrents;
+import org.chargingmanager.api.evse.ChargingLimit;
+import org.chargingmanager.api.evse.Evse;
+import org.chargingmanager.api.evse.EvseCapabilities;
+import org.chargingmanager.api.evse.EvseInfo;
+import org.chargingmanager.api.evse.EvseSnapshot;
+import org.chargingmanager.api.evse.EvseState;
+import org.chargingmanager.modbus.ModbusException;
+import org.chargingmanager.modbus.ModbusLine;
+import org.chargingmanager.modbus.protocol.ModbusDevice;
+import org.chargingmanager.modbus.protocol.RegisterValues;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One wallbox with a Phoenix Contact EV Charge Control. Writes the current limit (whole amperes) and the enable
+ * coil when they change (the controller keeps them until it restarts; after a reconnect, or when the coil reads
+ * otherwise than written, they are written again), reads the values of its variant's register map. Outside OSGi so
+ * tests drive it with a clock and the test kit's simulator.
+ */
+final class PhoenixCharger implements Evse {
+
+    static final String DRIVER = "phoenix";
+
+    private static final Logger LOG = LoggerFactory.getLogger(PhoenixCharger.class);
+    private static final int RESOLUTION_MILLIAMPS = 1000;
+    private static final int PHASE_IN_USE_MILLIAMPS = 1000;
+    private static final double NOMINAL_VOLTS = 230;
+
+    private final PhoenixSettings settings;
+    private final PhoenixVariant variant;
+    private final ModbusLine line;
+    private final ModbusDevice device;
+    private final Executor urgent;
+    private final EnergyRegister energy = new EnergyRegister();
+    private final EvseInfo info;
+
+    private volatile EvseSnapshot snapshot;
+    private volatile ChargingLimit wanted = ChargingLimit.NOT_ALLOCATED;
+
+    private long connection = -1;
+    private Boolean writtenEnable;
+    private ChargingLimit applied = ChargingLimit.NOT_ALLOCATED;
+    private boolean online;
+    private String lastProblem;
+    private final Set<String> reportedOnce = new HashSet<>();
+
+    PhoenixCharger(PhoenixSettings settings, ModbusLine line, Clock clock, Executor urgent) {
+        this.settings = settings;
+        this.variant = settings.variant();
+        this.line = line;
+        this.urgent = urgent;
+        this.device = new ModbusDevice(line, settings.unitId(), variant.protocol(), settings.timeout(), clock);
+        this.info = new EvseInfo(settings.evseId(), settings.name(), DRIVER, settings.endpoint() + " unit "
+                + settings.unitId(), 1, settings.phases(), settings.phaseRotation(), settings.minCurrentMilliamps(),
+                settings.maxCurrentMilliamps(), new DeviceIdentity("Phoenix Contact", variant.displayName(), "", ""),
+                new EvseCapabilities(false, RESOLUTION_MILLIAMPS, false, false, false));
+        this.snapshot = new EvseSnapshot(settings.evseId(), null, EvseState.OFFLINE, 0, PhaseCurrents.ZERO, 0, 0, null,
+                ChargingLimit.NOT_ALLOCATED, null);
+    }
+
+    @Override
+    public EvseInfo info() {
+        return info;
+    }
+
+    @Override
+    public EvseSnapshot snapshot() {
+        return snapshot;
+    }
+
+    @Override
+    public void applyLimit(ChargingLimit limit) {
+        ChargingLimit before = wanted;
+        wanted = limit;
+        if (deviceMilliamps(limit) < deviceMilliamps(before)) {
+            urgent.execute(this::writeWanted);
+        }
+    }
+
+    int deviceMilliamps(ChargingLimit limit) {
+        int milliamps = Math.min(limit.currentMilliamps(), settings.maxCurrentMilliamps());
+        milliamps = milliamps / RESOLUTION_MILLIAMPS * RESOLUTION_MILLIAMPS;
+        return milliamps < settings.minCurrentMilliamps() ? 0 : milliamps;
+    }
+
+    synchronized void pollOnce() {
+        try {
+            if (connection != line.connectionCount()) {
+                // a new connection: the controller may have restarted, write everything again
+                device.forgetWrittenValues();
+                writtenEnable = null;
+            }
+            write();
+            RegisterValues values = device.read();
+            connection = line.connectionCount();
+            if (writtenEnable != null && values.bit(variant.enable()) != writtenEnable) {
+                reportOnce("the controller reports enable " + values.bit(variant.enable()) + " instead of "
+                        + writtenEnable + " (restarted?); writing again");
+                device.forgetWrittenValues();
+                writtenEnable = null;
+            }
+            snapshot = decode(values);
+            comeOnline();
+        } catch (ModbusException e) {
+            goOffline(e.getMessage());
+        }
+    }
+
+    /** The current first, then the enable coil (off pauses). */
+    synchronized void writeWanted() {
+        if (connection >= 0) {
+            write();
+        }
+    }
+
+    private void write() {
+        ChargingLimit limit = wanted;
+        int milliamps = deviceMilliamps(limit);
+        try {
+            if (milliamps > 0) {
+                device.write(variant.maxCurrent(), milliamps / 1000);
+                device.write(variant.enable(), true);
+            } else {
+                device.write(variant.enable(), false);
+            }
+            writtenEnable = milliamps > 0;
+            applied = new ChargingLimit(milliamps, limit.reason(), limit.detail());
+        } catch (ModbusException e) {
+            goOffline("writing the limit failed: " + e.getMessage());
+        }
+    }
+
+    private EvseSnapshot decode(RegisterValues values) {
+        Instant now = values.readAt();
+        char status = (char) (values.raw(variant.status()).orElse(0) & 0xFF);
+        boolean allowed = values.bit(variant.enable()) && applied.currentMilliamps() > 0;
+        EvseState state = switch (status) {
+            case 'A' -> EvseState.AVAILABLE;
+            case 'B' -> allowed ? EvseState.SUSPENDED_EV : EvseState.SUSPENDED_EVSE;
+            case 'C', 'D' -> EvseState.CHARGING;
+            case 'E', 'F' -> EvseState.FAULTED;
+            default -> {
+                reportOnce("unknown status " + (status >= 0x20 && status < 0x7F ? "'" + status + "'" : (int) status)
+                        + ", taken as a fault");
+                yield EvseState.FAULTED;
+            }
+        };
+        PhaseCurrents currents = new PhaseCurrents(milliamps(values.number(variant.amps(1)), state),
+                settings.phases() == 1 ? 0 : milliamps(values.number(variant.amps(2)), state),
+                settings.phases() == 1 ? 0 : milliamps(values.number(variant.amps(3)), state));
+        OptionalDouble power = values.number(variant.power());
+        double watts = power.isPresent() && power.getAsDouble() <= 2 * settings.maxCurrentMilliamps() / 1000.0
+                * NOMINAL_VOLTS * 3 ? power.getAsDouble()
+                        : (currents.l1Milliamps() + currents.l2Milliamps() + currents.l3Milliamps()) * NOMINAL_VOLTS
+                                / 1000;
+        values.number(variant.energy()).ifPresent(energy::update);
+        int phasesInUse = 0;
+        if (state == EvseState.CHARGING) {
+            for (int phase = 1; phase <= 3; phase++) {
+                if (currents.get(phase) >= PHASE_IN_USE_MILLIAMPS) {
+                    phasesInUse++;
+                }
+            }
+        }
+        return new EvseSnapshot(settings.evseId(), now, state, phasesInUse, currents, watts, energy.wattHours(), null,
+                applied, now);
+    }
+
+    private int milliamps(OptionalDouble amps, EvseState state) {
+        if (amps.isPresent() && amps.getAsDouble() * 1000 <= 2 * settings.maxCurrentMilliamps()) {
+            return (int) Math.round(amps.getAsDouble() * 1000);
+        }
+        reportOnce("implausible current register, taking the limit instead");
+        return state == EvseState.CHARGING ? applied.currentMilliamps() : 0;
+    }
+
+    private void comeOnline() {
+        if (!online) {
+            if (lastProblem != null) {
+                LOG.info("Phoenix wallbox {} at {} answers again", settings.evseId(), settings.endpoint());
+            }
+            online = true;
+            lastProblem = null;
+        }
+    }
+
+    private void goOffline(String problem) {
+        if (online || lastProblem == null) {
+            LOG.warn("Phoenix wallbox {} at {} unit {} is offline: {}", settings.evseId(), settings.endpoint(),
+                    settings.unitId(), problem);
+        } else {
+            LOG.debug("Phoenix wallbox {} still offline: {}", settings.evseId(), problem);
+        }
+        online = false;
+        lastProblem = problem;
+        connection = -1;
+        reportedOnce.clear();
+        EvseSnapshot last = snapshot;
+        if (last.state() != EvseState.OFFLINE) {
+            snapshot = new EvseSnapshot(last.evseId(), last.measuredAt(), EvseState.OFFLINE, last.phasesInUse(),
+                    last.currents(), last.powerWatts(), last.energyWattHours(), last.idTag(), last.appliedLimit(),
+                    last.seenAt());
+        }
+    }
+
+    private void reportOnce(String problem) {
+        if (reportedOnce.size() < 20 && reportedOnce.add(problem)) {
+            LOG.warn("Phoenix wallbox {} at {} unit {}: {}", settings.evseId(), settings.endpoint(), settings.unitId(),
+                    problem);
+        }
+    }
+
+    synchronized boolean online() {
+        return online;
+    }
+}

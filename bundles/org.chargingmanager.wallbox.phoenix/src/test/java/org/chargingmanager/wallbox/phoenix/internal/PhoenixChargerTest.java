@@ -1,0 +1,128 @@
+package org.chargingmanager.wallbox.phoenix.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.chargingmanager.api.device.PhaseCurrents;
+import org.chargingmanager.api.device.PhaseRotation;
+import org.chargingmanager.api.evse.ChargingLimit;
+import org.chargingmanager.api.evse.EvseState;
+import org.chargingmanager.api.evse.LimitReason;
+import org.chargingmanager.modbus.ModbusLine;
+import org.chargingmanager.testkit.MutableClock;
+import org.chargingmanager.testkit.modbus.ModbusTcpSimulator;
+import org.chargingmanager.testkit.modbus.ModbusTestKit;
+import org.chargingmanager.testkit.modbus.SimulatedDevice;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Both controller variants against the test kit's Modbus simulator holding their register maps and units. */
+class PhoenixChargerTest {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-06T08:00:00Z"));
+    private ModbusTcpSimulator simulator;
+    private ModbusTestKit.LinesForTest lines;
+    private ModbusLine line;
+    private SimulatedDevice box;
+    private PhoenixVariant variant;
+    private PhoenixCharger charger;
+    private boolean carPlugged = true;
+
+    private void start(PhoenixVariant newVariant) {
+        variant = newVariant;
+        simulator = ModbusTcpSimulator.start();
+        box = simulator.device(variant.defaultUnitId(), variant.protocol());
+        box.set(variant.status(), 'B').set(variant.energy(), 2_500_000).set(variant.maxCurrent(), 16)
+                .set(variant.enable(), true);
+        for (int phase = 1; phase <= 3; phase++) {
+            box.set(variant.volts(phase), 230);
+        }
+        lines = ModbusTestKit.lines(clock);
+        line = lines.open(simulator.endpoint());
+        PhoenixSettings settings = new PhoenixSettings("wallbe", "Wallbe", variant, simulator.endpoint(), 0, 3,
+                PhaseRotation.L1_L2_L3, 6000, 16000, Duration.ofSeconds(1), Duration.ofMillis(500));
+        charger = new PhoenixCharger(settings, line, clock, Runnable::run);
+    }
+
+    @AfterEach
+    void stop() {
+        line.close();
+        lines.close();
+        simulator.close();
+    }
+
+    /** The car draws what the controller allows. */
+    private void poll(int times) {
+        for (int i = 0; i < times; i++) {
+            charger.pollOnce();
+            double allowed = box.bit(variant.enable()) ? box.number(variant.maxCurrent()).orElse(0) : 0;
+            double drawn = carPlugged && allowed >= 6 ? allowed : 0;
+            box.set(variant.status(), !carPlugged ? 'A' : drawn > 0 ? 'C' : 'B');
+            for (int phase = 1; phase <= 3; phase++) {
+                box.set(variant.amps(phase), drawn);
+            }
+            box.set(variant.power(), Math.round(drawn * 230 * 3 / 10) * 10);
+            clock.advance(Duration.ofSeconds(1));
+        }
+    }
+
+    private static ChargingLimit amps(double amps) {
+        return new ChargingLimit((int) Math.round(amps * 1000), LimitReason.HOUSE_LIMIT, "test");
+    }
+
+    @ParameterizedTest
+    @EnumSource(PhoenixVariant.class)
+    void setsTheLimitInWholeAmperesAndReadsTheValuesInTheVariantsUnits(PhoenixVariant tested) {
+        start(tested);
+        charger.applyLimit(amps(10.9));
+        poll(3);
+        assertThat(box.number(variant.maxCurrent())).hasValue(10.0);
+        assertThat(box.bit(variant.enable())).isTrue();
+        assertThat(charger.snapshot().state()).isEqualTo(EvseState.CHARGING);
+        assertThat(charger.snapshot().currents()).isEqualTo(new PhaseCurrents(10000, 10000, 10000));
+        assertThat(charger.snapshot().powerWatts()).isEqualTo(6900.0);
+        assertThat(charger.snapshot().energyWattHours()).isEqualTo(2_500_000.0);
+        assertThat(box.writeCount(variant.maxCurrent())).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(PhoenixVariant.class)
+    void pausesWithTheEnableCoilAtOnceAndWritesNothingWhileNothingChanges(PhoenixVariant tested) {
+        start(tested);
+        charger.applyLimit(amps(16));
+        poll(2);
+        charger.applyLimit(amps(2));
+        assertThat(box.bit(variant.enable())).isFalse();
+        poll(10);
+        assertThat(charger.snapshot().state()).isEqualTo(EvseState.SUSPENDED_EVSE);
+        assertThat(box.writeCount(variant.enable())).isEqualTo(2);
+        charger.applyLimit(amps(8));
+        poll(2);
+        assertThat(box.bit(variant.enable())).isTrue();
+        assertThat(box.number(variant.maxCurrent())).hasValue(8.0);
+        assertThat(charger.snapshot().state()).isEqualTo(EvseState.CHARGING);
+    }
+
+    @ParameterizedTest
+    @EnumSource(PhoenixVariant.class)
+    void aRestartedControllerGetsItsValuesBackAndASilentOneIsOffline(PhoenixVariant tested) {
+        start(tested);
+        charger.applyLimit(amps(4));
+        poll(2);
+        box.set(variant.enable(), true); // restarted: enabled by default
+        poll(2);
+        assertThat(box.bit(variant.enable())).isFalse();
+
+        box.stopAnswering();
+        poll(1);
+        assertThat(charger.snapshot().state()).isEqualTo(EvseState.OFFLINE);
+        assertThat(charger.online()).isFalse();
+        box.answerNormally();
+        poll(2);
+        assertThat(charger.online()).isTrue();
+        assertThat(charger.snapshot().state()).isEqualTo(EvseState.SUSPENDED_EVSE);
+    }
+}

@@ -1,0 +1,2 @@
+/** Writes SunSpec model chains into the Modbus simulator. */
+package org.chargingmanager.testkit.sunspec;
