@@ -285,7 +285,10 @@ public class KarafEquinoxOfflineIT {
         String device = "homie/chargingmanager/";
         try (MqttBroker.Watcher openhab = new MqttBroker.Watcher(broker.url())) {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (!"ready".equals(openhab.get(device + "$state")) && System.nanoTime() < deadline) {
+            // the broker hands retained messages to a new subscriber in no particular order: wait for all we read
+            while (!("ready".equals(openhab.get(device + "$state")) && openhab.get(device + "$homie") != null
+                    && openhab.get(device + "variables/tarif/$datatype") != null
+                    && openhab.get(device + "variables/avail/$settable") != null) && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
             assertEquals("4.0.0", openhab.get(device + "$homie"));
