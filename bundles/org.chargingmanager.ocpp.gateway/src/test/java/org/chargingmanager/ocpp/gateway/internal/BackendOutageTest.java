@@ -75,7 +75,8 @@ class BackendOutageTest {
 
         backend = new OcaBackend(port, null);
         support.clock.advance(Duration.ofMinutes(6)); // beyond the longest back-off
-        Await.until("delivered", () -> backend.received(StopTransactionRequest.class).size() == 1
+        // connect, boot and four messages each confirmed after an fsync: seconds on a loaded machine
+        Await.until("delivered", Duration.ofSeconds(30), () -> backend.received(StopTransactionRequest.class).size() == 1
                 && gateway.status().queuedMessages() == 0);
         List<String> transactionMessages = backend.actions().stream()
                 .filter(action -> action.contains("Transaction") || action.equals("MeterValues")).toList();
