@@ -60,4 +60,13 @@ public class AllocationBenchmark {
     public Map<String, ChargingLimit> allocate() {
         return Allocator.allocate(site, AllocationSettings.NONE);
     }
+
+    /** The same site with the unbalanced-load limit of 20 A between phases (two passes of the water level). */
+    @Benchmark
+    public Map<String, ChargingLimit> allocateWithUnbalancedLoadLimit() {
+        return Allocator.allocate(site, UNBALANCED_20_A);
+    }
+
+    private static final AllocationSettings UNBALANCED_20_A = new AllocationSettings(java.time.Duration.ZERO,
+            java.time.Duration.ZERO, 20_000);
 }
