@@ -44,6 +44,7 @@ public final class ModbusTcpSimulator implements AutoCloseable {
     private final AtomicInteger pipelined = new AtomicInteger();
     private final int port;
     private volatile ServerSocket server;
+    private volatile Thread acceptThread;
     private volatile boolean strict;
     private volatile boolean closed;
 
@@ -147,12 +148,25 @@ public final class ModbusTcpSimulator implements AutoCloseable {
         clients.clear();
     }
 
-    /** The slave goes away: stops listening and closes every connection, until {@link #resume()}. */
+    /**
+     * The slave goes away: stops listening and closes every connection, until {@link #resume()}.
+     * Returns only once the accepting thread has ended: the JDK closes a listening socket that a
+     * thread is blocked on only when that thread wakes up, and until then the port would still
+     * accept a connection (and refuse a new listener).
+     */
     public synchronized void stop() {
         ServerSocket s = server;
         server = null;
         if (s != null) {
             closeQuietly(s);
+        }
+        Thread accepting = acceptThread;
+        if (accepting != null) {
+            try {
+                accepting.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         dropConnections();
     }
@@ -162,15 +176,26 @@ public final class ModbusTcpSimulator implements AutoCloseable {
         if (server != null || closed) {
             return;
         }
-        try {
-            ServerSocket s = new ServerSocket();
-            s.setReuseAddress(true);
-            s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
-            server = s;
-            acceptIn(s);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on port " + port + " again", e);
+        IOException last = null;
+        for (int attempt = 0; attempt < 20; attempt++) {
+            try {
+                ServerSocket s = new ServerSocket();
+                s.setReuseAddress(true);
+                s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+                server = s;
+                acceptIn(s);
+                return;
+            } catch (IOException e) {
+                last = e; // the old listening socket may take a moment to go
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
         }
+        throw new UncheckedIOException("cannot listen on port " + port + " again", last);
     }
 
     public boolean listening() {
@@ -186,6 +211,7 @@ public final class ModbusTcpSimulator implements AutoCloseable {
     private void acceptIn(ServerSocket s) {
         Thread t = new Thread(() -> acceptLoop(s), "modbus-sim-accept-" + port);
         t.setDaemon(true);
+        acceptThread = t;
         t.start();
     }
 
@@ -193,6 +219,10 @@ public final class ModbusTcpSimulator implements AutoCloseable {
         while (!s.isClosed()) {
             try {
                 Socket client = s.accept();
+                if (server != s) {
+                    closeQuietly(client); // accepted just as the slave stopped
+                    return;
+                }
                 client.setTcpNoDelay(true);
                 clients.add(client);
                 connectionsAccepted.incrementAndGet();
