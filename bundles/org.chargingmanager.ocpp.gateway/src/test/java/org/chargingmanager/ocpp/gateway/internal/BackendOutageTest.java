@@ -72,6 +72,10 @@ class BackendOutageTest {
         gateway.close(); // a restart of the runtime
         gateway = support.gateway(settings, directory);
         assertThat(gateway.status().queuedMessages()).isEqualTo(4);
+        // its first attempt fails while the backend is away; the next is due 4 s later on the test's clock
+        // (had the failure come after the clock's advance below, the next attempt would wait for more)
+        Await.until("the first attempt after the restart failed", () -> gateway.status().lastError() != null
+                && gateway.status().state() == UpstreamState.DISCONNECTED);
 
         backend = new OcaBackend(port, null);
         support.clock.advance(Duration.ofMinutes(6)); // beyond the longest back-off
