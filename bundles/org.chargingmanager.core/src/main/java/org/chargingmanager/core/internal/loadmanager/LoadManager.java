@@ -44,6 +44,7 @@ import org.chargingmanager.api.variables.VariablesListener;
 import org.chargingmanager.core.internal.allocation.AllocationSettings;
 import org.chargingmanager.core.internal.allocation.DemandStatus;
 import org.chargingmanager.api.evse.ChargingMode;
+import org.chargingmanager.core.internal.solar.HomeBattery;
 import org.chargingmanager.core.internal.solar.SolarDemand;
 import org.chargingmanager.core.internal.solar.SolarSettings;
 import org.chargingmanager.core.internal.solar.SolarSharing;
@@ -305,6 +306,7 @@ public class LoadManager implements VariablesListener {
         Map<String, Evse> byId = new HashMap<>();
         Map<String, EvseSnapshot> snapshots = new HashMap<>();
         LocalDateTime localTime = LocalDateTime.now(clock);
+        Map<String, ChargingMode> modes = new HashMap<>();
         for (Evse evse : evses) {
             EvseInfo info = evse.info();
             EvseSnapshot snapshot = evse.snapshot();
@@ -325,13 +327,17 @@ public class LoadManager implements VariablesListener {
                 answering = answering.plus(rotation.toGrid(snapshot.currents()), snapshot.powerWatts(),
                         snapshot.measuredAt());
             }
-            demands.add(demand(info, snapshot, stale, evseSettings, rotation, activeRules, localTime, volts, problems));
+            EvseHistory past = history.computeIfAbsent(info.id(), id -> new EvseHistory());
+            List<ChargingRule> applying = applyingRules(info.id(), userIds(snapshot, past), activeRules, localTime,
+                    problems);
+            demands.add(demand(info, snapshot, stale, evseSettings, rotation, applying, volts, problems));
+            modes.put(info.id(), ChargingRule.effectiveMode(evseSettings.chargingMode(), applying));
         }
 
         Set<String> switchable = switchablePhases(demands, byId);
         demands = onSwitchedPhases(demands, switchable, byId);
-        demands = withChargingModes(demands, settingsById, snapshots, switchable, gridFresh ? gridPowerWatts : Double.NaN,
-                volts, current, now);
+        demands = withChargingModes(demands, modes, snapshots, switchable, gridFresh ? gridPowerWatts : Double.NaN,
+                volts, current, now, problems);
 
         SiteReadings readings = new SiteReadings(now, houseCurrentAmps, powerLimitWatts,
                 (int) Math.round(current.fallbackCurrentAmps() * 1000),
@@ -345,7 +351,7 @@ public class LoadManager implements VariablesListener {
         SiteSnapshot site = model.site();
         AllocationSettings allocationSettings = allocationSettings(current);
         Map<String, ChargingLimit> allocated = Allocator.allocate(site, allocationSettings);
-        allocated = switchPhasesForTheHouseLimit(site, allocated, allocationSettings, switchable, settingsById, byId,
+        allocated = switchPhasesForTheHouseLimit(site, allocated, allocationSettings, switchable, modes, byId,
                 current, now);
         Map<String, ChargingLimit> limits = withPhases(withFallbackReason(allocated, model.fallbackReason()), switchable);
         apply(limits, byId, now, current);
@@ -360,13 +366,13 @@ public class LoadManager implements VariablesListener {
      * Applies each charging point's charging mode: "Off" gets nothing, the solar modes a cap from
      * the PV surplus ({@link SolarSharing}); "Fast" is left as it is.
      */
-    private List<EvseDemand> withChargingModes(List<EvseDemand> demands, Map<String, EvseSettings.Values> settingsById,
+    private List<EvseDemand> withChargingModes(List<EvseDemand> demands, Map<String, ChargingMode> modes,
             Map<String, EvseSnapshot> snapshots, Set<String> switchable, double gridPowerWatts, double volts,
-            LoadManagerConfig config, Instant now) {
+            LoadManagerConfig config, Instant now, Set<String> problems) {
         Duration switchInterval = Duration.ofSeconds(Math.max(30, config.phaseSwitchIntervalSeconds()));
         List<SolarDemand> solar = new ArrayList<>();
         for (EvseDemand demand : demands) {
-            ChargingMode mode = settingsById.getOrDefault(demand.id(), EvseSettings.DEFAULTS).chargingMode();
+            ChargingMode mode = modes.getOrDefault(demand.id(), ChargingMode.FAST);
             if ((mode == ChargingMode.MIN_PV || mode == ChargingMode.PV_ONLY)
                     && demand.status() == DemandStatus.WANTS_CHARGE) {
                 EvseSnapshot snapshot = snapshots.get(demand.id());
@@ -377,7 +383,8 @@ public class LoadManager implements VariablesListener {
                         mayChoosePhases));
             }
         }
-        SolarSharing.Result shared = SolarSharing.share(gridPowerWatts, solar, solarStates,
+        SolarSharing.Result shared = SolarSharing.share(gridPowerWatts, homeBattery(config, now, problems), solar,
+                solarStates,
                 new SolarSettings(Duration.ofSeconds(Math.max(0, config.solarStartDelaySeconds())),
                         Duration.ofSeconds(Math.max(0, config.solarStopDelaySeconds())),
                         Math.max(0, config.solarImportToleranceWatts()), volts),
@@ -391,7 +398,7 @@ public class LoadManager implements VariablesListener {
                 switchPhases(demand.id(), chosenPhases, "PV surplus", now);
                 demand = onPhases(demand, chosenPhases, byIdRotation(demand));
             }
-            ChargingMode mode = settingsById.getOrDefault(demand.id(), EvseSettings.DEFAULTS).chargingMode();
+            ChargingMode mode = modes.getOrDefault(demand.id(), ChargingMode.FAST);
             Integer cap = shared.capMilliamps().get(demand.id());
             if (mode == ChargingMode.OFF) {
                 adjusted.add(withMaximum(demand, 0, LimitReason.DISABLED, "charging mode: off"));
@@ -402,6 +409,19 @@ public class LoadManager implements VariablesListener {
             }
         }
         return adjusted;
+    }
+
+    /** The storage meters that answer, and whether the battery charges before the cars now. */
+    private HomeBattery homeBattery(LoadManagerConfig config, Instant now, Set<String> problems) {
+        double powerWatts = 0;
+        for (Meter meter : meters) {
+            MeterReading reading = meter.reading();
+            if (meter.info().role() == MeterRole.STORAGE && fresh(reading, now)) {
+                powerWatts += reading.powerWatts();
+            }
+        }
+        double first = evaluateOrNaN(config.homeBatteryFirst(), 0, "home battery first", problems);
+        return new HomeBattery(powerWatts, Double.isNaN(first) || first != 0);
     }
 
     /** The charging points that can switch between 1 and 3 phases and have a car connected. */
@@ -465,14 +485,14 @@ public class LoadManager implements VariablesListener {
      * Both are tried on the same site with the pure allocation, at most once per switch interval.
      */
     private Map<String, ChargingLimit> switchPhasesForTheHouseLimit(SiteSnapshot site, Map<String, ChargingLimit> allocated,
-            AllocationSettings allocationSettings, Set<String> switchable, Map<String, EvseSettings.Values> settingsById,
+            AllocationSettings allocationSettings, Set<String> switchable, Map<String, ChargingMode> modes,
             Map<String, Evse> byId, LoadManagerConfig config, Instant now) {
         Duration switchInterval = Duration.ofSeconds(Math.max(30, config.phaseSwitchIntervalSeconds()));
         Map<String, ChargingLimit> result = allocated;
         SiteSnapshot current = site;
         for (EvseDemand demand : site.demands()) {
             if (!switchable.contains(demand.id())
-                    || settingsById.getOrDefault(demand.id(), EvseSettings.DEFAULTS).chargingMode() != ChargingMode.FAST
+                    || modes.getOrDefault(demand.id(), ChargingMode.FAST) != ChargingMode.FAST
                     || !phaseSwitches.getOrDefault(demand.id(), PhaseSwitch.THREE_PHASES).mayChange(now, switchInterval)) {
                 continue;
             }
@@ -527,8 +547,7 @@ public class LoadManager implements VariablesListener {
     }
 
     private EvseDemand demand(EvseInfo info, EvseSnapshot snapshot, boolean stale, EvseSettings.Values evseSettings,
-            PhaseRotation rotation, List<ChargingRule> activeRules, LocalDateTime localTime, double volts,
-            Set<String> problems) {
+            PhaseRotation rotation, List<ChargingRule> applyingRules, double volts, Set<String> problems) {
         int phases = snapshot != null && snapshot.phasesInUse() > 0 ? Math.min(snapshot.phasesInUse(), info.phases())
                 : info.phases();
         List<Phase> gridPhases = new ArrayList<>();
@@ -552,11 +571,7 @@ public class LoadManager implements VariablesListener {
         }
 
         EvseHistory past = history.computeIfAbsent(info.id(), id -> new EvseHistory());
-        Set<String> userIds = userIds(snapshot, past);
-        for (ChargingRule rule : activeRules) {
-            if (!rule.matches(info.id(), userIds, localTime) || !conditionHolds(rule, problems)) {
-                continue;
-            }
+        for (ChargingRule rule : applyingRules) {
             int allowed = rule.allowedMilliamps(phases, volts);
             if (allowed < maximum) {
                 maximum = allowed;
@@ -603,6 +618,18 @@ public class LoadManager implements VariablesListener {
         }
         return new EvseDemand(info.id(), evseSettings.priority() + past.userPriority, gridPhases, minimum, maximum, reason, detail, status,
                 previous, past.pausedSince, past.chargingSince);
+    }
+
+    /** The rules whose charging point, user, time window and condition hold for this charging point now. */
+    private List<ChargingRule> applyingRules(String evseId, Set<String> userIds, List<ChargingRule> activeRules,
+            LocalDateTime localTime, Set<String> problems) {
+        List<ChargingRule> applying = new ArrayList<>();
+        for (ChargingRule rule : activeRules) {
+            if (rule.matches(evseId, userIds, localTime) && conditionHolds(rule, problems)) {
+                applying.add(rule);
+            }
+        }
+        return applying;
     }
 
     /**

@@ -46,6 +46,12 @@ public @interface LoadManagerConfig {
             + "of the PV surplus in the modes 'PV only' and 'Minimum + PV'", min = "0")
     double solarImportToleranceWatts() default 0;
 
+    @AttributeDefinition(name = "PV: home battery first", description = "Expression: while it is not 0, the home "
+            + "battery (a meter with the role storage) keeps the PV power it charges with and cars in the PV modes share "
+            + "only what goes into the grid, e.g. 1 (always) or BATTERY_SOC < 80 with a variable set by home automation. "
+            + "Empty: the cars come first. A discharging battery never counts as PV surplus.", required = false)
+    String homeBatteryFirst() default "";
+
     @AttributeDefinition(name = "Phase switching: minimum interval (s)", description = "A charging point that can "
             + "switch between 1 and 3 phases switches at most this often (each switch pauses the car)", min = "30")
     int phaseSwitchIntervalSeconds() default 300;
