@@ -44,6 +44,10 @@ import org.chargingmanager.api.variables.VariablesListener;
 import org.chargingmanager.core.internal.allocation.AllocationSettings;
 import org.chargingmanager.core.internal.allocation.DemandStatus;
 import org.chargingmanager.api.evse.ChargingMode;
+import org.chargingmanager.core.internal.plan.ChargingPlanService;
+import org.chargingmanager.core.internal.plan.PlanCar;
+import org.chargingmanager.core.internal.plan.PlanTracker;
+import org.chargingmanager.core.internal.plan.PlanningSite;
 import org.chargingmanager.core.internal.solar.HomeBattery;
 import org.chargingmanager.core.internal.solar.SolarDemand;
 import org.chargingmanager.core.internal.solar.SolarSettings;
@@ -114,6 +118,11 @@ public class LoadManager implements VariablesListener {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile Authorizer authorizer;
 
+    /** The charging plans; without them no charging point follows a plan. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ChargingPlanService chargingPlans;
+
     /** The users' priorities; without it every session counts with priority 0 of its own. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -126,6 +135,8 @@ public class LoadManager implements VariablesListener {
     private Map<String, SolarState> solarStates = Map.of();
     /** The phases of the charging points that can switch between 1 and 3, while a car is connected. */
     private final Map<String, PhaseSwitch> phaseSwitches = new HashMap<>();
+    /** The house connection as the last cycle saw it, for the plans; {@code null} before the first cycle. */
+    private PlanningSite planningSite;
     private final AtomicBoolean cycleRequested = new AtomicBoolean();
     /** A variable or the settings changed: the next cycle raises limits without waiting (an operator's release, not noise). */
     private final AtomicBoolean increaseAtOnce = new AtomicBoolean();
@@ -229,6 +240,10 @@ public class LoadManager implements VariablesListener {
 
     void addCap(ChargingCap cap) {
         caps.add(cap);
+    }
+
+    void usePlans(ChargingPlanService plans) {
+        this.chargingPlans = plans;
     }
 
     void addRule(ChargingRuleComponent rule) {
@@ -336,8 +351,9 @@ public class LoadManager implements VariablesListener {
 
         Set<String> switchable = switchablePhases(demands, byId);
         demands = onSwitchedPhases(demands, switchable, byId);
-        demands = withChargingModes(demands, modes, snapshots, switchable, gridFresh ? gridPowerWatts : Double.NaN,
-                volts, current, now, problems);
+        PlanTracker.Steering plans = followPlans(demands, snapshots, now);
+        demands = withChargingModes(demands, modes, plans, snapshots, switchable,
+                gridFresh ? gridPowerWatts : Double.NaN, volts, current, now, problems);
 
         SiteReadings readings = new SiteReadings(now, houseCurrentAmps, powerLimitWatts,
                 (int) Math.round(current.fallbackCurrentAmps() * 1000),
@@ -350,6 +366,8 @@ public class LoadManager implements VariablesListener {
         fallbackReason = model.fallbackReason();
         SiteSnapshot site = model.site();
         AllocationSettings allocationSettings = allocationSettings(current);
+        planningSite = new PlanningSite(site.houseLimit(), site.powerLimitWatts(), site.baseLoad(), site.basePowerWatts(),
+                site.volts(), allocationSettings.unbalancedLoadLimitMilliamps());
         Map<String, ChargingLimit> allocated = Allocator.allocate(site, allocationSettings);
         allocated = switchPhasesForTheHouseLimit(site, allocated, allocationSettings, switchable, modes, byId,
                 current, now);
@@ -366,7 +384,26 @@ public class LoadManager implements VariablesListener {
      * Applies each charging point's charging mode: "Off" gets nothing, the solar modes a cap from
      * the PV surplus ({@link SolarSharing}); "Fast" is left as it is.
      */
+    /** What the charging plans allow each planned charging point now; nothing without the plan service. */
+    private PlanTracker.Steering followPlans(List<EvseDemand> demands, Map<String, EvseSnapshot> snapshots, Instant now) {
+        ChargingPlanService service = chargingPlans;
+        if (service == null) {
+            return NO_PLANS;
+        }
+        List<PlanCar> cars = new ArrayList<>(demands.size());
+        for (EvseDemand demand : demands) {
+            EvseSnapshot snapshot = snapshots.get(demand.id());
+            cars.add(new PlanCar(demand.id(), demand.priority(), demand.gridPhases(), demand.minMilliamps(),
+                    demand.maxMilliamps(), demand.status() == DemandStatus.WANTS_CHARGE,
+                    snapshot == null ? 0 : snapshot.energyWattHours()));
+        }
+        return service.follow(now, cars, planningSite);
+    }
+
+    private static final PlanTracker.Steering NO_PLANS = new PlanTracker.Steering(Map.of(), Map.of(), Set.of(), Map.of());
+
     private List<EvseDemand> withChargingModes(List<EvseDemand> demands, Map<String, ChargingMode> modes,
+            PlanTracker.Steering plans,
             Map<String, EvseSnapshot> snapshots, Set<String> switchable, double gridPowerWatts, double volts,
             LoadManagerConfig config, Instant now, Set<String> problems) {
         Duration switchInterval = Duration.ofSeconds(Math.max(30, config.phaseSwitchIntervalSeconds()));
@@ -400,8 +437,14 @@ public class LoadManager implements VariablesListener {
             }
             ChargingMode mode = modes.getOrDefault(demand.id(), ChargingMode.FAST);
             Integer cap = shared.capMilliamps().get(demand.id());
+            Integer planned = plans.milliamps().get(demand.id());
+            boolean planDecides = planned != null && mode != ChargingMode.OFF
+                    && (mode == ChargingMode.FAST || cap != null && planned > cap);
             if (mode == ChargingMode.OFF) {
                 adjusted.add(withMaximum(demand, 0, LimitReason.DISABLED, "charging mode: off"));
+            } else if (planDecides) {
+                adjusted.add(planned < demand.maxMilliamps()
+                        ? withMaximum(demand, planned, LimitReason.RULE, plans.details().get(demand.id())) : demand);
             } else if (cap != null && cap < demand.maxMilliamps()) {
                 adjusted.add(withMaximum(demand, cap, LimitReason.SOLAR, shared.details().get(demand.id())));
             } else {

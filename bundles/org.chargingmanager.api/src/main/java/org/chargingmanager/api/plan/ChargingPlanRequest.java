@@ -1,0 +1,55 @@
+package org.chargingmanager.api.plan;
+
+import java.time.Instant;
+
+/**
+ * What a charging point's car needs: an amount of energy, measured at the charging point, by a
+ * deadline.
+ *
+ * @param evseId the charging point
+ * @param energyWattHours the energy to charge from when the plan is set (or the car is plugged in,
+ *        if later), at least 1 Wh
+ * @param deadline when it must be charged
+ */
+public record ChargingPlanRequest(String evseId, double energyWattHours, Instant deadline) {
+
+    /** The share of the energy drawn at the charging point that ends up in the car's battery (AC charging). */
+    public static final double CHARGING_EFFICIENCY = 0.9;
+
+    public ChargingPlanRequest {
+        if (evseId == null || evseId.isBlank()) {
+            throw new IllegalArgumentException("a charging point ID is needed");
+        }
+        evseId = evseId.trim();
+        if (!Double.isFinite(energyWattHours) || energyWattHours < 1 || energyWattHours > 1_000_000) {
+            throw new IllegalArgumentException("the energy must be between 0.001 and 1000 kWh, not " + energyWattHours / 1000
+                    + " kWh");
+        }
+        if (deadline == null) {
+            throw new IllegalArgumentException("a deadline is needed");
+        }
+    }
+
+    /**
+     * The request for a target state of charge: the energy from {@code socPercent} to
+     * {@code targetSocPercent} of the battery, divided by {@link #CHARGING_EFFICIENCY}.
+     *
+     * @throws IllegalArgumentException if the percentages are not 0..100, the target is not above
+     *         the state of charge, or the capacity is not positive
+     */
+    public static ChargingPlanRequest forStateOfCharge(String evseId, double socPercent, double targetSocPercent,
+            double batteryCapacityWattHours, Instant deadline) {
+        if (!(socPercent >= 0 && socPercent <= 100) || !(targetSocPercent > 0 && targetSocPercent <= 100)) {
+            throw new IllegalArgumentException("states of charge are percentages from 0 to 100");
+        }
+        if (targetSocPercent <= socPercent) {
+            throw new IllegalArgumentException("the target (" + targetSocPercent + " %) is not above the car's state of charge ("
+                    + socPercent + " %)");
+        }
+        if (!(batteryCapacityWattHours > 0) || !Double.isFinite(batteryCapacityWattHours)) {
+            throw new IllegalArgumentException("the battery capacity must be positive");
+        }
+        double energy = (targetSocPercent - socPercent) / 100 * batteryCapacityWattHours / CHARGING_EFFICIENCY;
+        return new ChargingPlanRequest(evseId, energy, deadline);
+    }
+}
