@@ -1,6 +1,10 @@
 package org.chargingmanager.api.plan;
 
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
 
 /**
  * What a charging point's car needs: an amount of energy, measured at the charging point, by a
@@ -27,6 +31,30 @@ public record ChargingPlanRequest(String evseId, double energyWattHours, Instant
         }
         if (deadline == null) {
             throw new IllegalArgumentException("a deadline is needed");
+        }
+    }
+
+    /**
+     * A deadline as people and scripts write it: a date and time with offset
+     * ({@code 2026-12-07T07:00:00+01:00}) or an instant ({@code 2026-12-07T06:00:00Z}), or a time
+     * of day ({@code 07:00}), meaning its next occurrence after {@code now} in now's time zone.
+     *
+     * @throws IllegalArgumentException with a message for the user if it is none of these
+     */
+    public static Instant deadlineFrom(String text, ZonedDateTime now) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("a deadline is needed, e.g. 07:00 or 2026-12-07T07:00:00+01:00");
+        }
+        String trimmed = text.trim();
+        try {
+            if (trimmed.length() <= 8 && trimmed.contains(":")) {
+                ZonedDateTime today = now.with(LocalTime.parse(trimmed));
+                return (today.isAfter(now) ? today : today.plusDays(1)).toInstant();
+            }
+            return OffsetDateTime.parse(trimmed).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + trimmed + "' is not a deadline; use a time of day such as 07:00 "
+                    + "or a date and time with offset such as 2026-12-07T07:00:00+01:00");
         }
     }
 
