@@ -5,6 +5,8 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What a charging point's car needs: an amount of energy, measured at the charging point, by a
@@ -32,6 +34,24 @@ public record ChargingPlanRequest(String evseId, double energyWattHours, Instant
         if (deadline == null) {
             throw new IllegalArgumentException("a deadline is needed");
         }
+    }
+
+    private static final Pattern TEXT = Pattern.compile(
+            "\\s*([0-9]+(?:[.,][0-9]+)?)\\s*kWh\\s+(?:by\\s+)?(\\S+)\\s*", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * A plan written as text, for home automation: {@code 20 kWh by 07:00} or
+     * {@code 12.5 kWh by 2026-12-07T07:00:00+01:00} (the deadline as in {@link #deadlineFrom}).
+     *
+     * @throws IllegalArgumentException with a message for the user if it is not such a text
+     */
+    public static ChargingPlanRequest fromText(String evseId, String text, ZonedDateTime now) {
+        Matcher matcher = TEXT.matcher(text == null ? "" : text);
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("not a charging plan; write for example '20 kWh by 07:00'");
+        }
+        return new ChargingPlanRequest(evseId, Double.parseDouble(matcher.group(1).replace(',', '.')) * 1000,
+                deadlineFrom(matcher.group(2), now));
     }
 
     /**
