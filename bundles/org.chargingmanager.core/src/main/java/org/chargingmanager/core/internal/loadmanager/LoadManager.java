@@ -387,7 +387,7 @@ public class LoadManager implements VariablesListener {
     /** What the charging plans allow each planned charging point now; nothing without the plan service. */
     private PlanTracker.Steering followPlans(List<EvseDemand> demands, Map<String, EvseSnapshot> snapshots, Instant now) {
         ChargingPlanService service = chargingPlans;
-        if (service == null) {
+        if (service == null || !service.hasPlans()) {
             return NO_PLANS;
         }
         List<PlanCar> cars = new ArrayList<>(demands.size());

@@ -133,6 +133,11 @@ public class ChargingPlanService implements ChargingPlans {
         return true;
     }
 
+    /** Whether any plan is stored: without one the load manager need not follow plans at all. */
+    public synchronized boolean hasPlans() {
+        return !plans.isEmpty();
+    }
+
     /**
      * Called by the load manager each cycle: the current each charging point with an active plan
      * may have now.
