@@ -3,10 +3,9 @@ package org.chargingmanager.wallbox.abl.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.concurrent.Executor;
 
+import org.chargingmanager.api.device.Availability;
 import org.chargingmanager.api.device.DeviceIdentity;
 import org.chargingmanager.api.device.EnergyRegister;
 import org.chargingmanager.api.device.PhaseCurrents;
@@ -52,9 +51,7 @@ final class AblCharger implements Evse {
     private Instant writtenAt = Instant.MIN;
     private Instant outletEnabledAt = Instant.MIN;
     private ChargingLimit applied = ChargingLimit.NOT_ALLOCATED;
-    private boolean online;
-    private String lastProblem;
-    private final Set<String> reportedOnce = new HashSet<>();
+    private final Availability availability = new Availability();
 
     AblCharger(AblSettings settings, ModbusLine line, AblLink link, Clock clock, Executor urgent) {
         this.settings = settings;
@@ -223,42 +220,30 @@ final class AblCharger implements Evse {
     }
 
     private void comeOnline() {
-        if (!online) {
-            if (lastProblem != null) {
-                LOG.info("ABL wallbox {} at {} answers again", settings.evseId(), settings.endpoint());
-            }
-            online = true;
-            lastProblem = null;
+        if (availability.answered()) {
+            LOG.info("ABL wallbox {} at {} answers again", settings.evseId(), settings.endpoint());
         }
     }
 
     private void goOffline(String problem) {
-        if (online || lastProblem == null) {
+        if (availability.failed(problem)) {
             LOG.warn("ABL wallbox {} at {} unit {} is offline: {}", settings.evseId(), settings.endpoint(),
                     settings.unitId(), problem);
         } else {
             LOG.debug("ABL wallbox {} still offline: {}", settings.evseId(), problem);
         }
-        online = false;
-        lastProblem = problem;
         identifiedOnConnection = -1;
-        reportedOnce.clear();
-        EvseSnapshot last = snapshot;
-        if (last.state() != EvseState.OFFLINE) {
-            snapshot = new EvseSnapshot(last.evseId(), last.measuredAt(), EvseState.OFFLINE, last.phasesInUse(),
-                    last.currents(), last.powerWatts(), last.energyWattHours(), last.idTag(), last.appliedLimit(),
-                    last.seenAt());
-        }
+        snapshot = snapshot.offline();
     }
 
     private void reportOnce(String problem) {
-        if (reportedOnce.size() < 20 && reportedOnce.add(problem)) {
+        if (availability.firstReport(problem)) {
             LOG.warn("ABL wallbox {} at {} unit {}: {}", settings.evseId(), settings.endpoint(), settings.unitId(),
                     problem);
         }
     }
 
     synchronized boolean online() {
-        return online;
+        return availability.online();
     }
 }

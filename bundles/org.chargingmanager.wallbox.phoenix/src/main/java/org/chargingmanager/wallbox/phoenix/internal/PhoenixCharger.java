@@ -2,12 +2,11 @@ package org.chargingmanager.wallbox.phoenix.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalDouble;
-import java.util.Set;
 import java.util.concurrent.Executor;
 
+import org.chargingmanager.api.device.Availability;
 import org.chargingmanager.api.device.DeviceIdentity;
 import org.chargingmanager.api.device.EnergyRegister;
 import org.chargingmanager.api.device.PhaseCurrents;
@@ -55,9 +54,7 @@ final class PhoenixCharger implements Evse {
     private Integer writtenAmps;
     private boolean cardReaderOn;
     private ChargingLimit applied = ChargingLimit.NOT_ALLOCATED;
-    private boolean online;
-    private String lastProblem;
-    private final Set<String> reportedOnce = new HashSet<>();
+    private final Availability availability = new Availability();
 
     PhoenixCharger(PhoenixSettings settings, ModbusLine line, Clock clock, Executor urgent) {
         this.settings = settings;
@@ -249,42 +246,30 @@ final class PhoenixCharger implements Evse {
     }
 
     private void comeOnline() {
-        if (!online) {
-            if (lastProblem != null) {
-                LOG.info("Phoenix wallbox {} at {} answers again", settings.evseId(), settings.endpoint());
-            }
-            online = true;
-            lastProblem = null;
+        if (availability.answered()) {
+            LOG.info("Phoenix wallbox {} at {} answers again", settings.evseId(), settings.endpoint());
         }
     }
 
     private void goOffline(String problem) {
-        if (online || lastProblem == null) {
+        if (availability.failed(problem)) {
             LOG.warn("Phoenix wallbox {} at {} unit {} is offline: {}", settings.evseId(), settings.endpoint(),
                     settings.unitId(), problem);
         } else {
             LOG.debug("Phoenix wallbox {} still offline: {}", settings.evseId(), problem);
         }
-        online = false;
-        lastProblem = problem;
         connection = -1;
-        reportedOnce.clear();
-        EvseSnapshot last = snapshot;
-        if (last.state() != EvseState.OFFLINE) {
-            snapshot = new EvseSnapshot(last.evseId(), last.measuredAt(), EvseState.OFFLINE, last.phasesInUse(),
-                    last.currents(), last.powerWatts(), last.energyWattHours(), last.idTag(), last.appliedLimit(),
-                    last.seenAt());
-        }
+        snapshot = snapshot.offline();
     }
 
     private void reportOnce(String problem) {
-        if (reportedOnce.size() < 20 && reportedOnce.add(problem)) {
+        if (availability.firstReport(problem)) {
             LOG.warn("Phoenix wallbox {} at {} unit {}: {}", settings.evseId(), settings.endpoint(), settings.unitId(),
                     problem);
         }
     }
 
     synchronized boolean online() {
-        return online;
+        return availability.online();
     }
 }
