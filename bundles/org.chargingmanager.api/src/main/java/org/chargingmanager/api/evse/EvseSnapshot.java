@@ -46,12 +46,6 @@ public record EvseSnapshot(String evseId, Instant measuredAt, EvseState state, i
         return state == EvseState.OFFLINE || Staleness.stale(seenAt, now);
     }
 
-    /** The same values, marked {@link EvseState#OFFLINE}: the device stopped answering (they turn stale as usual). */
-    public EvseSnapshot offline() {
-        return state == EvseState.OFFLINE ? this : new EvseSnapshot(evseId, measuredAt, EvseState.OFFLINE, phasesInUse,
-                currents, powerWatts, energyWattHours, idTag, appliedLimit, seenAt);
-    }
-
     /** The same values, heard from again at {@code now}. */
     public EvseSnapshot seen(Instant now) {
         return new EvseSnapshot(evseId, measuredAt, state, phasesInUse, currents, powerWatts, energyWattHours, idTag,

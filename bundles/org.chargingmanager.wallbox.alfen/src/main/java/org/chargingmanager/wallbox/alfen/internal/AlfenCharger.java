@@ -293,7 +293,12 @@ final class AlfenCharger implements Evse {
             LOG.debug("Alfen wallbox {} still offline: {}", settings.evseId(), problem);
         }
         identifiedOnConnection = -1;
-        snapshot = snapshot.offline();
+        EvseSnapshot last = snapshot;
+        if (last.state() != EvseState.OFFLINE) {
+            snapshot = new EvseSnapshot(last.evseId(), last.measuredAt(), EvseState.OFFLINE, last.phasesInUse(),
+                    last.currents(), last.powerWatts(), last.energyWattHours(), last.idTag(), last.appliedLimit(),
+                    last.seenAt());
+        }
     }
 
     private void reportOnce(String problem) {

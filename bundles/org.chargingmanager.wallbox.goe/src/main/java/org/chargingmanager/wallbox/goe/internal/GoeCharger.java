@@ -291,7 +291,12 @@ final class GoeCharger implements Evse {
         writtenAmps = null;
         writtenAllowed = null;
         writtenPhaseMode = null;
-        snapshot = snapshot.offline();
+        EvseSnapshot last = snapshot;
+        if (last.state() != EvseState.OFFLINE) {
+            snapshot = new EvseSnapshot(last.evseId(), last.measuredAt(), EvseState.OFFLINE, last.phasesInUse(),
+                    last.currents(), last.powerWatts(), last.energyWattHours(), last.idTag(), last.appliedLimit(),
+                    last.seenAt());
+        }
     }
 
     private void reportOnce(String problem) {

@@ -259,7 +259,12 @@ final class PhoenixCharger implements Evse {
             LOG.debug("Phoenix wallbox {} still offline: {}", settings.evseId(), problem);
         }
         connection = -1;
-        snapshot = snapshot.offline();
+        EvseSnapshot last = snapshot;
+        if (last.state() != EvseState.OFFLINE) {
+            snapshot = new EvseSnapshot(last.evseId(), last.measuredAt(), EvseState.OFFLINE, last.phasesInUse(),
+                    last.currents(), last.powerWatts(), last.energyWattHours(), last.idTag(), last.appliedLimit(),
+                    last.seenAt());
+        }
     }
 
     private void reportOnce(String problem) {
