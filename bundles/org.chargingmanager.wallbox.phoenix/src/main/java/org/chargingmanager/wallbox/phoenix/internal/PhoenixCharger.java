@@ -3,6 +3,7 @@ package org.chargingmanager.wallbox.phoenix.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.concurrent.Executor;
 
@@ -62,15 +63,15 @@ final class PhoenixCharger implements Evse {
         this.line = line;
         this.urgent = urgent;
         this.device = new ModbusDevice(line, settings.unitId(), variant.protocol(), settings.timeout(), clock);
-        this.info = info(false);
+        this.info = info(new DeviceIdentity("Phoenix Contact", variant.displayName(), "", ""), false);
         this.snapshot = new EvseSnapshot(settings.evseId(), null, EvseState.OFFLINE, 0, PhaseCurrents.ZERO, 0, 0, null,
                 ChargingLimit.NOT_ALLOCATED, null);
     }
 
-    private EvseInfo info(boolean reportsIdTag) {
+    private EvseInfo info(DeviceIdentity identity, boolean reportsIdTag) {
         return new EvseInfo(settings.evseId(), settings.name(), DRIVER, settings.endpoint() + " unit "
                 + settings.unitId(), 1, settings.phases(), settings.phaseRotation(), settings.minCurrentMilliamps(),
-                settings.maxCurrentMilliamps(), new DeviceIdentity("Phoenix Contact", variant.displayName(), "", ""),
+                settings.maxCurrentMilliamps(), identity,
                 new EvseCapabilities(false, RESOLUTION_MILLIAMPS, reportsIdTag, false, false));
     }
 
@@ -107,6 +108,7 @@ final class PhoenixCharger implements Evse {
                 writtenEnable = null;
                 writtenAmps = null;
                 checkCardReader();
+                identify();
             }
             write();
             RegisterValues values = device.read();
@@ -127,7 +129,31 @@ final class PhoenixCharger implements Evse {
                 && device.read(List.of(variant.cardReaderEnabled())).bit(variant.cardReaderEnabled());
         if (on != cardReaderOn || info.capabilities().reportsIdTag() != on) {
             cardReaderOn = on;
-            info = info(on);
+            info = info(info.identity(), on);
+        }
+    }
+
+    /** The EV-CC-AC1-M tells its order designation, serial number and firmware (the ETH controllers: nothing read). */
+    private void identify() throws ModbusException {
+        if (variant.designation() == null) {
+            return;
+        }
+        int first = variant.firmware().address();
+        RegisterValues values = device.read(List.of(variant.designation(), variant.serialNumber(), variant.firmware()));
+        int[] version = line.readRegisters(settings.unitId(), org.chargingmanager.modbus.ModbusTable.INPUT_REGISTERS,
+                first + 1, 2, settings.timeout());
+        long letterAndMajor = values.raw(variant.firmware()).orElse(0);
+        char letter = (char) (letterAndMajor >> 8 & 0xFF);
+        String firmware = (letter >= 0x20 && letter < 0x7F ? String.valueOf(letter) : "") + (letterAndMajor & 0xFF)
+                + "." + version[0] + "." + version[1];
+        String designation = printable(values.text(variant.designation()));
+        DeviceIdentity identity = new DeviceIdentity("Phoenix Contact", designation == null ? variant.displayName()
+                : designation, Objects.requireNonNullElse(printable(values.text(variant.serialNumber())), ""),
+                firmware);
+        if (!identity.equals(info.identity())) {
+            LOG.info("Phoenix wallbox {} at {} unit {}: {}, serial {}, firmware {}", settings.evseId(),
+                    settings.endpoint(), settings.unitId(), identity.model(), identity.serialNumber(), firmware);
+            info = info(identity, info.capabilities().reportsIdTag());
         }
     }
 

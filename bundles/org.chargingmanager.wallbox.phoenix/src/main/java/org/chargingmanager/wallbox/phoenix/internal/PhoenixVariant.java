@@ -37,6 +37,9 @@ public enum PhoenixVariant {
     private final Register maxCurrent;
     private final Register cardReaderEnabled;
     private final Register cardUid;
+    private final Register designation;
+    private final Register serialNumber;
+    private final Register firmware;
     private final DeviceProtocol protocol;
 
     /**
@@ -75,6 +78,20 @@ public enum PhoenixVariant {
         } else {
             this.cardReaderEnabled = null;
             this.cardUid = null;
+        }
+        if (serial) {
+            // EV Charge Control Basic: order designation (32 characters), serial number (12), firmware (letter and
+            // major version in one register, version, minor version)
+            this.designation = Register.inputString("designation", 1000, 16).notPolled();
+            this.serialNumber = Register.inputString("serial", 1021, 6).notPolled();
+            this.firmware = Register.input("firmware", 1031, RegisterType.U16).withoutNotAvailableMarker().notPolled();
+            registers.addAll(List.of(designation, serialNumber, firmware,
+                    Register.input("firmware.version", 1032, RegisterType.U16).withoutNotAvailableMarker().notPolled(),
+                    Register.input("firmware.minor", 1033, RegisterType.U16).withoutNotAvailableMarker().notPolled()));
+        } else {
+            this.designation = null;
+            this.serialNumber = null;
+            this.firmware = null;
         }
         this.protocol = DeviceProtocol.of("phoenix-" + name().toLowerCase(Locale.ROOT), registers.toArray(Register[]::new))
                 .withMaxGap(16);
@@ -152,6 +169,21 @@ public enum PhoenixVariant {
     /** Holding 606 (16 registers) of the EV-ETH: the UID of the card presented; null if the controller has none. */
     public Register cardUid() {
         return cardUid;
+    }
+
+    /** Input 1000 (16 registers) of the EV-CC-AC1-M: its order designation; null for the ETH controllers. */
+    public Register designation() {
+        return designation;
+    }
+
+    /** Input 1021 (6 registers) of the EV-CC-AC1-M: its serial number; null for the ETH controllers. */
+    public Register serialNumber() {
+        return serialNumber;
+    }
+
+    /** Input 1031 of the EV-CC-AC1-M: firmware letter (high byte) and major version; 1032, 1033 follow. */
+    public Register firmware() {
+        return firmware;
     }
 
     public DeviceProtocol protocol() {

@@ -145,8 +145,16 @@ class PhoenixChargerTest {
     @Test
     void theRtuControllerWithoutMeterCountsTheLimitOnEveryPhaseAndGetsItsVolatileValuesBack() {
         start(PhoenixVariant.EV_CC_AC1_M);
+        box.setText(variant.designation(), "EV-CC-AC1-M3-CBC-RCM").setText(variant.serialNumber(), "1234567890")
+                .set(variant.firmware(), 'V' << 8 | 2);
+        simulator.device(variant.defaultUnitId()).setWords(
+                org.chargingmanager.modbus.protocol.Register.input("version", 1032,
+                        org.chargingmanager.modbus.protocol.RegisterType.U32), 14, 3);
         charger.applyLimit(amps(10.9));
         poll(3);
+        assertThat(charger.info().identity().model()).isEqualTo("EV-CC-AC1-M3-CBC-RCM");
+        assertThat(charger.info().identity().serialNumber()).isEqualTo("1234567890");
+        assertThat(charger.info().identity().firmwareVersion()).isEqualTo("V2.14.3");
         assertThat(box.number(variant.maxCurrent())).hasValue(10.0);
         assertThat(box.bit(variant.enable())).isTrue();
         assertThat(charger.snapshot().state()).isEqualTo(EvseState.CHARGING);
