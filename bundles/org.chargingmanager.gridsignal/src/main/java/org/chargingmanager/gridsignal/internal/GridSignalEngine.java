@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * something else: a source owns its variable), and record each period in which it restricts the site together
  * with the power measured at the grid meter.
  */
-final class GridSignalEngine {
+public final class GridSignalEngine {
 
     /** How often the figures of a running restriction are stored, so a crash loses little. */
     static final Duration STORE_INTERVAL = Duration.ofSeconds(60);
@@ -76,7 +76,7 @@ final class GridSignalEngine {
         }
     }
 
-    synchronized void add(GridSignalSource source) {
+    public synchronized void add(GridSignalSource source) {
         GridSourceInfo info = source.info();
         if (sources.containsKey(info.id())) {
             problems.warn("duplicate " + info.id(), "Grid signals: a second source with the id '" + info.id()
@@ -112,7 +112,7 @@ final class GridSignalEngine {
     }
 
     /** One evaluation of every source. Never throws. */
-    synchronized void tick() {
+    public synchronized void tick() {
         Instant now = clock.instant();
         double power = Double.NaN;
         boolean powerRead = false;
@@ -240,7 +240,7 @@ final class GridSignalEngine {
         }
     }
 
-    synchronized List<GridSourceStatus> status() {
+    public synchronized List<GridSourceStatus> status() {
         List<GridSourceStatus> result = new ArrayList<>();
         for (Tracked tracked : sources.values()) {
             result.add(new GridSourceStatus(tracked.info, tracked.signal, tracked.tracker.failsafeSince(),
@@ -250,7 +250,7 @@ final class GridSignalEngine {
     }
 
     /** Ends every open period (at deactivation). */
-    synchronized void stop() {
+    public synchronized void stop() {
         Instant now = clock.instant();
         for (Tracked tracked : sources.values()) {
             if (tracked.open != null) {

@@ -22,7 +22,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * operation takes its own connection (a few per restriction, so no pool is needed). Times are stored as UTC
  * {@code TIMESTAMP}s.
  */
-final class JdbcRestrictionLog implements RestrictionLog {
+public final class JdbcRestrictionLog implements RestrictionLog {
 
     private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)(password=)[^&;]*");
     private static final String COLUMNS = "id, source_id, kind, start_at, end_at, requested_limit, unit, failsafe, "

@@ -41,7 +41,7 @@ final class ModbusContactReader implements ContactReader {
         try {
             bits = line.readBits(unitId, table, first, count, timeout);
         } catch (ModbusException e) {
-            throw new IOException("Modbus " + line.endpoint() + " unit " + unitId + ": " + e.getMessage(), e);
+            throw new IOException(e.getMessage(), e);
         }
         boolean[] states = new boolean[addresses.length];
         for (int i = 0; i < addresses.length; i++) {
