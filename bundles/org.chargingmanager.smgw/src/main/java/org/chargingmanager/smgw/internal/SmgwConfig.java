@@ -18,10 +18,15 @@ public @interface SmgwConfig {
     @AttributeDefinition(name = "Listen address", description = "The local address of the listener; 0.0.0.0 for all")
     String bindAddress() default "0.0.0.0";
 
-    @AttributeDefinition(name = "Our certificate (PEM file)", required = false, description = "Path of the "
-            + "charging manager's certificate for the SMGW; empty: a key pair, a self-signed certificate and a CSR "
+    @AttributeDefinition(name = "Our certificate (PEM or PKCS#12 file)", required = false, description = "Path of the "
+            + "charging manager's certificate for the SMGW (PEM; or a .p12/.pfx file with key and chain); empty: a key pair, a self-signed certificate and a CSR "
             + "(for the gateway administrator to sign) are generated in data/smgw/ on first use")
     String certificate() default "";
+
+    @AttributeDefinition(name = "PKCS#12 password", type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD,
+            required = false, description = "Password of a PKCS#12 file given as our certificate (.p12 or .pfx, key and "
+                    + "chain in one file); never logged. Stored as the private property '.keystorePassword'")
+    String _keystorePassword() default "";
 
     @AttributeDefinition(name = "Our private key (PEM file)", required = false, description = "Path of the key of "
             + "that certificate (unencrypted PEM, readable only by the charging manager); empty with the certificate")

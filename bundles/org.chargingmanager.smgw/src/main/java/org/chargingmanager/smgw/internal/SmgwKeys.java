@@ -78,6 +78,37 @@ final class SmgwKeys {
      */
     static SmgwKeys load(String certificate, String key, String trustedCertificates, Path directory, String subject)
             throws IOException, GeneralSecurityException {
+        return load(certificate, key, trustedCertificates, directory, subject, new char[0]);
+    }
+
+    /**
+     * As above; a {@code certificate} ending in {@code .p12} or {@code .pfx} is a PKCS#12 file with key and chain
+     * (then {@code key} stays empty), opened with {@code keystorePassword}.
+     */
+    static SmgwKeys load(String certificate, String key, String trustedCertificates, Path directory, String subject,
+            char[] keystorePassword) throws IOException, GeneralSecurityException {
+        String lower = certificate.trim().toLowerCase(java.util.Locale.ROOT);
+        if (lower.endsWith(".p12") || lower.endsWith(".pfx")) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            try (var in = Files.newInputStream(Path.of(certificate.trim()))) {
+                store.load(in, keystorePassword);
+            } catch (IOException e) {
+                throw new IOException("'certificate': cannot open the PKCS#12 file " + certificate.trim()
+                        + " (wrong password?)", e);
+            }
+            for (String alias : java.util.Collections.list(store.aliases())) {
+                if (store.isKeyEntry(alias)) {
+                    List<X509Certificate> chain = new ArrayList<>();
+                    for (java.security.cert.Certificate c : store.getCertificateChain(alias)) {
+                        chain.add((X509Certificate) c);
+                    }
+                    List<X509Certificate> trusted = trustedCertificates.isBlank() ? List.of()
+                            : certificates(Path.of(trustedCertificates.trim()), "trustedCertificates");
+                    return new SmgwKeys((PrivateKey) store.getKey(alias, keystorePassword), chain, trusted, null);
+                }
+            }
+            throw new GeneralSecurityException("'certificate': " + certificate.trim() + " holds no private key");
+        }
         Path certificateFile;
         Path keyFile;
         Path csrFile = null;
@@ -183,15 +214,15 @@ final class SmgwKeys {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII);
                 PEMParser parser = new PEMParser(reader)) {
             Object object = parser.readObject();
-            // Bouncy Castle as the provider (not installed globally): it reads SEC1 keys whose curve the JDK's
-            // key factory cannot find in the algorithm identifier
-            JcaPEMKeyConverter converter = new JcaPEMKeyConverter()
-                    .setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider());
-            if (object instanceof PEMKeyPair pair) {
-                return converter.getPrivateKey(pair.getPrivateKeyInfo());
-            }
             if (object instanceof PrivateKeyInfo info) {
-                return converter.getPrivateKey(info);
+                // PKCS#8: the JDK's key factories read it
+                return new JcaPEMKeyConverter().getPrivateKey(info);
+            }
+            if (object instanceof PEMKeyPair pair) {
+                // SEC1 ("EC PRIVATE KEY"): Bouncy Castle as the provider (not installed globally, and only here: it
+                // takes seconds to load) reads keys whose curve the JDK cannot find in the algorithm identifier
+                return new JcaPEMKeyConverter().setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider())
+                        .getPrivateKey(pair.getPrivateKeyInfo());
             }
             // never the file's content in the message: it is a secret
             throw new GeneralSecurityException("'privateKey': " + file + " holds no unencrypted PEM private key");

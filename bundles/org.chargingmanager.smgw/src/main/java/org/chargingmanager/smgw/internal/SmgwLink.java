@@ -47,9 +47,25 @@ public class SmgwLink {
     private ServiceRegistration<GridSignalSource> sourceRegistration;
     private ServiceRegistration<ClsProxy> proxyRegistration;
 
+    private final java.util.concurrent.ExecutorService starter = java.util.concurrent.Executors
+            .newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "chargingmanager-smgw-start");
+                thread.setDaemon(true);
+                return thread;
+            });
+
+    /** Starts in the background: making keys and opening TLS must not hold up the framework's start. */
     @Activate
     public SmgwLink(@Reference Variables variables, @Reference GridSignals signals,
             @Reference DataDirectory dataDirectory, BundleContext context, SmgwConfig config) {
+        starter.execute(() -> start(variables, signals, dataDirectory, context, config));
+    }
+
+    private synchronized void start(Variables variables, GridSignals signals, DataDirectory dataDirectory,
+            BundleContext context, SmgwConfig config) {
+        if (stopped) {
+            return;
+        }
         String mode = config.ocppThroughSmgw() == null ? "OFF" : config.ocppThroughSmgw().trim().toUpperCase(Locale.ROOT);
         if (config.port() == 0 && mode.equals("OFF")) {
             LOG.info("SMGW link: both functions off (port 0, OCPP through the SMGW off)");
@@ -60,7 +76,8 @@ public class SmgwLink {
         try {
             keys = SmgwKeys.load(blank(config.certificate()), blank(config.privateKey()),
                     blank(config.trustedCertificates()), dataDirectory.subdirectory("smgw"),
-                    blank(config.certificateSubject()).isEmpty() ? "CN=chargingmanager" : config.certificateSubject());
+                    blank(config.certificateSubject()).isEmpty() ? "CN=chargingmanager" : config.certificateSubject(),
+                    config._keystorePassword() == null ? new char[0] : config._keystorePassword().toCharArray());
             tls = keys.sslContext();
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
             LOG.warn("SMGW link is off: {}", e.getMessage());
@@ -131,8 +148,21 @@ public class SmgwLink {
         return text == null ? "" : text.trim();
     }
 
+    private boolean stopped;
+
     @Deactivate
     void deactivate() {
+        starter.shutdownNow();
+        try {
+            starter.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stop();
+    }
+
+    private synchronized void stop() {
+        stopped = true;
         if (proxyRegistration != null) {
             proxyRegistration.unregister();
         }

@@ -193,6 +193,26 @@ class SmgwChannelTest {
         assertThat(again.certificate()).as("generated once, then kept").isEqualTo(keys.certificate());
     }
 
+    @Test
+    void aPkcs12FileWithKeyAndChainServesAsOurIdentity() throws Exception {
+        TestPki.Identity ours = TestPki.selfSigned("CN=chargingmanager p12", false);
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setKeyEntry("cm", ours.keys().getPrivate(), "secret-p12".toCharArray(),
+                new java.security.cert.X509Certificate[] { ours.certificate() });
+        Path p12 = directory.resolve("cm.p12");
+        try (var out = Files.newOutputStream(p12)) {
+            store.store(out, "secret-p12".toCharArray());
+        }
+        SmgwKeys loaded = SmgwKeys.load(p12.toString(), "", directory.resolve("smgw-ca.pem").toString(),
+                directory.resolve("unused"), "CN=x", "secret-p12".toCharArray());
+        assertThat(loaded.certificate()).isEqualTo(ours.certificate());
+        assertThat(loaded.csr()).isNull();
+        assertThat(loaded.sslContext()).isNotNull();
+        assertThatThrownBy(() -> SmgwKeys.load(p12.toString(), "", "", directory, "CN=x", "wrong".toCharArray()))
+                .hasMessageContaining("wrong password?").hasMessageNotContaining("secret");
+    }
+
     private final Variables variables = new Variables() {
         @Override
         public List<Variable> list() {
