@@ -44,16 +44,12 @@ public class GridSignalService implements GridSignals {
 
     @Activate
     public GridSignalService(@Reference Variables variables, @Reference DataDirectory dataDirectory,
-            GridSignalConfig config) throws IOException, GridLogException {
+            GridSignalConfig config) throws IOException {
         String url = config.jdbcUrl() == null || config.jdbcUrl().isBlank()
                 ? JdbcRestrictionLog.h2Url(dataDirectory.subdirectory("db"))
                 : config.jdbcUrl().trim();
-        JdbcRestrictionLog jdbc = new JdbcRestrictionLog(url, config.user(), config._password());
-        this.log = jdbc;
-        int dangling = log.closeDangling();
-        int deleted = log.deleteEndedBefore(Instant.now().minus(Duration.ofDays(Math.max(730, config.retentionDays()))));
-        LOG.info("Grid signals: restriction log {} ready ({} period(s) of the previous run ended, {} older than {} days "
-                + "deleted)", jdbc.description(), dangling, deleted, Math.max(730, config.retentionDays()));
+        OpeningLog opening = new OpeningLog();
+        this.log = opening;
         this.engine = new GridSignalEngine(variables, log, Clock.systemUTC(),
                 config.powerExpression() == null || config.powerExpression().isBlank() ? "grid.power"
                         : config.powerExpression());
@@ -66,6 +62,8 @@ public class GridSignalService implements GridSignals {
             early.forEach(engine::add);
             early.clear();
         }
+        // first on the engine's thread, so the framework's start does not wait for the database
+        executor.execute(() -> open(opening, url, config));
         executor.scheduleWithFixedDelay(engine::tick, 0, config.tickMillis(), TimeUnit.MILLISECONDS);
         executor.scheduleWithFixedDelay(() -> deleteOld(config), 1, 1, TimeUnit.DAYS);
     }
@@ -122,6 +120,21 @@ public class GridSignalService implements GridSignals {
     @Override
     public List<Restriction> restrictions(Instant from, Instant to) throws GridLogException {
         return log.query(from, to);
+    }
+
+    private static void open(OpeningLog opening, String url, GridSignalConfig config) {
+        try {
+            JdbcRestrictionLog jdbc = new JdbcRestrictionLog(url, config.user(), config._password());
+            int dangling = jdbc.closeDangling();
+            int deleted = jdbc.deleteEndedBefore(Instant.now().minus(Duration.ofDays(Math.max(730, config.retentionDays()))));
+            opening.opened(jdbc);
+            LOG.info("Grid signals: restriction log {} ready ({} period(s) of the previous run ended, {} older than {} "
+                    + "days deleted)", jdbc.description(), dangling, deleted, Math.max(730, config.retentionDays()));
+        } catch (GridLogException e) {
+            // the grid operator's limits must apply even without the log
+            opening.failed("the restriction log could not be opened: " + e.getMessage());
+            LOG.error("Grid signals: the restriction log is off: {}; limits still apply", e.getMessage());
+        }
     }
 
     private void deleteOld(GridSignalConfig config) {
