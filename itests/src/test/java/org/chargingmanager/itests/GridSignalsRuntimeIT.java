@@ -91,6 +91,13 @@ public class GridSignalsRuntimeIT {
                 + "template=\"RIPPLE\"\nsource=\"MODBUS\"\nhost=\"127.0.0.1\"\nport=I\"" + slavePort + "\"\n"
                 + "addresses=[\"0\",\"1\",\"2\"]\nlostAfterSeconds=I\"3\"\nfailsafeLimit=\"20\"\n"
                 + "failsafeMinimumSeconds=I\"8\"\n");
+        // §14a: a box whose contact a Shelly pushes over HTTP; both demo charging points are controllable devices
+        Files.writeString(etc.resolve("org.chargingmanager.gridsignal.input-p14a.config"), "id=\"p14a\"\n"
+                + "template=\"P14A\"\nsource=\"HTTP\"\nlostAfterSeconds=I\"0\"\n");
+        for (String evse : List.of("demo1", "demo2")) {
+            Files.writeString(etc.resolve("org.chargingmanager.core.evse-" + evse + ".config"), "evseId=\"" + evse
+                    + "-1\"\nmaxPowerWatts=\"P14A\"\n");
+        }
 
         SimpleProcessImage contacts = new SimpleProcessImage(1);
         for (int i = 0; i < 3; i++) {
@@ -165,6 +172,20 @@ public class GridSignalsRuntimeIT {
                 }
                 awaitGridPower(runtime, watts -> watts > 20_000, 10_000, "full power after the box released");
 
+                // §14a: the control box's contact closes (pushed over HTTP): each car at most 4.2 kW
+                HttpResponse<String> closed = runtime.get("/api/v1/grid/inputs/p14a/1?state=closed");
+                assertEquals(closed.body(), 200, closed.statusCode());
+                long pushedAt = System.nanoTime();
+                Await.until("each controllable charging point at most 4200 W", Duration.ofSeconds(3),
+                        () -> evsePowers(runtime).stream().allMatch(watts -> watts <= 4_200));
+                System.out.printf("§14a contact (HTTP) -> each charging point at most 4.2 kW after %d ms%n",
+                        (System.nanoTime() - pushedAt) / 1_000_000);
+                assertEquals(404, runtime.get("/api/v1/grid/inputs/p14a/2?state=closed").statusCode());
+                assertEquals(400, runtime.get("/api/v1/grid/inputs/p14a/1?state=maybe").statusCode());
+                assertEquals(401, runtime.getWithoutPassword("/api/v1/grid/inputs/p14a/1?state=open").statusCode());
+                assertEquals(200, runtime.get("/api/v1/grid/inputs/p14a/1?state=open").statusCode());
+                awaitGridPower(runtime, watts -> watts > 20_000, 15_000, "full power after the §14a contact opened");
+
                 // the ripple receiver's Modbus device goes silent: failsafe 20 % after 3 s, kept 8 s
                 ModbusSlaveFactory.close(slave);
                 long silentAt = System.nanoTime();
@@ -185,6 +206,7 @@ public class GridSignalsRuntimeIT {
                 assertRow(rows, "smgw", ",40,%,false,");
                 assertRow(rows, "modbus", ",30,%,false,");
                 assertRow(rows, "input-ripple", ",20,%,true,");
+                assertRow(rows, "input-p14a", ",4200,W,false,");
                 assertEquals(401, runtime.getWithoutPassword("/api/v1/grid/restrictions.csv").statusCode());
             } catch (AssertionError | RuntimeException | IOException e) {
                 System.out.println(Files.readString(runtime.log));
@@ -279,6 +301,18 @@ public class GridSignalsRuntimeIT {
                 throw new IOException("no answer");
             }
             return response.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static List<Double> evsePowers(RuntimeProcess runtime) {
+        try {
+            List<Double> powers = new java.util.ArrayList<>();
+            for (var evse : JsonParser.parseString(runtime.get("/api/v1/evses").body()).getAsJsonArray()) {
+                powers.add(evse.getAsJsonObject().get("powerWatts").getAsDouble());
+            }
+            return powers;
+        } catch (Exception e) {
+            return List.of(Double.MAX_VALUE);
         }
     }
 
