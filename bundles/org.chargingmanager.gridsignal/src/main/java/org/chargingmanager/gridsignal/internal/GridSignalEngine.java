@@ -53,6 +53,8 @@ public final class GridSignalEngine {
         GridSignal signal = GridSignal.unknown("");
         double effective = Double.NaN;
         OpenPeriod open;
+        /** The variable's expression when a failsafe started while the source had said nothing: restored at its end. */
+        String beforeFailsafe;
 
         Tracked(GridSignalSource source, GridSourceInfo info, Instant now) {
             this.source = source;
@@ -142,6 +144,8 @@ public final class GridSignalEngine {
         boolean lost = tracked.tracker.lost(tracked.signal.lastContact(), now);
         switch (tracked.tracker.update(tracked.signal.lastContact(), now)) {
         case STARTED:
+            tracked.beforeFailsafe = Double.isNaN(tracked.signal.value())
+                    ? variables.get(info.variable()).map(Variable::expression).orElse(null) : null;
             LOG.warn("Grid signals: source '{}' ({}) lost (last contact {}): failsafe limit {} {} on {} for at least {} s",
                     info.id(), info.kind(), tracked.signal.lastContact() == null ? "never" : tracked.signal.lastContact(),
                     format(info.failsafe().limit()), info.unit(), info.variable(),
@@ -149,6 +153,11 @@ public final class GridSignalEngine {
             break;
         case ENDED:
             LOG.info("Grid signals: source '{}' ({}) is back: failsafe limit released", info.id(), info.kind());
+            if (Double.isNaN(tracked.signal.value()) && tracked.beforeFailsafe != null) {
+                // the source is back but has not said anything: the variable gets what it had before
+                restore(info, tracked.beforeFailsafe);
+            }
+            tracked.beforeFailsafe = null;
             break;
         default:
             break;
@@ -178,6 +187,16 @@ public final class GridSignalEngine {
         } catch (InvalidExpressionException e) {
             problems.warn("variable " + info.variable(), "Grid signals: cannot set " + info.variable() + " = "
                     + expression + " for source '" + info.id() + "': " + e.getMessage());
+        }
+    }
+
+    private void restore(GridSourceInfo info, String expression) {
+        try {
+            variables.set(info.variable(), expression);
+            LOG.info("Grid signals: {} = {} again, as before the failsafe of source '{}'", info.variable(), expression,
+                    info.id());
+        } catch (InvalidExpressionException e) {
+            write(info, info.unrestrictedValue());
         }
     }
 

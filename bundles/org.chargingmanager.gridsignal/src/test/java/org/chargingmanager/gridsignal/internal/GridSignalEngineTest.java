@@ -151,6 +151,25 @@ class GridSignalEngineTest {
     }
 
     @Test
+    void aSourceThatNeverSaidAnythingGetsItsVariableBackAsBeforeTheFailsafe() throws Exception {
+        Source smgw = new Source(new GridSourceInfo("smgw", "SMGW", "AVAIL", "%", 100,
+                new FailsafeSettings(Duration.ofSeconds(60), 50, Duration.ofMinutes(10))));
+        variables.set("AVAIL", "80");
+        engine.add(smgw);
+        clock.advance(Duration.ofSeconds(61));
+        engine.tick();
+        assertThat(variables.value("AVAIL")).isEqualTo(50);
+        // a heartbeat without a value: back, but the failsafe holds its minimum time
+        smgw.signal = new GridSignal(clock.instant(), Double.NaN, "");
+        engine.tick();
+        assertThat(variables.value("AVAIL")).isEqualTo(50);
+        clock.advance(Duration.ofMinutes(10));
+        smgw.signal = new GridSignal(clock.instant(), Double.NaN, "");
+        engine.tick();
+        assertThat(variables.value("AVAIL")).as("what it was before").isEqualTo(80);
+    }
+
+    @Test
     void aLimitThatChangesStartsANewPeriod() throws Exception {
         engine.add(ripple);
         advance(Duration.ofSeconds(1), 60, true, 5000);

@@ -131,7 +131,7 @@ public class ControlInterface {
             this.signals = signals;
         }
 
-        void written(InetAddress client, int address, int[] words) {
+        synchronized void written(InetAddress client, int address, int[] words) {
             double requested = registers.requestedPercent();
             if (Double.compare(requested, lastLogged) != 0) {
                 lastLogged = requested;
