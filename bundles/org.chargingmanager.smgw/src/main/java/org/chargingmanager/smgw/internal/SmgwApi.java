@@ -216,7 +216,16 @@ final class SmgwApi {
                 : Double.toString(value);
     }
 
+    /** Refusals already logged (peer and message), so a peer repeating a bad request fills no log. */
+    private static final java.util.Set<String> LOGGED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private static HttpResponse reject(HttpRequest request, int status, String message) {
+        if (LOGGED.size() > 1000) {
+            LOGGED.clear();
+        }
+        if (!LOGGED.add(request.peerSubject() + " " + request.method() + " " + request.path() + " " + message)) {
+            return HttpResponse.error(status, message);
+        }
         LOG.warn("SMGW channel: refused {} {} from '{}' ({}): {}", request.method(), request.path(),
                 request.peerSubject(), request.remote().getHostAddress(), message);
         return HttpResponse.error(status, message);

@@ -87,10 +87,18 @@ public class InputPushServlet extends HttpServlet {
         write(response, 200, body);
     }
 
+    /** Refusals already logged (client and message), so a device repeating a bad call fills no log. */
+    private static final java.util.Set<String> LOGGED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private static void reject(HttpServletRequest request, HttpServletResponse response, int status, String message)
             throws IOException {
-        LOG.warn("Grid signal inputs: rejected {} {} from {}: {}", request.getMethod(), request.getPathInfo(),
-                request.getRemoteAddr(), message);
+        if (LOGGED.size() > 1000) {
+            LOGGED.clear();
+        }
+        if (LOGGED.add(request.getRemoteAddr() + " " + message)) {
+            LOG.warn("Grid signal inputs: rejected {} {} from {}: {}", request.getMethod(), request.getPathInfo(),
+                    request.getRemoteAddr(), message);
+        }
         JsonObject body = new JsonObject();
         body.addProperty("error", message);
         write(response, status, body);
