@@ -52,8 +52,12 @@ final class SmgwApi {
     }
 
     HttpResponse handle(HttpRequest request) {
+        if (request.path().equals(RESTRICTIONS_PATH) && request.method().equals("GET")) {
+            return restrictions(request);
+        }
         if (!request.path().equals("/cnf")) {
-            return reject(request, 404, "no such path: use /cnf?cmd=get_cm_vars or /cnf?cmd=set_cm_vars");
+            return reject(request, 404, "no such path: use /cnf?cmd=get_cm_vars, /cnf?cmd=set_cm_vars or "
+                    + RESTRICTIONS_PATH);
         }
         if (!request.method().equals("GET") && !request.method().equals("POST")) {
             return reject(request, 405, "use GET or POST");
@@ -85,6 +89,61 @@ final class SmgwApi {
                     + " (allowed: " + String.join(", ", allowed) + ")");
         }
         return set(request, definitions);
+    }
+
+    static final String RESTRICTIONS_PATH = "/api/v1/grid/restrictions.csv";
+
+    /**
+     * The restriction log for the grid operator, as on the main API ({@code from}/{@code to}: instants or dates
+     * in UTC; default the last 3 years). Read-only.
+     */
+    private HttpResponse restrictions(HttpRequest request) {
+        java.time.Instant now = clock.instant();
+        java.time.Instant from;
+        java.time.Instant to;
+        try {
+            from = instant(request.query().get("from"), now.minus(java.time.Duration.ofDays(3 * 366)), "from");
+            to = instant(request.query().get("to"), now.plus(java.time.Duration.ofDays(1)), "to");
+        } catch (IllegalArgumentException e) {
+            return reject(request, 400, e.getMessage());
+        }
+        List<org.chargingmanager.api.grid.Restriction> list;
+        try {
+            list = signals.restrictions(from, to);
+        } catch (org.chargingmanager.api.grid.GridLogException e) {
+            LOG.warn("SMGW channel: {}", e.getMessage());
+            return HttpResponse.error(503, "the restriction log cannot be read now");
+        }
+        source.contact(clock.instant());
+        StringBuilder csv = new StringBuilder("id,source,kind,start,end,duration_s,requested_limit,unit,failsafe,"
+                + "min_power_w,avg_power_w,max_power_w,samples\r\n");
+        for (org.chargingmanager.api.grid.Restriction r : list) {
+            csv.append(r.id()).append(',').append(r.sourceId()).append(',').append(r.kind().replace(",", " "))
+                    .append(',').append(r.start()).append(',').append(r.end() == null ? "" : r.end()).append(',')
+                    .append(r.end() == null ? "" : java.time.Duration.between(r.start(), r.end()).toSeconds())
+                    .append(',').append(format(r.requestedLimit())).append(',').append(r.unit()).append(',')
+                    .append(r.failsafe()).append(',').append(watts(r.minPowerWatts())).append(',')
+                    .append(watts(r.avgPowerWatts())).append(',').append(watts(r.maxPowerWatts())).append(',')
+                    .append(r.samples()).append("\r\n");
+        }
+        return new HttpResponse(200, "text/csv; charset=utf-8", csv.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String watts(double value) {
+        return Double.isFinite(value) ? Long.toString(Math.round(value)) : "";
+    }
+
+    private static java.time.Instant instant(String text, java.time.Instant fallback, String name) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            return text.length() == 10 ? java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+                    : java.time.Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("parameter '" + name + "' must be a date (2026-12-06) or an instant "
+                    + "(2026-12-06T22:00:00Z), not '" + text + "'");
+        }
     }
 
     private HttpResponse set(HttpRequest request, List<VariableDefinition> definitions) {

@@ -273,9 +273,20 @@ class SmgwChannelTest {
 
         @Override
         public List<Restriction> restrictions(Instant from, Instant to) {
-            return List.of();
+            return List.of(new Restriction(7, "smgw", "SMGW", Instant.parse("2026-12-06T10:00:00Z"),
+                    Instant.parse("2026-12-06T10:15:00Z"), 30, "%", false, 9000, 10500.4, 12000, 900));
         }
     };
+
+    @Test
+    void theGridOperatorDownloadsTheRestrictionLogOverTheChannel() throws Exception {
+        Answer csv = get("/api/v1/grid/restrictions.csv?from=2026-12-01");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.body()).isEqualTo("id,source,kind,start,end,duration_s,requested_limit,unit,failsafe,"
+                + "min_power_w,avg_power_w,max_power_w,samples\r\n"
+                + "7,smgw,SMGW,2026-12-06T10:00:00Z,2026-12-06T10:15:00Z,900,30,%,false,9000,10500,12000,900\r\n");
+        assertThat(get("/api/v1/grid/restrictions.csv?from=yesterday").status()).isEqualTo(400);
+    }
 
     static Set<String> unused() {
         return Set.of(Duration.ZERO.toString());
