@@ -208,6 +208,10 @@ public class GridSignalsRuntimeIT {
                 assertRow(rows, "input-ripple", ",20,%,true,");
                 assertRow(rows, "input-p14a", ",4200,W,false,");
                 assertEquals(401, runtime.getWithoutPassword("/api/v1/grid/restrictions.csv").statusCode());
+                // the grid operator fetches the same log through the SMGW's channel
+                String overSmgw = smgwRequest(smgwStore, ours, smgwPort, "/api/v1/grid/restrictions.csv");
+                assertTrue(overSmgw, overSmgw.startsWith("HTTP/1.1 200") && overSmgw.contains(",smgw,SMGW,")
+                        && overSmgw.contains(",input-p14a,"));
             } catch (AssertionError | RuntimeException | IOException e) {
                 System.out.println(Files.readString(runtime.log));
                 throw e;
