@@ -138,7 +138,9 @@ public class KarafEquinoxOfflineIT {
                 "chargingmanager-device-definition",
                 "chargingmanager-tariff-fixed",
                 "chargingmanager-tariff-awattar", "chargingmanager-tariff-tibber",
-                "chargingmanager-tariff-entsoe", "chargingmanager-forecast-solar")) {
+                "chargingmanager-tariff-entsoe", "chargingmanager-forecast-solar",
+                "chargingmanager-gridsignal", "chargingmanager-gridsignal-modbus",
+                "chargingmanager-smgw")) {
             assertTrue(feature + " is installed and started: " + features, features.contains(feature));
         }
         assertFalse("the simulator is not part of the umbrella feature", features.contains("chargingmanager-simulator"));

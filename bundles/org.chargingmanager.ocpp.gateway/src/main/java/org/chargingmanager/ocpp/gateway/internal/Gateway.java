@@ -64,6 +64,12 @@ final class Gateway implements UpstreamConnection.Listener, VirtualChargePoint.U
      */
     Gateway(GatewaySettings settings, Path dataDirectory, Function<String, Evse> evses, Clock clock, long tickMillis)
             throws IOException, GeneralSecurityException {
+        this(settings, dataDirectory, evses, clock, tickMillis, null);
+    }
+
+    /** @param proxy the SMGW's CLS channel as an HTTP CONNECT proxy (OCPP through the SMGW); null for none */
+    Gateway(GatewaySettings settings, Path dataDirectory, Function<String, Evse> evses, Clock clock, long tickMillis,
+            java.net.InetSocketAddress proxy) throws IOException, GeneralSecurityException {
         this.settings = settings;
         this.clock = clock;
         this.since = clock.instant();
@@ -76,7 +82,7 @@ final class Gateway implements UpstreamConnection.Listener, VirtualChargePoint.U
             thread.setDaemon(true);
             return thread;
         });
-        this.httpClient = HttpClients.forSettings(settings);
+        this.httpClient = HttpClients.forSettings(settings, proxy);
         this.backoff = new Backoff(new SecureRandom()::nextDouble);
         this.chargePoint = new VirtualChargePoint(settings, keys, journal, evses, clock, CODEC, this,
                 dataDirectory.resolve(fileName + ".profiles"));

@@ -50,8 +50,10 @@ public class GatewayComponent {
     }
 
     @Activate
-    public GatewayComponent(@Reference DataDirectory dataDirectory, GatewayConfig config, BundleContext context)
-            throws Exception {
+    public GatewayComponent(@Reference DataDirectory dataDirectory, GatewayConfig config, BundleContext context,
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL,
+                    policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+            org.chargingmanager.api.grid.ClsProxy cls) throws Exception {
         GatewaySettings settings;
         try {
             settings = GatewaySettings.from(config);
@@ -59,15 +61,16 @@ public class GatewayComponent {
             LOG.error("OCPP gateway configuration refused: {}", e.getMessage());
             throw e;
         }
+        // OCPP through the SMGW: while the SMGW link offers its CLS channel, the upstream connection goes through it
         gateway = new Gateway(settings, dataDirectory.subdirectory("ocpp-gateway"), evses::get, Clock.systemUTC(),
-                1000);
+                1000, cls == null ? null : cls.address());
         for (ChargingCap cap : gateway.caps()) {
             Hashtable<String, Object> properties = new Hashtable<>();
             properties.put(Evse.ID_PROPERTY, cap.evseId());
             caps.add(context.registerService(ChargingCap.class, cap, properties));
         }
-        LOG.info("chargeBox={} OCPP gateway started towards {} for {}", settings.chargeBoxId(), settings.connectUri(),
-                settings.evseIds());
+        LOG.info("chargeBox={} OCPP gateway started towards {} for {}{}", settings.chargeBoxId(), settings.connectUri(),
+                settings.evseIds(), cls == null ? "" : " through the SMGW's CLS channel");
     }
 
     UpstreamStatus status() {

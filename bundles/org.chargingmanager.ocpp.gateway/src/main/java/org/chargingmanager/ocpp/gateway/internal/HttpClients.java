@@ -18,7 +18,7 @@ final class HttpClients {
 
     /** The files' modification times are part of the kind: a replaced certificate gives a new client. */
     private record Kind(boolean secure, String caCertificatesFile, String clientCertificateFile,
-            String clientKeyFile, String fileVersions) {
+            String clientKeyFile, String fileVersions, java.net.InetSocketAddress proxy) {
     }
 
     private static final Map<Kind, HttpClient> CLIENTS = new HashMap<>();
@@ -37,13 +37,22 @@ final class HttpClients {
         }
     }
 
-    static synchronized HttpClient forSettings(GatewaySettings settings) throws IOException, GeneralSecurityException {
+    static HttpClient forSettings(GatewaySettings settings) throws IOException, GeneralSecurityException {
+        return forSettings(settings, null);
+    }
+
+    /** @param proxy an HTTP CONNECT proxy to reach the backend through (the SMGW's CLS channel); null for none */
+    static synchronized HttpClient forSettings(GatewaySettings settings, java.net.InetSocketAddress proxy)
+            throws IOException, GeneralSecurityException {
         Kind kind = new Kind(settings.secure(), settings.caCertificatesFile(), settings.clientCertificateFile(),
                 settings.clientKeyFile(), modified(settings.caCertificatesFile()) + "/"
-                        + modified(settings.clientCertificateFile()) + "/" + modified(settings.clientKeyFile()));
+                        + modified(settings.clientCertificateFile()) + "/" + modified(settings.clientKeyFile()), proxy);
         HttpClient client = CLIENTS.get(kind);
         if (client == null) {
             HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20));
+            if (proxy != null) {
+                builder.proxy(java.net.ProxySelector.of(proxy));
+            }
             if (kind.secure()) {
                 SSLContext tls = TlsContexts.create(settings);
                 builder.sslContext(tls).sslParameters(TlsContexts.parameters(!kind.caCertificatesFile().isEmpty()));

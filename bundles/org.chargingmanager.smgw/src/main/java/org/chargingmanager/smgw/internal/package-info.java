@@ -1,0 +1,2 @@
+/** The smart meter gateway link; not exported. */
+package org.chargingmanager.smgw.internal;
