@@ -75,6 +75,8 @@ final class PassThroughChargePoint implements UpstreamChargePoint, ChargePointUp
     /** How long the wallbox waits for the backend's answer before the offline rules answer it. */
     static final Duration ANSWER_WAIT = Duration.ofSeconds(10);
     private static final Duration BOOT_RETRY = Duration.ofSeconds(60);
+    /** How long a new connection waits for the wallbox's own BootNotification before booting with the configured identity. */
+    static final Duration WALLBOX_BOOT_WAIT = Duration.ofSeconds(120);
     /** The backend's CALLs that are passed to the wallbox. */
     private static final Set<Action> PASSED_TO_WALLBOX = Set.of(Action.REMOTE_START_TRANSACTION,
             Action.REMOTE_STOP_TRANSACTION, Action.DATA_TRANSFER, Action.GET_CONFIGURATION, Action.CHANGE_CONFIGURATION,
@@ -118,6 +120,7 @@ final class PassThroughChargePoint implements UpstreamChargePoint, ChargePointUp
     private volatile boolean booted;
     private boolean bootInFlight;
     private Instant nextBootAt = Instant.MIN;
+    private Instant connectedAt = Instant.MIN;
     private Instant lastCallAt = Instant.MIN;
     private boolean deliveryInFlight;
     private Instant deliveryRetryAt = Instant.MIN;
@@ -394,6 +397,7 @@ final class PassThroughChargePoint implements UpstreamChargePoint, ChargePointUp
     @Override
     public void connected() {
         connected = true;
+        connectedAt = clock.instant();
         booted = false;
         bootInFlight = false;
         nextBootAt = Instant.MIN;
@@ -414,7 +418,8 @@ final class PassThroughChargePoint implements UpstreamChargePoint, ChargePointUp
 
     @Override
     public void tick(Instant now) {
-        if (connected && !booted && !bootInFlight && !now.isBefore(nextBootAt)) {
+        if (connected && !booted && !bootInFlight && !now.isBefore(nextBootAt)
+                && (bootPayload != null || !now.isBefore(connectedAt.plus(WALLBOX_BOOT_WAIT)))) {
             sendBoot();
         }
         for (Iterator<Waiting> waits = List.copyOf(waiting).iterator(); waits.hasNext();) {
@@ -464,7 +469,7 @@ final class PassThroughChargePoint implements UpstreamChargePoint, ChargePointUp
         });
     }
 
-    /** Before the wallbox ever booted: the configured identity. */
+    /** The wallbox never booted since it was configured here (e.g. it booted before): the configured identity. */
     private String fallbackBoot() {
         JsonObject boot = new JsonObject();
         boot.addProperty("chargePointVendor",
