@@ -226,7 +226,14 @@ final class PassThroughChargePoint implements UpstreamChargePoint, ChargePointUp
 
     private void authorize(String payloadJson, CompletableFuture<RawConfirmation> answer) {
         String idTag = object(payloadJson).get("idTag").getAsString();
-        Supplier<RawConfirmation> offline = () -> idTagInfoAnswer(authorizer.decide(idTag, false, clock.instant()), null);
+        Supplier<RawConfirmation> offline = () -> {
+            AuthorizationStatus status = authorizer.decide(idTag, false, clock.instant());
+            if (status != AuthorizationStatus.ACCEPTED) { // a refused tag is worth knowing, an accepted one routine
+                LOG.info("chargeBox={} Authorize idTag={} answered {} by the offline rules: the backend {}", name, idTag,
+                        status.wireValue(), booted ? "did not answer in time" : "is away");
+            }
+            return idTagInfoAnswer(status, null);
+        };
         if (!booted) {
             complete(new Waiting(answer, clock.instant(), offline, "Authorize idTag=" + idTag), null);
             return;
