@@ -82,7 +82,8 @@ final class Gateway implements UpstreamConnection.Listener, VirtualChargePoint.U
         LocalAuthList localList = new LocalAuthList(dataDirectory.resolve(fileName + ".locallist"));
         if (settings.passThrough()) {
             this.passThrough = new PassThroughChargePoint(settings, keys, journal, clock, executor, this, localList,
-                    dataDirectory.resolve(fileName + ".boot"));
+                    dataDirectory.resolve(fileName + ".boot"), new ProfileCaps(settings, evses,
+                            dataDirectory.resolve(fileName + ".profiles")));
             this.chargePoint = passThrough;
         } else {
             this.passThrough = null;

@@ -36,7 +36,8 @@ public @interface GatewayConfig {
     @AttributeDefinition(name = "Pass through OCPP wallbox", required = false,
             description = "Charge box ID of an OCPP wallbox connected to our central system whose messages go to the "
                     + "backend: the backend decides its Authorize, StartTransaction, StopTransaction and DataTransfer; "
-                    + "signed meter values and DataTransfer pass byte for byte. Leave the charging points empty then")
+                    + "signed meter values and DataTransfer pass byte for byte. The charging points then name the "
+                    + "wallbox's EVSEs the backend's charging profiles limit (empty: ocpp-<ID>-1)")
     String passThroughChargeBoxId() default "";
 
     @AttributeDefinition(name = "Fixed ID tag", required = false,

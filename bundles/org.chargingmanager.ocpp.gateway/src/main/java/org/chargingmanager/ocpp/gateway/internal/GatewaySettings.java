@@ -17,7 +17,8 @@ import java.util.Locale;
  * @param chargeBoxId the identity towards the backend
  * @param appendChargeBoxId whether the ID is appended to the URL's path
  * @param password the Basic auth password, {@code ""} for none
- * @param evseIds the charging points, connector 1, 2, ... in this order
+ * @param evseIds the charging points, connector 1, 2, ... in this order; in pass-through mode the
+ *        wallbox's EVSEs the backend's charging profiles cap (default {@code ocpp-<id>-1})
  * @param idTag the fixed ID tag, {@code ""} for none
  * @param passThroughChargeBoxId an OCPP wallbox on our central system passed through to the
  *        backend, {@code ""}: the charging points of {@code evseIds} as a virtual charge point
@@ -46,10 +47,6 @@ record GatewaySettings(URI uri, String chargeBoxId, boolean appendChargeBoxId, S
         if (evseIds.isEmpty() && passThroughChargeBoxId.isEmpty()) {
             throw new IllegalArgumentException("evseIds must name at least one charging point (or set "
                     + "passThroughChargeBoxId)");
-        }
-        if (!evseIds.isEmpty() && !passThroughChargeBoxId.isEmpty()) {
-            throw new IllegalArgumentException("either evseIds (virtual charge point) or passThroughChargeBoxId "
-                    + "(an OCPP wallbox of our central system), not both");
         }
         if (idTag != null && idTag.length() > 20) {
             throw new IllegalArgumentException("idTag must have at most 20 characters");
@@ -91,6 +88,11 @@ record GatewaySettings(URI uri, String chargeBoxId, boolean appendChargeBoxId, S
 
     boolean passThrough() {
         return !passThroughChargeBoxId.isEmpty();
+    }
+
+    /** Pass-through: the EVSEs of the wallbox's connectors 1, 2, ... as our central system names them. */
+    List<String> passThroughEvseIds() {
+        return evseIds.isEmpty() ? List.of("ocpp-" + passThroughChargeBoxId + "-1") : evseIds;
     }
 
     boolean secure() {

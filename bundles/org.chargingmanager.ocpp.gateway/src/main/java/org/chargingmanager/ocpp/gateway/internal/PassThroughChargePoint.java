@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -35,6 +34,9 @@ import org.chargingmanager.ocpp.v16.AuthorizationStatus;
 import org.chargingmanager.ocpp.v16.ClearCacheConfirmation;
 import org.chargingmanager.ocpp.v16.ClearCacheRequest;
 import org.chargingmanager.ocpp.v16.ClearCacheStatus;
+import org.chargingmanager.ocpp.v16.ClearChargingProfileRequest;
+import org.chargingmanager.ocpp.v16.GetCompositeScheduleRequest;
+import org.chargingmanager.ocpp.v16.SetChargingProfileRequest;
 import org.chargingmanager.ocpp.v16.GetLocalListVersionRequest;
 import org.chargingmanager.ocpp.v16.HeartbeatRequest;
 import org.chargingmanager.ocpp.v16.RawConfirmation;
@@ -65,7 +67,9 @@ import com.google.gson.JsonPrimitive;
  * ID (the backend's ID is mapped when its confirmation arrives). The backend's CALLs are passed
  * to the wallbox (RemoteStop with the wallbox's transaction ID); until the wallbox answered, the
  * session refuses the backend's next CALL. SendLocalList, GetLocalListVersion and ClearCache are
- * answered here: the list decides for the wallbox while the backend is away.
+ * answered here: the list decides for the wallbox while the backend is away. The backend's
+ * charging profiles stay here too ({@link ProfileCaps}): they cap the wallbox's EVSEs for the load
+ * manager, which keeps sending the wallbox its own profiles.
  *
  * <p>Runs on the gateway's thread; {@link #forward} and {@link #notify} hop onto it.
  */
@@ -108,9 +112,10 @@ final class PassThroughChargePoint implements UpstreamChargePoint, ChargePointUp
     private final VirtualChargePoint.Upstream upstream;
     private final OfflineAuthorizer authorizer;
     private final LocalAuthList localList;
+    private final ProfileCaps profiles;
     private final Path bootFile;
     private final String name;
-    private final Map<Integer, String> statuses = new TreeMap<>();
+    private final Map<Integer, String> statuses = new java.util.concurrent.ConcurrentSkipListMap<>();
     private final Map<Long, Waiting> waitingForDelivery = new HashMap<>();
     private final List<Waiting> waiting = new ArrayList<>();
     private final Map<Long, Integer> attempts = new HashMap<>();
@@ -126,8 +131,10 @@ final class PassThroughChargePoint implements UpstreamChargePoint, ChargePointUp
     private Instant deliveryRetryAt = Instant.MIN;
 
     PassThroughChargePoint(GatewaySettings settings, ConfigurationKeys keys, TransactionJournal journal, Clock clock,
-            Executor executor, VirtualChargePoint.Upstream upstream, LocalAuthList localList, Path bootFile) {
+            Executor executor, VirtualChargePoint.Upstream upstream, LocalAuthList localList, Path bootFile,
+            ProfileCaps profiles) {
         this.settings = settings;
+        this.profiles = profiles;
         this.keys = keys;
         this.journal = journal;
         this.clock = clock;
@@ -285,6 +292,9 @@ final class PassThroughChargePoint implements UpstreamChargePoint, ChargePointUp
         Instant at = Instant.parse(stop.get("timestamp").getAsString());
         int connectorId = journal.openTransaction(logTx).map(TransactionJournal.OpenTransaction::connectorId).orElse(0);
         long seq = journal.stopTransaction(logTx, connectorId, payloadJson, at);
+        if (connectorId > 0) {
+            profiles.transactionEnded(connectorId); // a TxProfile ends with its transaction
+        }
         LOG.info("chargeBox={} connector={} transaction local-{} stopped by the wallbox ({} queued)", name, connectorId,
                 logTx, journal.size());
         Waiting wait = new Waiting(answer, clock.instant().plus(ANSWER_WAIT), () -> new RawConfirmation("{}"),
@@ -377,7 +387,7 @@ final class PassThroughChargePoint implements UpstreamChargePoint, ChargePointUp
 
     @Override
     public List<ChargingCap> caps() {
-        return List.of();
+        return profiles.caps();
     }
 
     @Override
@@ -436,6 +446,8 @@ final class PassThroughChargePoint implements UpstreamChargePoint, ChargePointUp
             }
         }
         waitingForDelivery.values().removeIf(wait -> wait.answer.isDone());
+        profiles.update(now, connectorId -> runningTransaction(connectorId)
+                .map(TransactionJournal.OpenTransaction::startedAt).orElse(null));
         if (booted) {
             int heartbeat = keys.getInt(ConfigurationKeys.HEARTBEAT_INTERVAL);
             if (heartbeat > 0 && !now.isBefore(lastCallAt.plusSeconds(heartbeat))) {
@@ -603,6 +615,19 @@ final class PassThroughChargePoint implements UpstreamChargePoint, ChargePointUp
             authorizer.clearCache();
             return new ClearCacheConfirmation(ClearCacheStatus.ACCEPTED);
         }
+        if (request instanceof SetChargingProfileRequest set) {
+            Integer running = set.connectorId() == 0 ? null : runningTransaction(set.connectorId())
+                    .map(tx -> journal.backendTransactionId(tx.localTx())).filter(OptionalInt::isPresent)
+                    .map(OptionalInt::getAsInt).orElse(null);
+            return profiles.set(set, running, clock.instant());
+        }
+        if (request instanceof ClearChargingProfileRequest clear) {
+            return profiles.clear(clear);
+        }
+        if (request instanceof GetCompositeScheduleRequest get) {
+            return profiles.composite(get, get.connectorId() == 0 ? null : runningTransaction(get.connectorId())
+                    .map(TransactionJournal.OpenTransaction::startedAt).orElse(null), clock.instant());
+        }
         Action action = request.action();
         if (!PASSED_TO_WALLBOX.contains(action) || payloadJson == null) {
             return RpcError.of("", RpcErrorCode.NOT_SUPPORTED, action.wireName() + " is not passed to the wallbox");
@@ -656,6 +681,10 @@ final class PassThroughChargePoint implements UpstreamChargePoint, ChargePointUp
     }
 
     // ---------------------------------------------------------------- helpers
+
+    private Optional<TransactionJournal.OpenTransaction> runningTransaction(int connectorId) {
+        return journal.openTransactions().stream().filter(tx -> tx.connectorId() == connectorId).findFirst();
+    }
 
     private static JsonObject object(String json) {
         return JsonParser.parseString(json).getAsJsonObject();

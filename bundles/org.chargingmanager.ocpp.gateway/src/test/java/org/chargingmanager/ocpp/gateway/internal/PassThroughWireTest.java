@@ -86,6 +86,13 @@ class PassThroughWireTest {
                 .endsWith("\"BootNotification\"," + boot + "]");
         Await.until("the backend accepted the wallbox", () -> gateway.status().state() == UpstreamState.ACCEPTED);
 
+        backend.sendToAll("[2,\"l1\",\"SendLocalList\",{\"listVersion\":2,\"updateType\":\"Full\","
+                + "\"localAuthorizationList\":[{\"idTag\":\"TAG-9\",\"idTagInfo\":{\"status\":\"Accepted\"}}]}]");
+        assertThat(backend.next("[3,\"l1\"")).as("the gateway keeps the list for the wallbox's offline decisions")
+                .isEqualTo("[3,\"l1\",{\"status\":\"Accepted\"}]");
+        backend.sendToAll("[2,\"l2\",\"GetLocalListVersion\",{}]");
+        assertThat(backend.next("[3,\"l2\"")).isEqualTo("[3,\"l2\",{\"listVersion\":2}]");
+
         String status = "{\"connectorId\":1,\"errorCode\":\"NoError\",\"status\":\"Preparing\"}";
         wallbox.call("w2", "StatusNotification", status);
         assertThat(backend.next("[2,")).endsWith("\"StatusNotification\"," + status + "]");
@@ -101,6 +108,20 @@ class PassThroughWireTest {
         Transaction recorded = central.transactions.get(1001L);
         assertThat(recorded.open()).as("our log has the session under its own ID").isTrue();
         assertThat(recorded.idTag()).isEqualTo("TAG-1");
+
+        backend.sendToAll("[2,\"p1\",\"SetChargingProfile\",{\"connectorId\":1,\"csChargingProfiles\":{"
+                + "\"chargingProfileId\":77,\"transactionId\":555,\"stackLevel\":1,\"chargingProfilePurpose\":\"TxProfile\","
+                + "\"chargingProfileKind\":\"Relative\",\"chargingSchedule\":{\"chargingRateUnit\":\"A\","
+                + "\"chargingSchedulePeriod\":[{\"startPeriod\":0,\"limit\":8.0}]}}}]");
+        assertThat(backend.next("[3,\"p1\"")).isEqualTo("[3,\"p1\",{\"status\":\"Accepted\"}]");
+        var cap = gateway.caps().get(0);
+        assertThat(cap.evseId()).isEqualTo("ocpp-WB-1-1");
+        Await.until("the backend's limit caps the wallbox's EVSE for the load manager",
+                () -> cap.maxCurrentMilliamps(support.clock.instant()).equals(java.util.OptionalInt.of(8000)));
+        backend.sendToAll("[2,\"p2\",\"GetCompositeSchedule\",{\"connectorId\":1,\"duration\":600}]");
+        assertThat(backend.next("[3,\"p2\"")).contains("\"status\":\"Accepted\"").contains("\"limit\":8");
+        assertThat(wallbox.received).as("the backend's profile is not sent to the wallbox")
+                .noneMatch(frame -> frame.contains("\"chargingProfileId\":77"));
 
         String meterValues = "{\"connectorId\":1, \"transactionId\":555,\"meterValue\":[{\"timestamp\":"
                 + "\"2026-12-01T10:01:00Z\",\"sampledValue\":[{\"value\":\"" + SIGNED + "\",\"format\":\"SignedData\","
@@ -141,6 +162,8 @@ class PassThroughWireTest {
         assertThat(stopped.signedMeterValues()).as("our log and Eichrecht checks still see the signed values")
                 .extracting(SignedMeterValue::rawData).containsExactly(decoded, decoded);
         assertThat(gateway.status().queuedMessages()).isZero();
+        Await.until("the TxProfile ended with its transaction",
+                () -> cap.maxCurrentMilliamps(support.clock.instant()).isEmpty());
         assertThat(backend.opened.get()).isEqualTo(1);
     }
 }
