@@ -1,6 +1,7 @@
 package org.chargingmanager.ocpp.server.internal;
 
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 import org.chargingmanager.ocpp.RpcError;
 import org.chargingmanager.ocpp.relay.ChargePointUplink;
@@ -11,6 +12,7 @@ import org.chargingmanager.ocpp.v16.DataTransferRequest;
 import org.chargingmanager.ocpp.v16.MeterValuesRequest;
 import org.chargingmanager.ocpp.v16.RawConfirmation;
 import org.chargingmanager.ocpp.v16.Request;
+import org.chargingmanager.ocpp.v16.StartTransactionConfirmation;
 import org.chargingmanager.ocpp.v16.StartTransactionRequest;
 import org.chargingmanager.ocpp.v16.StatusNotificationRequest;
 import org.chargingmanager.ocpp.v16.StopTransactionRequest;
@@ -18,6 +20,9 @@ import org.chargingmanager.ocpp.v16.StopTransactionRequest;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A charge point passed through to a backend by a {@link ChargePointUplink}: what it sends is
@@ -27,6 +32,8 @@ import com.google.gson.JsonParser;
  * are answered here and passed on. Everything else is not forwarded.
  */
 final class UplinkForwarding {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UplinkForwarding.class);
 
     private UplinkForwarding() {
     }
@@ -48,7 +55,8 @@ final class UplinkForwarding {
             return answer;
         }
         if (request instanceof AuthorizeRequest) {
-            return uplink.forward(Action.AUTHORIZE, payloadJson, 0);
+            return orLocally(cp, request, uplink.forward(Action.AUTHORIZE, payloadJson, 0),
+                    () -> handler.handleLocally(cp, request));
         }
         if (request instanceof StartTransactionRequest start) {
             return start(handler, uplink, cp, start, payloadJson);
@@ -59,7 +67,8 @@ final class UplinkForwarding {
             if (recorded instanceof RpcError) {
                 return recorded; // not recorded: the charge point sends it again, nothing is forwarded twice
             }
-            return uplink.forward(Action.STOP_TRANSACTION, payloadJson, logTransactionId);
+            return orLocally(cp, request, uplink.forward(Action.STOP_TRANSACTION, payloadJson, logTransactionId),
+                    () -> recorded);
         }
         if (request instanceof MeterValuesRequest meterValues) {
             long logTransactionId = meterValues.transactionId() == null ? 0
@@ -68,13 +77,15 @@ final class UplinkForwarding {
             if (recorded instanceof RpcError) {
                 return recorded;
             }
-            return uplink.forward(Action.METER_VALUES, payloadJson, logTransactionId);
+            return orLocally(cp, request, uplink.forward(Action.METER_VALUES, payloadJson, logTransactionId),
+                    () -> recorded);
         }
         if (request instanceof DataTransferRequest transfer) {
-            if (MeterPublicKeys.DATA_TRANSFER_VENDOR.equalsIgnoreCase(transfer.vendorId())) {
-                handler.dataTransfer(cp, transfer); // the meter's public key is ours to know as well
-            }
-            return uplink.forward(Action.DATA_TRANSFER, payloadJson, 0);
+            Object local = MeterPublicKeys.DATA_TRANSFER_VENDOR.equalsIgnoreCase(transfer.vendorId())
+                    ? handler.dataTransfer(cp, transfer) // the meter's public key is ours to know as well
+                    : null;
+            return orLocally(cp, request, uplink.forward(Action.DATA_TRANSFER, payloadJson, 0),
+                    () -> local != null ? local : handler.handleLocally(cp, request));
         }
         return null;
     }
@@ -87,7 +98,7 @@ final class UplinkForwarding {
         }
         CompletionStage<RawConfirmation> answer = uplink.forward(Action.START_TRANSACTION, payloadJson,
                 started.transactionId());
-        return answer.thenApply(raw -> {
+        return orLocally(cp, start, answer.thenApply(raw -> {
             JsonObject confirmation = JsonParser.parseString(raw.payloadJson()).getAsJsonObject();
             int given = confirmation.get("transactionId").getAsInt();
             JsonObject info = confirmation.getAsJsonObject("idTagInfo");
@@ -96,6 +107,27 @@ final class UplinkForwarding {
                     info.get("status").getAsString(),
                     given == started.transactionId() ? "" : " (transaction log: " + started.transactionId() + ")");
             return raw;
+        }), () -> {
+            handler.transactionStarted(cp, start, started.transactionId(), started.info());
+            return new StartTransactionConfirmation(started.info(), started.transactionId());
+        });
+    }
+
+    /**
+     * The uplink's answer, or when it failed (the gateway stopping, a bug) what the central system
+     * says alone: what was recorded stays recorded, so the charge point must not send it again.
+     */
+    private static CompletionStage<Object> orLocally(ChargePoint cp, Request request,
+            CompletionStage<? extends Object> forwarded, Supplier<Object> local) {
+        return forwarded.handle((answer, failure) -> {
+            if (failure == null) {
+                return answer;
+            }
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            LOG.warn("chargeBox={} {} not passed through ({}): answered by the central system", cp.id(),
+                    request.action().wireName(), cause.toString());
+            return local.get();
         });
     }
 }
