@@ -331,6 +331,16 @@ final class CentralSystemHandler {
         return stop(cp, stop, stop.transactionId());
     }
 
+    /** Whether our log has this transaction and it is stopped (a StopTransaction sent again). */
+    boolean stoppedAlready(long logTransactionId) {
+        try {
+            return backends.transactionLog().isPresent() && backends.transactionLog().get().find(logTransactionId)
+                    .map(transaction -> !transaction.open()).orElse(false);
+        } catch (TransactionLogException e) {
+            return false;
+        }
+    }
+
     /** @param logTransactionId the transaction in our log ({@code stop.transactionId()} unless passed through) */
     Object stop(ChargePoint cp, StopTransactionRequest stop, long logTransactionId) {
         Integer connectorId = cp.transactions.entrySet().stream()

@@ -63,9 +63,11 @@ final class UplinkForwarding {
         }
         if (request instanceof StopTransactionRequest stop) {
             long logTransactionId = uplink.logTransactionId(stop.transactionId()).orElse(stop.transactionId());
+            boolean resent = handler.stoppedAlready(logTransactionId);
             Object recorded = handler.stop(cp, stop, logTransactionId);
-            if (recorded instanceof RpcError) {
-                return recorded; // not recorded: the charge point sends it again, nothing is forwarded twice
+            if (recorded instanceof RpcError || resent) {
+                // not recorded: the charge point sends it again; or sent again: the backend has it already
+                return recorded;
             }
             return orLocally(cp, request, uplink.forward(Action.STOP_TRANSACTION, payloadJson, logTransactionId),
                     () -> recorded);
