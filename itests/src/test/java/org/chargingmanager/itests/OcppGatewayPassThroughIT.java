@@ -48,6 +48,14 @@ public class OcppGatewayPassThroughIT {
         List<Request> received = new CopyOnWriteArrayList<>();
         AtomicReference<UUID> session = new AtomicReference<>();
         JSONServer backend = OcppGatewayKillIT.backend(backendPort, received, session);
+        // the backend binds on its own thread: the runtime must not be given its port meanwhile
+        Await.until("the backend listens", Duration.ofSeconds(10), () -> {
+            try (java.net.Socket probe = new java.net.Socket("127.0.0.1", backendPort)) {
+                return true;
+            } catch (java.io.IOException notYet) {
+                return false;
+            }
+        });
         try (RuntimeProcess runtime = RuntimeProcess.start(home, directory, "console.log", Map.of());
                 OcaWallbox wallbox = new OcaWallbox("PT-WALLBOX")) {
             Await.until("the gateway is connected", Duration.ofSeconds(60), () -> session.get() != null);
