@@ -1,6 +1,7 @@
 package org.chargingmanager.ocpp.gateway.internal;
 
 import java.nio.file.Path;
+import java.time.ZonedDateTime;
 import java.util.Arrays;
 
 import org.chargingmanager.ocpp.server.internal.EmbeddedCentralSystem;
@@ -8,11 +9,21 @@ import org.chargingmanager.testkit.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import eu.chargetime.ocpp.model.Request;
+import eu.chargetime.ocpp.model.core.AuthorizeRequest;
+import eu.chargetime.ocpp.model.core.BootNotificationRequest;
+import eu.chargetime.ocpp.model.core.MeterValue;
+import eu.chargetime.ocpp.model.core.MeterValuesRequest;
+import eu.chargetime.ocpp.model.core.SampledValue;
+import eu.chargetime.ocpp.model.core.StartTransactionConfirmation;
+import eu.chargetime.ocpp.model.core.StartTransactionRequest;
+
 /**
- * Latency the pass-through adds (not part of the test command: the name ends in Benchmark): a raw
- * wallbox sends Authorize and MeterValues of a transaction, round trip measured at the wallbox,
- * once directly to a raw backend and once through our central system and the gateway to the same
- * backend (all on loopback, one JVM). Run with
+ * Latency the pass-through adds (not part of the test command: the name ends in Benchmark): a
+ * Java-OCA-OCPP wallbox sends Authorize (answered by the backend) and MeterValues of a transaction
+ * (answered once queued on disk), round trip measured at the wallbox, once directly to a
+ * Java-OCA-OCPP backend and once through our central system and the gateway to the same backend
+ * (all on loopback, one JVM). Run with
  * {@code mvn -pl bundles/org.chargingmanager.ocpp.gateway test -Dtest=PassThroughLatencyBenchmark}
  * ({@code -Dgateway.benchmark.calls=2000}); prints one line per series.
  */
@@ -24,43 +35,44 @@ class PassThroughLatencyBenchmark {
     @Test
     void roundTrips() throws Exception {
         int calls = Integer.getInteger("gateway.benchmark.calls", 2000);
-        RawBackend backend = new RawBackend(OcaBackend.freePort());
-        backend.answers.put("Authorize", "{\"idTagInfo\":{\"status\":\"Accepted\"}}");
-        backend.answers.put("StartTransaction", "{\"idTagInfo\":{\"status\":\"Accepted\"},\"transactionId\":7}");
-        backend.start();
+        int port = OcaBackend.freePort();
         GatewayTestSupport support = new GatewayTestSupport();
-        try (EmbeddedCentralSystem central = new EmbeddedCentralSystem(directory.resolve("central"), 0)) {
-            RawWallbox direct = new RawWallbox("ws://127.0.0.1:" + backend.getPort() + "/DIRECT");
-            direct.connectBlocking();
-            series("direct to the backend", direct, calls, false);
-            direct.closeBlocking();
-
-            Gateway gateway = support.gateway(PassThroughWireTest.passThrough("ws://127.0.0.1:" + backend.getPort(),
-                    "CB-BENCH", "WB-BENCH"), directory.resolve("gateway"));
+        try (OcaBackend backend = new OcaBackend(port, null); // closed at the end
+                EmbeddedCentralSystem central = new EmbeddedCentralSystem(directory.resolve("central"), 0)) {
+            try (OcaWallbox direct = new OcaWallbox("DIRECT").connect("ws://127.0.0.1:" + port)) {
+                series("direct to the backend", direct, calls);
+            }
+            Gateway gateway = support.gateway(PassThroughWireTest.passThrough("ws://127.0.0.1:" + port, "CB-BENCH",
+                    "WB-BENCH"), directory.resolve("gateway"));
             central.uplinks.put("WB-BENCH", gateway.uplink().orElseThrow());
-            RawWallbox wallbox = new RawWallbox(central.url() + "WB-BENCH");
-            wallbox.connectBlocking();
-            wallbox.call("boot", "BootNotification", "{\"chargePointVendor\":\"B\",\"chargePointModel\":\"M\"}");
-            Await.until("accepted", () -> gateway.status().state() == UpstreamState.ACCEPTED);
-            series("through central system and gateway", wallbox, calls, true);
-            wallbox.closeBlocking();
-            gateway.close();
-        } finally {
-            backend.stop(1000);
+            try (OcaWallbox wallbox = new OcaWallbox("WB-BENCH").connect(central.url() + "ocpp")) {
+                wallbox.send(new BootNotificationRequest("B", "M"));
+                Await.until("accepted", () -> gateway.status().state() == UpstreamState.ACCEPTED);
+                series("through central system and gateway", wallbox, calls);
+            } finally {
+                gateway.close();
+            }
         }
     }
 
-    private static void series(String name, RawWallbox wallbox, int calls, boolean transaction) throws Exception {
-        wallbox.call("s", "StartTransaction",
-                "{\"connectorId\":1,\"idTag\":\"T\",\"meterStart\":0,\"timestamp\":\"2026-12-01T10:00:00Z\"}");
+    private static void series(String name, OcaWallbox wallbox, int calls) throws Exception {
+        StartTransactionConfirmation started = wallbox.send(new StartTransactionRequest(1, "T", 0,
+                ZonedDateTime.now()));
         for (String action : new String[] {"Authorize", "MeterValues"}) {
             long[] micros = new long[calls];
             for (int i = 0; i < calls + 200; i++) { // the first 200 warm up
-                String payload = action.equals("Authorize") ? "{\"idTag\":\"TAG-" + (i % 50) + "\"}"
-                        : "{\"connectorId\":1,\"transactionId\":7,\"meterValue\":[{\"timestamp\":\"2026-12-01T10:00:00Z\","
-                                + "\"sampledValue\":[{\"value\":\"" + i + "\"}]}]}";
+                Request request;
+                if (action.equals("Authorize")) {
+                    request = new AuthorizeRequest("TAG-" + (i % 50));
+                } else {
+                    MeterValuesRequest values = new MeterValuesRequest(1);
+                    values.setTransactionId(started.getTransactionId());
+                    values.setMeterValue(new MeterValue[] {new MeterValue(ZonedDateTime.now(),
+                            new SampledValue[] {new SampledValue(Integer.toString(i))})});
+                    request = values;
+                }
                 long start = System.nanoTime();
-                wallbox.call(action.charAt(0) + "-" + i, action, payload);
+                wallbox.send(request);
                 if (i >= 200) {
                     micros[i - 200] = (System.nanoTime() - start) / 1000;
                 }
