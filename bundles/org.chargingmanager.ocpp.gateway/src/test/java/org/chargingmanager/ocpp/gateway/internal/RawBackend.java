@@ -67,6 +67,7 @@ final class RawBackend extends WebSocketServer {
 
     @Override
     public void onError(WebSocket connection, Exception error) {
+        System.err.println("RawBackend: " + error); // shows why a test waited for an answer in vain
     }
 
     @Override

@@ -54,6 +54,7 @@ final class RawWallbox extends WebSocketClient {
 
     @Override
     public void onError(Exception error) {
+        System.err.println("RawWallbox: " + error); // shows why a test waited for an answer in vain
     }
 
     /** The next frame received that starts with {@code prefix}; others are skipped. */
