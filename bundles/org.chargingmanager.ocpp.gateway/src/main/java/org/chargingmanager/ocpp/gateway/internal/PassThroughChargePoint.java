@@ -565,17 +565,21 @@ final class PassThroughChargePoint implements UpstreamChargePoint, ChargePointUp
             LOG.info("chargeBox={} connector={} transaction local-{} is transactionId={} at the backend ({}), the "
                     + "wallbox knows it as {}", name, entry.connectorId(), entry.localTx(), backendId, status.wireValue(),
                     journal.aliasOf(entry.localTx()).orElse(backendId));
+            journal.done(entry.seq());
             if (wait != null) {
                 complete(wait, forWallbox);
             }
-        } else if (entry.action().equals(TransactionJournal.STOP)) {
+            return;
+        }
+        int backendId = journal.backendTransactionId(entry.localTx()).orElse(-1);
+        journal.done(entry.seq()); // before the wallbox hears of it: the queue is what counts
+        if (entry.action().equals(TransactionJournal.STOP)) {
             LOG.info("chargeBox={} connector={} StopTransaction of transactionId={} delivered", name, entry.connectorId(),
-                    journal.backendTransactionId(entry.localTx()).orElse(-1));
+                    backendId);
             if (wait != null) {
                 complete(wait, new RawConfirmation(result.payloadJson()));
             }
         }
-        journal.done(entry.seq());
     }
 
     private void deliveryFailed(TransactionJournal.Entry entry, Throwable failure) {
