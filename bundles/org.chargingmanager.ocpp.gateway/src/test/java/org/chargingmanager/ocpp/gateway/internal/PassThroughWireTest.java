@@ -149,6 +149,17 @@ class PassThroughWireTest {
         wallbox.send("[3,\"" + remoteStop.split("\"")[1] + "\",{ \"status\" : \"Accepted\" }]");
         assertThat(backend.next("[3,\"r1\"")).isEqualTo("[3,\"r1\",{ \"status\" : \"Accepted\" }]");
 
+        String start2 = "{\"connectorId\":2,\"idTag\":\"TAG-2\",\"meterStart\":50,\"timestamp\":\"2026-12-01T10:20:00Z\"}";
+        assertThat(wallbox.call("w9", "StartTransaction", start2))
+                .as("the backend's 555 belongs to the running session: the wallbox gets our log's ID, nothing else changes")
+                .isEqualTo("[3,\"w9\"," + startAnswer.replace("555", "1002") + "]");
+        assertThat(backend.next("[2,")).endsWith("\"StartTransaction\"," + start2 + "]");
+        String stop2 = "{\"meterStop\":80,\"timestamp\":\"2026-12-01T10:25:00Z\", \"transactionId\" : 1002}";
+        assertThat(wallbox.call("w10", "StopTransaction", stop2)).isEqualTo("[3,\"w10\"," + stopAnswer + "]");
+        assertThat(backend.next("[2,")).as("the backend's ID, the only bytes changed")
+                .endsWith("\"StopTransaction\"," + stop2.replace("1002", "555") + "]");
+        assertThat(central.transactions.get(1002L).meterStopWattHours()).isEqualTo(80L);
+
         String stop = "{\"idTag\":\"TAG-1\",\"meterStop\":3500,\"timestamp\":\"2026-12-01T10:30:00Z\",\"transactionId\":555,"
                 + "\"reason\":\"Remote\",\"transactionData\":[{\"timestamp\":\"2026-12-01T10:30:00Z\",\"sampledValue\":"
                 + "[{\"value\":\"" + SIGNED + "\",\"format\":\"SignedData\",\"context\":\"Transaction.End\"}]}]}";
