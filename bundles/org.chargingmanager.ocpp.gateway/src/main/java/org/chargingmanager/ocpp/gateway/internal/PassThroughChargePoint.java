@@ -528,6 +528,7 @@ final class PassThroughChargePoint implements UpstreamChargePoint, ChargePointUp
                 LOG.warn("chargeBox={} {} of local-{} dropped: its StartTransaction never got a transaction ID", name,
                         entry.action(), entry.localTx());
                 journal.done(entry.seq());
+                answerLocally(entry.seq());
                 deliver(now);
                 return;
             }
@@ -582,6 +583,14 @@ final class PassThroughChargePoint implements UpstreamChargePoint, ChargePointUp
         }
     }
 
+    /** A queued message that will not reach the backend: the wallbox waiting for it is answered now. */
+    private void answerLocally(long seq) {
+        Waiting wait = waitingForDelivery.remove(seq);
+        if (wait != null) {
+            complete(wait, null);
+        }
+    }
+
     private void deliveryFailed(TransactionJournal.Entry entry, Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
                 : failure;
@@ -597,6 +606,7 @@ final class PassThroughChargePoint implements UpstreamChargePoint, ChargePointUp
                     entry.localTx(), tried, cause.getMessage());
             attempts.remove(entry.seq());
             journal.done(entry.seq());
+            answerLocally(entry.seq());
             return;
         }
         int interval = keys.getInt(ConfigurationKeys.TRANSACTION_MESSAGE_RETRY_INTERVAL);
