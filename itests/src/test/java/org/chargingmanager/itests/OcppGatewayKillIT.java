@@ -182,7 +182,7 @@ public class OcppGatewayKillIT {
         return connections.isEmpty() ? null : connections.get(0).getAsJsonObject();
     }
 
-    private static JSONServer backend(int port, List<Request> received, AtomicReference<UUID> session) {
+    static JSONServer backend(int port, List<Request> received, AtomicReference<UUID> session) {
         ServerCoreProfile core = new ServerCoreProfile(new ServerCoreEventHandler() {
             @Override
             public AuthorizeConfirmation handleAuthorizeRequest(UUID id, AuthorizeRequest request) {
@@ -198,6 +198,7 @@ public class OcppGatewayKillIT {
 
             @Override
             public DataTransferConfirmation handleDataTransferRequest(UUID id, DataTransferRequest request) {
+                received.add(request);
                 return new DataTransferConfirmation(DataTransferStatus.Rejected);
             }
 
@@ -249,7 +250,7 @@ public class OcppGatewayKillIT {
         return server;
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

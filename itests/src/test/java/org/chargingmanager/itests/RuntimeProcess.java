@@ -72,7 +72,9 @@ final class RuntimeProcess implements AutoCloseable {
         builder.environment().putAll(environment);
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         RuntimeProcess runtime = new RuntimeProcess(builder.start(), port, ocppPort, directory, log);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        // 30 s; on a machine shared with other builds set ITEST_RUNTIME_READY_SECONDS higher
+        String readySeconds = System.getenv().getOrDefault("ITEST_RUNTIME_READY_SECONDS", "30");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.parseLong(readySeconds));
         while (runtime.status("/cnf?cmd=get_cm_vars") != 200) {
             if (System.nanoTime() > deadline || !runtime.process.isAlive()) {
                 String output = Files.exists(log) ? Files.readString(log) : "";

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.chargingmanager.ocpp.PendingCalls;
@@ -14,6 +16,9 @@ import org.chargingmanager.ocpp.RpcCall;
 import org.chargingmanager.ocpp.RpcCallException;
 import org.chargingmanager.ocpp.RpcError;
 import org.chargingmanager.ocpp.RpcErrorCode;
+import org.chargingmanager.ocpp.internal.FramePayload;
+
+import com.google.gson.JsonPrimitive;
 
 /**
  * One OCPP-J 1.6 connection seen from one side, without the transport: decodes received text
@@ -27,8 +32,11 @@ import org.chargingmanager.ocpp.RpcErrorCode;
  * (every second is fine) and {@link #close(String)} when the connection ended. Time comes from
  * the {@link Clock} passed in. Thread-safe.
  *
- * <p>The peer's CALLs are answered synchronously and in order, so a CALL never overtakes the
- * answer of the one before it. Every bad frame is answered with its CALLERROR (see
+ * <p>The peer's CALLs are answered in order, so a CALL never overtakes the answer of the one
+ * before it. A handler may answer later (a relay waiting for a third party): until that answer
+ * went out, another CALL of the peer breaks OCPP-J's one-outstanding-CALL rule and is refused
+ * with the CALLERROR GenericError (the connection stays). Our own CALLs go out one at a time
+ * as well. Every bad frame is answered with its CALLERROR (see
  * {@link Ocpp16JsonCodec}); the connection is kept. What happened is reported to the
  * {@link Events}, which logs it: this bundle does not log.
  */
@@ -48,6 +56,19 @@ public final class Ocpp16Session {
          *         CALL's); a thrown exception is answered with InternalError
          */
         Object handle(Request request);
+
+        /**
+         * Like {@link #handle(Request)}, with the CALL's payload as the exact text received (for
+         * forwarding it byte for byte). The answer may also be a {@link RawConfirmation} (sent as
+         * it is), or a {@link CompletionStage} completing with any of these later: the session
+         * refuses the peer's further CALLs until it completes (an exceptional completion is
+         * answered with InternalError). By default {@link #handle(Request)}.
+         *
+         * @since 1.2
+         */
+        default Object handle(Request request, String payloadJson) {
+            return handle(request);
+        }
 
         /** After the answer to {@code request} went out, e.g. to send a CALL that must follow it. */
         default void afterAnswer(Request request) {
@@ -81,11 +102,18 @@ public final class Ocpp16Session {
         }
     }
 
-    private record Outbound(String messageId, Request request, String frame, CompletableFuture<Confirmation> result)
-            implements RpcCall {
+    private record Outbound(String messageId, Action action, String frame, CompletableFuture<Confirmation> result,
+            CompletableFuture<RawResult> rawResult) implements RpcCall {
         @Override
         public String actionName() {
-            return request.action().wireName();
+            return action.wireName();
+        }
+
+        void fail(Throwable failure) {
+            result.completeExceptionally(failure);
+            if (rawResult != null) {
+                rawResult.completeExceptionally(failure);
+            }
         }
     }
 
@@ -98,6 +126,8 @@ public final class Ocpp16Session {
     private final AtomicLong messageIds = new AtomicLong();
     private final String messageIdPrefix;
     private volatile boolean closed;
+    /** The message id of the peer's CALL being answered, or null; guarded by this. */
+    private String answering;
 
     /**
      * @param responseTimeout how long the peer has to answer our CALL
@@ -120,24 +150,42 @@ public final class Ocpp16Session {
     public void receive(String text) {
         Inbound inbound = codec.decode(text, this::outstandingActionName);
         if (inbound instanceof Inbound.Call call) {
-            answer(call);
+            String busyWith;
+            synchronized (this) {
+                busyWith = answering;
+                if (busyWith == null) {
+                    answering = call.messageId();
+                }
+            }
+            if (busyWith != null) {
+                RpcError reply = RpcError.of(call.messageId(), RpcErrorCode.GENERIC_ERROR,
+                        "CALL " + busyWith + " is still being answered; OCPP-J allows one outstanding CALL");
+                events.rejected(reply);
+                transport.sendText(codec.encodeError(reply));
+                return;
+            }
+            answer(call, text);
         } else if (inbound instanceof Inbound.Rejected rejected) {
             events.rejected(rejected.reply());
             transport.sendText(codec.encodeError(rejected.reply()));
         } else if (inbound instanceof Inbound.Result result) {
-            finish(result.messageId()).ifPresent(call -> call.result().complete(result.confirmation()));
+            finish(result.messageId()).ifPresent(call -> {
+                if (call.rawResult() != null) {
+                    call.rawResult().complete(new RawResult(result.confirmation(), FramePayload.ofCallResult(text)));
+                }
+                call.result().complete(result.confirmation());
+            });
         } else if (inbound instanceof Inbound.ErrorReceived error) {
             RpcError rpcError = error.error();
             finish(rpcError.messageId()).ifPresent(call -> {
                 events.callErrorReceived(call.actionName(), rpcError);
-                call.result().completeExceptionally(new RpcCallException(rpcError.code().wireValue(),
+                call.fail(new RpcCallException(rpcError.code().wireValue(),
                         call.actionName() + ": " + rpcError.description()));
             });
         } else if (inbound instanceof Inbound.InvalidResponse invalid) {
             finish(invalid.messageId()).ifPresent(call -> {
                 events.invalidResponse(call.actionName(), invalid.problem());
-                call.result().completeExceptionally(new RpcCallException(RpcCallException.INVALID_RESPONSE,
-                        invalid.problem().description()));
+                call.fail(new RpcCallException(RpcCallException.INVALID_RESPONSE, invalid.problem().description()));
             });
         } else if (inbound instanceof Inbound.UnexpectedResponse unexpected) {
             events.unexpectedResponse(unexpected.messageId());
@@ -171,17 +219,37 @@ public final class Ocpp16Session {
         return id.indexOf('\\') >= 0 ? RpcError.UNKNOWN_MESSAGE_ID : id;
     }
 
-    private void answer(Inbound.Call call) {
+    private void answer(Inbound.Call call, String text) {
         Object answer;
         try {
-            answer = handler.handle(call.request());
+            answer = handler.handle(call.request(), FramePayload.ofCall(text));
         } catch (RuntimeException e) {
             events.handlerFailed(call.request(), e);
             answer = RpcError.of(call.messageId(), RpcErrorCode.INTERNAL_ERROR,
                     "could not process it: " + e.getClass().getSimpleName());
         }
+        if (answer instanceof CompletionStage<?> later) {
+            later.whenComplete((value, failure) -> {
+                Object settled = value;
+                if (failure != null) {
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure;
+                    RuntimeException problem = cause instanceof RuntimeException runtime ? runtime
+                            : new IllegalStateException(cause);
+                    events.handlerFailed(call.request(), problem);
+                    settled = RpcError.of(call.messageId(), RpcErrorCode.INTERNAL_ERROR,
+                            "could not process it: " + cause.getClass().getSimpleName());
+                }
+                send(call, settled);
+            });
+            return;
+        }
+        send(call, answer);
+    }
+
+    private void send(Inbound.Call call, Object answer) {
+        String frame;
         if (answer instanceof Confirmation confirmation) {
-            String frame;
             try {
                 frame = codec.encodeConfirmation(call.messageId(), confirmation);
             } catch (IllegalArgumentException e) {
@@ -189,15 +257,26 @@ public final class Ocpp16Session {
                 frame = codec.encodeError(RpcError.of(call.messageId(), RpcErrorCode.INTERNAL_ERROR,
                         "could not encode the answer"));
             }
-            transport.sendText(frame);
+        } else if (answer instanceof RawConfirmation raw) {
+            frame = "[3," + new JsonPrimitive(call.messageId()) + "," + raw.payloadJson() + "]";
         } else if (answer instanceof RpcError error) {
-            transport.sendText(codec.encodeError(
-                    new RpcError(call.messageId(), error.code(), error.description(), error.detailsJson())));
+            frame = codec.encodeError(new RpcError(call.messageId(), error.code(), error.description(), error.detailsJson()));
         } else {
-            transport.sendText(codec.encodeError(RpcError.of(call.messageId(), RpcErrorCode.INTERNAL_ERROR,
-                    "no answer")));
+            frame = codec.encodeError(RpcError.of(call.messageId(), RpcErrorCode.INTERNAL_ERROR, "no answer"));
+        }
+        synchronized (this) {
+            // free before the answer leaves: the peer may send its next CALL the moment it has it
+            answering = null;
+        }
+        if (!closed) {
+            transport.sendText(frame);
         }
         handler.afterAnswer(call.request());
+    }
+
+    /** Whether a CALL of the peer is still being answered. */
+    public synchronized boolean answering() {
+        return answering != null;
     }
 
     /**
@@ -219,17 +298,43 @@ public final class Ocpp16Session {
             result.completeExceptionally(e);
             return result;
         }
+        enqueue(new Outbound(messageId, request.action(), frame, result, null));
+        return result;
+    }
+
+    /**
+     * Sends a CALL whose payload is given as JSON text, exactly as it is (after the ones before
+     * it): for a relay passing on what a third party sent, byte for byte. The payload is checked
+     * like a received one first. The future completes with the peer's answer, decoded and as
+     * text, or fails like {@link #call}'s.
+     *
+     * @throws IllegalArgumentException when our role does not send this action or the payload
+     *         breaks its schema
+     * @since 1.2
+     */
+    public CompletableFuture<RawResult> callRaw(Action action, String payloadJson) {
+        codec.decodeRequestPayload(action, payloadJson);
+        CompletableFuture<RawResult> raw = new CompletableFuture<>();
+        if (closed) {
+            raw.completeExceptionally(new RpcCallException(RpcCallException.OFFLINE, "the connection is closed"));
+            return raw;
+        }
+        String messageId = messageIdPrefix + Long.toString(messageIds.incrementAndGet(), 36);
+        String frame = "[2,\"" + messageId + "\",\"" + action.wireName() + "\"," + payloadJson.strip() + "]";
+        enqueue(new Outbound(messageId, action, frame, new CompletableFuture<>(), raw));
+        return raw;
+    }
+
+    private void enqueue(Outbound call) {
         boolean queued;
         synchronized (this) {
-            queued = pending.enqueue(new Outbound(messageId, request, frame, result));
+            queued = pending.enqueue(call);
         }
         if (!queued) {
-            result.completeExceptionally(new RpcCallException(RpcCallException.QUEUE_FULL,
-                    request.action().wireName() + ": too many CALLs waiting"));
-            return result;
+            call.fail(new RpcCallException(RpcCallException.QUEUE_FULL, call.actionName() + ": too many CALLs waiting"));
+            return;
         }
         sendNext();
-        return result;
     }
 
     private void sendNext() {
@@ -263,8 +368,7 @@ public final class Ocpp16Session {
         }
         expired.ifPresent(call -> {
             events.timedOut(call.actionName());
-            call.result().completeExceptionally(new RpcCallException(RpcCallException.TIMEOUT,
-                    call.actionName() + ": no answer in time"));
+            call.fail(new RpcCallException(RpcCallException.TIMEOUT, call.actionName() + ": no answer in time"));
             sendNext();
         });
     }
@@ -274,11 +378,11 @@ public final class Ocpp16Session {
         List<Outbound> failed;
         synchronized (this) {
             closed = true;
+            answering = null;
             failed = pending.clear();
         }
         for (Outbound call : failed) {
-            call.result().completeExceptionally(new RpcCallException(RpcCallException.OFFLINE,
-                    call.actionName() + ": " + reason));
+            call.fail(new RpcCallException(RpcCallException.OFFLINE, call.actionName() + ": " + reason));
         }
     }
 

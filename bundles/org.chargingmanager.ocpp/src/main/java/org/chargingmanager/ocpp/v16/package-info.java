@@ -11,9 +11,13 @@
  *
  * <p>{@link org.chargingmanager.ocpp.v16.Ocpp16JsonCodec} turns WebSocket text frames into
  * these records and back, validating both ways.
+ *
+ * <p>Since 1.2: answers given later ({@code CompletionStage}) with the peer's further CALLs
+ * refused meanwhile, and payloads passed through as received ({@link org.chargingmanager.ocpp.v16.RawConfirmation},
+ * {@link org.chargingmanager.ocpp.v16.Ocpp16Session#callRaw}, {@link org.chargingmanager.ocpp.v16.RawResult}).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.chargingmanager.ocpp.v16;
 
 import org.osgi.annotation.bundle.Export;

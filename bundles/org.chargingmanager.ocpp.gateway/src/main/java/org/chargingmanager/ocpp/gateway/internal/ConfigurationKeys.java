@@ -36,6 +36,7 @@ final class ConfigurationKeys {
     static final String TRANSACTION_MESSAGE_RETRY_INTERVAL = "TransactionMessageRetryInterval";
     static final String WEB_SOCKET_PING_INTERVAL = "WebSocketPingInterval";
     static final String CONNECTION_TIME_OUT = "ConnectionTimeOut";
+    static final String LOCAL_AUTH_LIST_ENABLED = "LocalAuthListEnabled";
 
     static final List<Measurand> SUPPORTED_MEASURANDS = List.of(Measurand.ENERGY_ACTIVE_IMPORT_REGISTER,
             Measurand.POWER_ACTIVE_IMPORT, Measurand.CURRENT_IMPORT, Measurand.VOLTAGE);
@@ -56,7 +57,10 @@ final class ConfigurationKeys {
         writable("MeterValuesAlignedData", "", value -> value.isBlank());
         writable("ClockAlignedDataInterval", "0", value -> value.equals("0"));
         readonly("NumberOfConnectors", Integer.toString(numberOfConnectors));
-        readonly("SupportedFeatureProfiles", "Core,SmartCharging,RemoteTrigger");
+        readonly("SupportedFeatureProfiles", "Core,LocalAuthListManagement,SmartCharging,RemoteTrigger");
+        writable(LOCAL_AUTH_LIST_ENABLED, "true", ConfigurationKeys::bool);
+        readonly("LocalAuthListMaxLength", Integer.toString(LocalAuthList.MAX_ENTRIES));
+        readonly("SendLocalListMaxLength", Integer.toString(LocalAuthList.MAX_ENTRIES));
         writable(AUTHORIZE_REMOTE_TX_REQUESTS, "false", ConfigurationKeys::bool);
         writable("LocalPreAuthorize", "false", value -> value.equalsIgnoreCase("false"));
         writable(LOCAL_AUTHORIZE_OFFLINE, "true", ConfigurationKeys::bool);

@@ -45,7 +45,8 @@ final class Gateway implements UpstreamConnection.Listener, VirtualChargePoint.U
     private final HttpClient httpClient;
     private final TransactionJournal journal;
     private final ConfigurationKeys keys;
-    private final VirtualChargePoint chargePoint;
+    private final UpstreamChargePoint chargePoint;
+    private final PassThroughChargePoint passThrough;
     private final Backoff backoff;
     private volatile UpstreamState state = UpstreamState.DISCONNECTED;
     private volatile Instant since;
@@ -84,13 +85,27 @@ final class Gateway implements UpstreamConnection.Listener, VirtualChargePoint.U
         });
         this.httpClient = HttpClients.forSettings(settings, proxy);
         this.backoff = new Backoff(new SecureRandom()::nextDouble);
-        this.chargePoint = new VirtualChargePoint(settings, keys, journal, evses, clock, CODEC, this,
-                dataDirectory.resolve(fileName + ".profiles"));
+        LocalAuthList localList = new LocalAuthList(dataDirectory.resolve(fileName + ".locallist"));
+        if (settings.passThrough()) {
+            this.passThrough = new PassThroughChargePoint(settings, keys, journal, clock, executor, this, localList,
+                    dataDirectory.resolve(fileName + ".boot"), new ProfileCaps(settings, evses,
+                            dataDirectory.resolve(fileName + ".profiles")));
+            this.chargePoint = passThrough;
+        } else {
+            this.passThrough = null;
+            this.chargePoint = new VirtualChargePoint(settings, keys, journal, evses, clock, CODEC, this,
+                    dataDirectory.resolve(fileName + ".profiles"), localList);
+        }
         executor.scheduleWithFixedDelay(this::tickSafely, 0, tickMillis, TimeUnit.MILLISECONDS);
     }
 
     List<ChargingCap> caps() {
         return chargePoint.caps();
+    }
+
+    /** In pass-through mode: what the central system hands the wallbox's messages to. */
+    java.util.Optional<org.chargingmanager.ocpp.relay.ChargePointUplink> uplink() {
+        return java.util.Optional.ofNullable(passThrough);
     }
 
     UpstreamStatus status() {
@@ -263,6 +278,17 @@ final class Gateway implements UpstreamConnection.Listener, VirtualChargePoint.U
     }
 
     @Override
+    public CompletableFuture<org.chargingmanager.ocpp.v16.RawResult> callRaw(org.chargingmanager.ocpp.v16.Action action,
+            String payloadJson) {
+        Ocpp16Session current = session;
+        if (current == null) {
+            return CompletableFuture.failedFuture(new RpcCallException(RpcCallException.OFFLINE,
+                    "the backend is not connected"));
+        }
+        return current.callRaw(action, payloadJson);
+    }
+
+    @Override
     public void reconnect(String reason) {
         UpstreamConnection current = connection;
         lost(current, reason);
@@ -312,7 +338,12 @@ final class Gateway implements UpstreamConnection.Listener, VirtualChargePoint.U
     private final class SessionHandler implements Ocpp16Session.Handler {
         @Override
         public Object handle(Request request) {
-            return chargePoint.handle(request);
+            return chargePoint.handle(request, null);
+        }
+
+        @Override
+        public Object handle(Request request, String payloadJson) {
+            return chargePoint.handle(request, payloadJson);
         }
 
         @Override

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.chargingmanager.api.evse.ChargingCap;
 import org.chargingmanager.api.evse.Evse;
 import org.chargingmanager.api.platform.DataDirectory;
+import org.chargingmanager.ocpp.relay.ChargePointUplink;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -38,6 +39,7 @@ public class GatewayComponent {
 
     private final Map<String, Evse> evses = new ConcurrentHashMap<>();
     private final List<ServiceRegistration<ChargingCap>> caps = new ArrayList<>();
+    private ServiceRegistration<ChargePointUplink> uplink;
     private Gateway gateway;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -69,8 +71,14 @@ public class GatewayComponent {
             properties.put(Evse.ID_PROPERTY, cap.evseId());
             caps.add(context.registerService(ChargingCap.class, cap, properties));
         }
+        gateway.uplink().ifPresent(passThrough -> {
+            Hashtable<String, Object> properties = new Hashtable<>();
+            properties.put(ChargePointUplink.CHARGE_BOX_ID, settings.passThroughChargeBoxId());
+            uplink = context.registerService(ChargePointUplink.class, passThrough, properties);
+        });
         LOG.info("chargeBox={} OCPP gateway started towards {} for {}{}", settings.chargeBoxId(), settings.connectUri(),
-                settings.evseIds(), cls == null ? "" : " through the SMGW's CLS channel");
+                settings.passThrough() ? "the OCPP wallbox " + settings.passThroughChargeBoxId() + " (pass-through)"
+                        : settings.evseIds(), cls == null ? "" : " through the SMGW's CLS channel");
     }
 
     UpstreamStatus status() {
@@ -87,6 +95,14 @@ public class GatewayComponent {
             }
         }
         caps.clear();
+        if (uplink != null) {
+            try {
+                uplink.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the bundle is stopping
+            }
+            uplink = null;
+        }
         gateway.close();
     }
 }

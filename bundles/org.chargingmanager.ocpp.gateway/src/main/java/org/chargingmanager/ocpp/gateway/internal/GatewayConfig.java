@@ -31,7 +31,14 @@ public @interface GatewayConfig {
     @AttributeDefinition(name = "Charging points",
             description = "IDs of the charging points this charge point presents, each as one connector in order "
                     + "(e.g. sim-garage-1)")
-    String[] evseIds();
+    String[] evseIds() default {};
+
+    @AttributeDefinition(name = "Pass through OCPP wallbox", required = false,
+            description = "Charge box ID of an OCPP wallbox connected to our central system whose messages go to the "
+                    + "backend: the backend decides its Authorize, StartTransaction, StopTransaction and DataTransfer; "
+                    + "signed meter values and DataTransfer pass byte for byte. The charging points then name the "
+                    + "wallbox's EVSEs the backend's charging profiles limit (empty: ocpp-<ID>-1)")
+    String passThroughChargeBoxId() default "";
 
     @AttributeDefinition(name = "Fixed ID tag", required = false,
             description = "The idTag for sessions of wallboxes without an RFID reader; empty: a session waits "

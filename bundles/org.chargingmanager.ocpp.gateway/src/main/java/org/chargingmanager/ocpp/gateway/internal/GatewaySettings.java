@@ -17,13 +17,17 @@ import java.util.Locale;
  * @param chargeBoxId the identity towards the backend
  * @param appendChargeBoxId whether the ID is appended to the URL's path
  * @param password the Basic auth password, {@code ""} for none
- * @param evseIds the charging points, connector 1, 2, ... in this order
+ * @param evseIds the charging points, connector 1, 2, ... in this order; in pass-through mode the
+ *        wallbox's EVSEs the backend's charging profiles cap (default {@code ocpp-<id>-1})
  * @param idTag the fixed ID tag, {@code ""} for none
+ * @param passThroughChargeBoxId an OCPP wallbox on our central system passed through to the
+ *        backend, {@code ""}: the charging points of {@code evseIds} as a virtual charge point
  */
 record GatewaySettings(URI uri, String chargeBoxId, boolean appendChargeBoxId, String password, List<String> evseIds,
         String idTag, OfflineAuthorization offlineAuthorization, String caCertificatesFile,
         String clientCertificateFile, String clientKeyFile, boolean tlsOnly, String chargePointVendor,
-        String chargePointModel, String chargePointSerialNumber, int queueCapacity, Duration responseTimeout) {
+        String chargePointModel, String chargePointSerialNumber, int queueCapacity, Duration responseTimeout,
+        String passThroughChargeBoxId) {
 
     GatewaySettings {
         if (uri == null || uri.getScheme() == null
@@ -39,8 +43,10 @@ record GatewaySettings(URI uri, String chargeBoxId, boolean appendChargeBoxId, S
                     + "or spaces");
         }
         evseIds = evseIds == null ? List.of() : evseIds.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
-        if (evseIds.isEmpty()) {
-            throw new IllegalArgumentException("evseIds must name at least one charging point");
+        passThroughChargeBoxId = passThroughChargeBoxId == null ? "" : passThroughChargeBoxId.strip();
+        if (evseIds.isEmpty() && passThroughChargeBoxId.isEmpty()) {
+            throw new IllegalArgumentException("evseIds must name at least one charging point (or set "
+                    + "passThroughChargeBoxId)");
         }
         if (idTag != null && idTag.length() > 20) {
             throw new IllegalArgumentException("idTag must have at most 20 characters");
@@ -72,11 +78,21 @@ record GatewaySettings(URI uri, String chargeBoxId, boolean appendChargeBoxId, S
                 blankToEmpty(config.caCertificatesFile()), blankToEmpty(config.clientCertificateFile()),
                 blankToEmpty(config.clientKeyFile()), config.tlsOnly(), blankToEmpty(config.chargePointVendor()),
                 blankToEmpty(config.chargePointModel()), blankToEmpty(config.chargePointSerialNumber()),
-                config.queueCapacity(), Duration.ofSeconds(Math.max(1, config.responseTimeoutSeconds())));
+                config.queueCapacity(), Duration.ofSeconds(Math.max(1, config.responseTimeoutSeconds())),
+                config.passThroughChargeBoxId());
     }
 
     private static String blankToEmpty(String value) {
         return value == null ? "" : value.strip();
+    }
+
+    boolean passThrough() {
+        return !passThroughChargeBoxId.isEmpty();
+    }
+
+    /** Pass-through: the EVSEs of the wallbox's connectors 1, 2, ... as our central system names them. */
+    List<String> passThroughEvseIds() {
+        return evseIds.isEmpty() ? List.of("ocpp-" + passThroughChargeBoxId + "-1") : evseIds;
     }
 
     boolean secure() {

@@ -62,6 +62,14 @@ final class TransactionJournal implements Closeable {
     private final LinkedHashMap<Long, Entry> queue = new LinkedHashMap<>();
     private final Map<Long, OpenTransaction> open = new LinkedHashMap<>();
     private final Map<Long, Integer> backendIds = new HashMap<>();
+    /** Pass-through: the transaction ID the charge point was given, by local number; the most recent ones. */
+    private final LinkedHashMap<Long, Integer> aliases = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Integer> eldest) {
+            return size() > MAX_ALIASES;
+        }
+    };
+    private static final int MAX_ALIASES = 1000;
     private FileChannel channel;
     private long nextSeq = 1;
     private long nextTx = 1;
@@ -136,6 +144,7 @@ final class TransactionJournal implements Closeable {
             }
             case "done" -> queue.remove(line.get("seq").getAsLong());
             case "map" -> backendIds.put(line.get("tx").getAsLong(), line.get("id").getAsInt());
+            case "alias" -> aliases.put(line.get("tx").getAsLong(), line.get("id").getAsInt());
             default -> throw new IllegalArgumentException("unknown op " + op);
         }
     }
@@ -158,22 +167,81 @@ final class TransactionJournal implements Closeable {
         return localTx;
     }
 
+    /**
+     * Pass-through: opens the transaction the central system recorded as {@code localTx} (its
+     * transaction log's ID) and queues the charge point's StartTransaction payload as received.
+     */
+    synchronized long startTransaction(long localTx, int connectorId, String idTag, int meterStartWattHours,
+            Instant at, String payload) {
+        if (open.containsKey(localTx)) {
+            return -1; // the charge point sent it again (it missed our answer): queued once
+        }
+        JsonObject line = new JsonObject();
+        line.addProperty("op", "open");
+        line.addProperty("tx", localTx);
+        line.addProperty("c", connectorId);
+        line.addProperty("tag", idTag);
+        line.addProperty("meter", meterStartWattHours);
+        line.addProperty("at", at.toString());
+        append(line);
+        open.put(localTx, new OpenTransaction(localTx, connectorId, idTag, meterStartWattHours, at));
+        nextTx = Math.max(nextTx, localTx + 1);
+        return add(localTx, connectorId, START, payload, at);
+    }
+
+    /** Pass-through: the charge point was given {@code chargePointTransactionId} for {@code localTx}. */
+    synchronized void alias(long localTx, int chargePointTransactionId) {
+        JsonObject line = new JsonObject();
+        line.addProperty("op", "alias");
+        line.addProperty("tx", localTx);
+        line.addProperty("id", chargePointTransactionId);
+        append(line);
+        aliases.put(localTx, chargePointTransactionId);
+    }
+
+    synchronized OptionalInt aliasOf(long localTx) {
+        Integer id = aliases.get(localTx);
+        return id == null ? OptionalInt.empty() : OptionalInt.of(id);
+    }
+
+    /** The local number of the most recent transaction whose charge point ID is this. */
+    synchronized java.util.OptionalLong localOfAlias(int chargePointTransactionId) {
+        long found = -1;
+        for (Map.Entry<Long, Integer> alias : aliases.entrySet()) {
+            if (alias.getValue() == chargePointTransactionId) {
+                found = alias.getKey();
+            }
+        }
+        return found < 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(found);
+    }
+
+    /** Whether an open transaction other than {@code localTx} uses this charge point ID. */
+    synchronized boolean aliasInUse(int chargePointTransactionId, long localTx) {
+        return open.keySet().stream().anyMatch(tx -> tx != localTx
+                && Integer.valueOf(chargePointTransactionId).equals(aliases.get(tx)));
+    }
+
+    synchronized Optional<OpenTransaction> openTransaction(long localTx) {
+        return Optional.ofNullable(open.get(localTx));
+    }
+
     /** Queues a transaction's MeterValues; beyond the capacity the oldest MeterValues are dropped. */
-    synchronized void addMeterValues(long localTx, int connectorId, String payload, Instant at) {
-        add(localTx, connectorId, METER_VALUES, payload, at);
+    synchronized long addMeterValues(long localTx, int connectorId, String payload, Instant at) {
+        return add(localTx, connectorId, METER_VALUES, payload, at);
     }
 
     /** Queues the StopTransaction and closes the transaction. */
-    synchronized void stopTransaction(long localTx, int connectorId, String payload, Instant at) {
-        add(localTx, connectorId, STOP, payload, at);
+    synchronized long stopTransaction(long localTx, int connectorId, String payload, Instant at) {
+        long seq = add(localTx, connectorId, STOP, payload, at);
         JsonObject line = new JsonObject();
         line.addProperty("op", "close");
         line.addProperty("tx", localTx);
         append(line);
         open.remove(localTx);
+        return seq;
     }
 
-    private void add(long localTx, int connectorId, String action, String payload, Instant at) {
+    private long add(long localTx, int connectorId, String action, String payload, Instant at) {
         while (queue.size() >= capacity && dropOldestMeterValues()) {
             // room made
         }
@@ -188,6 +256,7 @@ final class TransactionJournal implements Closeable {
         line.addProperty("at", at.toString());
         append(line);
         queue.put(entry.seq(), entry);
+        return entry.seq();
     }
 
     private boolean dropOldestMeterValues() {
@@ -318,6 +387,13 @@ final class TransactionJournal implements Closeable {
                 line.addProperty("op", "map");
                 line.addProperty("tx", mapping.getKey());
                 line.addProperty("id", mapping.getValue());
+                append(line);
+            }
+            for (Map.Entry<Long, Integer> alias : aliases.entrySet()) {
+                JsonObject line = new JsonObject();
+                line.addProperty("op", "alias");
+                line.addProperty("tx", alias.getKey());
+                line.addProperty("id", alias.getValue());
                 append(line);
             }
             for (Entry entry : queue.values()) {

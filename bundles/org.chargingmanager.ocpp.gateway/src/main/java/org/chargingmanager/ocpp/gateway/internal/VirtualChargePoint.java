@@ -100,7 +100,7 @@ import org.slf4j.LoggerFactory;
  * <p>Runs on the gateway's single thread only ({@link #tick}, {@link #handle}, the futures of
  * its CALLs); the {@link ChargingCap}s it hands out read volatile values.
  */
-final class VirtualChargePoint {
+final class VirtualChargePoint implements UpstreamChargePoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(VirtualChargePoint.class);
     private static final Duration BOOT_RETRY = Duration.ofSeconds(60);
@@ -117,6 +117,10 @@ final class VirtualChargePoint {
 
         /** Closes the connection and connects again at once (after a Reset). */
         void reconnect(String reason);
+
+        /** Sends a CALL with this payload exactly as given (pass-through); fails like {@link #call}. */
+        CompletableFuture<org.chargingmanager.ocpp.v16.RawResult> callRaw(org.chargingmanager.ocpp.v16.Action action,
+                String payloadJson);
     }
 
     /** A transaction on a connector: local number in the journal, the backend's ID once known. */
@@ -195,7 +199,8 @@ final class VirtualChargePoint {
     private final ChargingProfiles profiles = new ChargingProfiles();
     private final java.nio.file.Path profilesFile;
     private final List<Connector> connectors = new ArrayList<>();
-    private final Set<String> acceptedTags = new HashSet<>();
+    private final OfflineAuthorizer authorizer;
+    private final LocalAuthList localList;
     private final Map<Long, Integer> attempts = new HashMap<>();
     private final List<Runnable> afterAnswer = new ArrayList<>();
     private boolean connected;
@@ -211,8 +216,10 @@ final class VirtualChargePoint {
      */
     VirtualChargePoint(GatewaySettings settings, ConfigurationKeys keys, TransactionJournal journal,
             Function<String, Evse> evses, java.time.Clock clock, Ocpp16JsonCodec codec, Upstream upstream,
-            java.nio.file.Path profilesFile) {
+            java.nio.file.Path profilesFile, LocalAuthList localList) {
         this.settings = settings;
+        this.localList = localList;
+        this.authorizer = new OfflineAuthorizer(settings.offlineAuthorization(), localList, settings.idTag());
         this.profilesFile = profilesFile;
         this.keys = keys;
         this.journal = journal;
@@ -265,22 +272,26 @@ final class VirtualChargePoint {
     }
 
     /** The caps for the load manager, one per connector. */
-    List<ChargingCap> caps() {
+    @Override
+    public List<ChargingCap> caps() {
         return List.copyOf(connectors);
     }
 
-    boolean booted() {
+    @Override
+    public boolean booted() {
         return booted;
     }
 
-    List<ConnectorView> view() {
+    @Override
+    public List<ConnectorView> view() {
         return connectors.stream().map(c -> new ConnectorView(c.id, c.evseId, c.visibleStatus.wireValue(),
                 c.visibleTransactionId, c.capMilliamps < 0 ? null : c.capMilliamps)).toList();
     }
 
     // ---------------------------------------------------------------- connection
 
-    void connected() {
+    @Override
+    public void connected() {
         connected = true;
         booted = false;
         bootInFlight = false;
@@ -288,7 +299,8 @@ final class VirtualChargePoint {
         deliveryInFlight = false;
     }
 
-    void disconnected() {
+    @Override
+    public void disconnected() {
         connected = false;
         booted = false;
         bootInFlight = false;
@@ -349,7 +361,8 @@ final class VirtualChargePoint {
     // ---------------------------------------------------------------- the periodic work
 
     /** Called about every second (and after every frame) on the gateway's thread. */
-    void tick(Instant now) {
+    @Override
+    public void tick(Instant now) {
         if (connected && !booted && !bootInFlight && !now.isBefore(nextBootAt)) {
             sendBoot(now);
         }
@@ -467,7 +480,7 @@ final class VirtualChargePoint {
                 }
                 IdTagInfo info2 = ((AuthorizeConfirmation) confirmation).idTagInfo();
                 if (info2.status() == AuthorizationStatus.ACCEPTED) {
-                    acceptedTags.add(asked);
+                    authorizer.backendSaid(asked, AuthorizationStatus.ACCEPTED);
                     Evse evse = evses.apply(connector.evseId);
                     EvseSnapshot latest = evse == null ? null : evse.snapshot();
                     if (connector.transaction == null && !connector.inoperative && latest != null
@@ -475,7 +488,7 @@ final class VirtualChargePoint {
                         start(connector, asked, latest, clock.instant());
                     }
                 } else {
-                    acceptedTags.remove(asked);
+                    authorizer.backendSaid(asked, info2.status());
                     connector.refusedTag = asked;
                     LOG.info("chargeBox={} connector={} the backend refused the tag: {}", settings.chargeBoxId(),
                             connector.id, info2.status().wireValue());
@@ -483,11 +496,7 @@ final class VirtualChargePoint {
             });
             return;
         }
-        boolean offlineAllowed = switch (settings.offlineAuthorization()) {
-            case ACCEPT -> true;
-            case ACCEPT_KNOWN -> acceptedTags.contains(tag) || tag.equals(settings.idTag()) || remote;
-            case REFUSE -> false;
-        };
+        boolean offlineAllowed = authorizer.decide(tag, remote, now) == AuthorizationStatus.ACCEPTED;
         if (offlineAllowed && keys.getBoolean(ConfigurationKeys.LOCAL_AUTHORIZE_OFFLINE)) {
             start(connector, tag, snapshot, now);
         }
@@ -722,6 +731,11 @@ final class VirtualChargePoint {
 
     // ---------------------------------------------------------------- the backend's CALLs
 
+    @Override
+    public Object handle(Request request, String payloadJson) {
+        return handle(request);
+    }
+
     /** Answers a CALL of the backend: a confirmation, or an RpcError. */
     Object handle(Request request) {
         Instant now = clock.instant();
@@ -792,15 +806,22 @@ final class VirtualChargePoint {
             return new DataTransferConfirmation(DataTransferStatus.UNKNOWN_VENDOR_ID, null);
         }
         if (request instanceof org.chargingmanager.ocpp.v16.ClearCacheRequest) {
-            acceptedTags.clear();
+            authorizer.clearCache();
             return new ClearCacheConfirmation(ClearCacheStatus.ACCEPTED);
+        }
+        if (request instanceof org.chargingmanager.ocpp.v16.SendLocalListRequest send) {
+            return LocalListAnswers.send(localList, keys, send, settings.chargeBoxId());
+        }
+        if (request instanceof org.chargingmanager.ocpp.v16.GetLocalListVersionRequest) {
+            return LocalListAnswers.version(localList, keys);
         }
         return RpcError.of("", RpcErrorCode.NOT_SUPPORTED,
                 request.action().wireName() + " is not supported by this charge point");
     }
 
     /** Runs what had to wait until the answer went out (a triggered message must follow its confirmation). */
-    void afterAnswer() {
+    @Override
+    public void afterAnswer() {
         List<Runnable> due = List.copyOf(afterAnswer);
         afterAnswer.clear();
         due.forEach(Runnable::run);

@@ -69,6 +69,13 @@ class BadBackendInputTest {
         backend.sendToAll("[2,\"ok4\",\"ChangeConfiguration\",{\"key\":\"MeterValuesSampledData\","
                 + "\"value\":\"Energy.Active.Import.Register\"}]");
         assertThat(backend.next("[3,\"ok4\"")).contains("Accepted");
+        backend.sendToAll("[2,\"ok5\",\"SendLocalList\",{\"listVersion\":7,\"updateType\":\"Full\","
+                + "\"localAuthorizationList\":[{\"idTag\":\"CARD-1\",\"idTagInfo\":{\"status\":\"Blocked\"}}]}]");
+        assertThat(backend.next("[3,\"ok5\"")).isEqualTo("[3,\"ok5\",{\"status\":\"Accepted\"}]");
+        backend.sendToAll("[2,\"ok6\",\"GetLocalListVersion\",{}]");
+        assertThat(backend.next("[3,\"ok6\"")).isEqualTo("[3,\"ok6\",{\"listVersion\":7}]");
+        backend.sendToAll("[2,\"ok7\",\"SendLocalList\",{\"listVersion\":7,\"updateType\":\"Differential\"}]");
+        assertThat(backend.next("[3,\"ok7\"")).contains("VersionMismatch");
 
         assertThat(backend.opened.get()).as("one connection all along").isEqualTo(1);
         assertThat(backend.closed.get()).isZero();

@@ -72,7 +72,7 @@ class EnergyPlatformChecklistTest {
     private GatewaySettings settings(String url, String ca) {
         return new GatewaySettings(URI.create(url), "CB-PLATFORM", true, "platform-password-1", List.of("box-1"),
                 "PLATFORM", OfflineAuthorization.ACCEPT_KNOWN, ca, "", "", true, "", "", "", 1000,
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), "");
     }
 
     @Test

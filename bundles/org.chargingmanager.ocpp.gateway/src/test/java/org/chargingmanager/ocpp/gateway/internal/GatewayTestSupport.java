@@ -23,7 +23,7 @@ final class GatewayTestSupport {
 
     static GatewaySettings settings(String url, String chargeBoxId, String password, String idTag, String... evseIds) {
         return new GatewaySettings(URI.create(url), chargeBoxId, true, password, List.of(evseIds), idTag,
-                OfflineAuthorization.ACCEPT_KNOWN, "", "", "", false, "", "", "", 1000, Duration.ofSeconds(30));
+                OfflineAuthorization.ACCEPT_KNOWN, "", "", "", false, "", "", "", 1000, Duration.ofSeconds(30), "");
     }
 
     Gateway gateway(GatewaySettings settings, Path directory) throws Exception {

@@ -22,6 +22,10 @@ final class RawBackend extends WebSocketServer {
     final List<WebSocket> connections = new CopyOnWriteArrayList<>();
     final AtomicInteger opened = new AtomicInteger();
     final AtomicInteger closed = new AtomicInteger();
+    /** Answers by action (payload JSON); actions not listed get {} (BootNotification: Accepted). */
+    final java.util.Map<String, String> answers = new java.util.concurrent.ConcurrentHashMap<>();
+    /** CALLs of these actions are not answered: the test answers them with {@link #sendToAll}. */
+    final java.util.Set<String> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     RawBackend(int port) {
         super(new InetSocketAddress("127.0.0.1", port),
@@ -51,7 +55,9 @@ final class RawBackend extends WebSocketServer {
         } else if (message.startsWith("[2,")) {
             String id = message.split("\"")[1];
             String action = message.split("\"")[3];
-            connection.send("[3,\"" + id + "\"," + (action.equals("StatusNotification") ? "{}" : "{}") + "]");
+            if (!held.contains(action)) {
+                connection.send("[3,\"" + id + "\"," + answers.getOrDefault(action, "{}") + "]");
+            }
         }
     }
 
@@ -61,6 +67,7 @@ final class RawBackend extends WebSocketServer {
 
     @Override
     public void onError(WebSocket connection, Exception error) {
+        System.err.println("RawBackend: " + error); // shows why a test waited for an answer in vain
     }
 
     @Override

@@ -74,7 +74,7 @@ class TlsBackendTest {
     private GatewaySettings settings(String url, String caFile, String clientCertificate, String clientKey) {
         return new GatewaySettings(URI.create(url), "CB-TLS", true, HEX_KEY, List.of("sim-1"), "FIXED1",
                 OfflineAuthorization.ACCEPT_KNOWN, caFile, clientCertificate, clientKey, true, "", "", "", 1000,
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), "");
     }
 
     @Test

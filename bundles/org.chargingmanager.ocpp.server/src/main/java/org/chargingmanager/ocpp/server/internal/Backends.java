@@ -6,6 +6,7 @@ import org.chargingmanager.api.billing.Authorizer;
 import org.chargingmanager.api.billing.TransactionLog;
 import org.chargingmanager.api.billing.UserDirectory;
 import org.chargingmanager.api.eichrecht.TrustedKeys;
+import org.chargingmanager.ocpp.relay.ChargePointUplink;
 import org.chargingmanager.ocpp.server.DataTransferHandler;
 
 /** The optional services the central system hands its data to; any may be missing at any time. */
@@ -24,6 +25,11 @@ public interface Backends {
 
     /** The handler registered for this DataTransfer vendor ID (any case), if any. */
     default Optional<DataTransferHandler> dataTransferHandler(String vendorId) {
+        return Optional.empty();
+    }
+
+    /** The uplink passing this charge point through to an external backend, if one is registered. */
+    default Optional<ChargePointUplink> uplink(String chargeBoxId) {
         return Optional.empty();
     }
 }

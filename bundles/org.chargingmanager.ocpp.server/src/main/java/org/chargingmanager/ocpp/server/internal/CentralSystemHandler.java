@@ -22,6 +22,7 @@ import org.chargingmanager.api.eichrecht.VerificationStatus;
 import org.chargingmanager.api.evse.EvseState;
 import org.chargingmanager.ocpp.RpcError;
 import org.chargingmanager.ocpp.RpcErrorCode;
+import org.chargingmanager.ocpp.relay.ChargePointUplink;
 import org.chargingmanager.ocpp.server.DataTransferHandler;
 import org.chargingmanager.ocpp.v16.AuthorizationStatus;
 import org.chargingmanager.ocpp.v16.AuthorizeConfirmation;
@@ -90,6 +91,25 @@ final class CentralSystemHandler {
     }
 
     Object handle(ChargePoint cp, Request request) {
+        return handle(cp, request, null);
+    }
+
+    /**
+     * @param payloadJson the CALL's payload as received; with a {@link ChargePointUplink} for this
+     *        charge point, what the backend decides is forwarded (see {@link UplinkForwarding})
+     */
+    Object handle(ChargePoint cp, Request request, String payloadJson) {
+        Optional<ChargePointUplink> uplink = payloadJson == null ? Optional.empty() : backends.uplink(cp.id());
+        if (uplink.isPresent() && (cp.accepted() || request instanceof BootNotificationRequest)) {
+            Object forwarded = uplink.map(up -> UplinkForwarding.handle(this, up, cp, request, payloadJson)).orElse(null);
+            if (forwarded != null) {
+                return forwarded;
+            }
+        }
+        return handleLocally(cp, request);
+    }
+
+    Object handleLocally(ChargePoint cp, Request request) {
         if (request instanceof BootNotificationRequest boot) {
             return boot(cp, boot);
         }
@@ -158,7 +178,7 @@ final class CentralSystemHandler {
         return RpcError.of("", RpcErrorCode.NOT_IMPLEMENTED, request.action().wireName() + " is not supported by this central system");
     }
 
-    private Object dataTransfer(ChargePoint cp, DataTransferRequest transfer) {
+    Object dataTransfer(ChargePoint cp, DataTransferRequest transfer) {
         int characters = transfer.data() == null ? 0 : transfer.data().length();
         if (MeterPublicKeys.DATA_TRANSFER_VENDOR.equalsIgnoreCase(transfer.vendorId())
                 && MeterPublicKeys.DATA_TRANSFER_MESSAGE.equalsIgnoreCase(String.valueOf(transfer.messageId()))) {
@@ -256,6 +276,20 @@ final class CentralSystemHandler {
     }
 
     private Object start(ChargePoint cp, StartTransactionRequest start) {
+        Object recorded = recordStart(cp, start);
+        if (!(recorded instanceof StartRecorded started)) {
+            return recorded;
+        }
+        transactionStarted(cp, start, started.transactionId(), started.info());
+        return new StartTransactionConfirmation(started.info(), started.transactionId());
+    }
+
+    /** A StartTransaction written to our transaction log: its ID there and our authorization of the tag. */
+    record StartRecorded(IdTagInfo info, int transactionId) {
+    }
+
+    /** Writes the transaction to our log; a {@link StartRecorded}, or an {@link RpcError} to answer. */
+    Object recordStart(ChargePoint cp, StartTransactionRequest start) {
         String evseId = OcppEvse.evseId(cp.id(), start.connectorId());
         AuthorizationResult authorization = authorize(start.idTag(), evseId);
         int transactionId;
@@ -275,15 +309,40 @@ final class CentralSystemHandler {
             transactionId = fallbackTransactionIds.incrementAndGet();
             LOG.warn("chargeBox={} no transaction log installed: transaction {} is not recorded", cp.id(), transactionId);
         }
-        cp.transactions.put(start.connectorId(), transactionId);
-        cp.reservations.transactionStarted(start, authorization.info().parentIdTag());
+        return new StartRecorded(authorization.info(), transactionId);
+    }
+
+    /** The charge point was given {@code chargePointTransactionId} for its transaction. */
+    void transactionStarted(ChargePoint cp, StartTransactionRequest start, int chargePointTransactionId, IdTagInfo info) {
+        transactionStarted(cp, start, chargePointTransactionId, info.parentIdTag(), info.status().wireValue(), "");
+    }
+
+    /** @param note e.g. how the ID relates to the transaction log's */
+    void transactionStarted(ChargePoint cp, StartTransactionRequest start, int chargePointTransactionId,
+            String parentIdTag, String status, String note) {
+        cp.transactions.put(start.connectorId(), chargePointTransactionId);
+        cp.reservations.transactionStarted(start, parentIdTag);
         cp.evse(start.connectorId()).idTag(start.idTag(), Instant.now());
-        LOG.info("chargeBox={} connector {} StartTransaction transactionId={} idTag={} meterStart={} Wh: {}", cp.id(),
-                start.connectorId(), transactionId, start.idTag(), start.meterStart(), authorization.info().status().wireValue());
-        return new StartTransactionConfirmation(authorization.info(), transactionId);
+        LOG.info("chargeBox={} connector {} StartTransaction transactionId={}{} idTag={} meterStart={} Wh: {}", cp.id(),
+                start.connectorId(), chargePointTransactionId, note, start.idTag(), start.meterStart(), status);
     }
 
     private Object stop(ChargePoint cp, StopTransactionRequest stop) {
+        return stop(cp, stop, stop.transactionId());
+    }
+
+    /** Whether our log has this transaction and it is stopped (a StopTransaction sent again). */
+    boolean stoppedAlready(long logTransactionId) {
+        try {
+            return backends.transactionLog().isPresent() && backends.transactionLog().get().find(logTransactionId)
+                    .map(transaction -> !transaction.open()).orElse(false);
+        } catch (TransactionLogException e) {
+            return false;
+        }
+    }
+
+    /** @param logTransactionId the transaction in our log ({@code stop.transactionId()} unless passed through) */
+    Object stop(ChargePoint cp, StopTransactionRequest stop, long logTransactionId) {
         Integer connectorId = cp.transactions.entrySet().stream()
                 .filter(entry -> entry.getValue() == stop.transactionId()).map(java.util.Map.Entry::getKey)
                 .findFirst().orElse(null);
@@ -291,29 +350,29 @@ final class CentralSystemHandler {
         String evseId = null;
         if (log.isPresent()) {
             try {
-                Optional<Transaction> transaction = log.get().find(stop.transactionId());
+                Optional<Transaction> transaction = log.get().find(logTransactionId);
                 if (transaction.isEmpty()) {
                     LOG.warn("chargeBox={} StopTransaction for unknown transactionId={} (meterStop={} Wh): confirmed, not recorded",
-                            cp.id(), stop.transactionId(), stop.meterStop());
+                            cp.id(), logTransactionId, stop.meterStop());
                 } else if (!transaction.get().open()) {
                     // a resend (the charger lost our confirmation): its signed values are attached already,
                     // a second B/E pair would break the transparency software's one-B-one-E rule
                     evseId = transaction.get().evseId();
                     LOG.info("chargeBox={} StopTransaction transactionId={} already stopped: confirmed again, nothing attached or recorded",
-                            cp.id(), stop.transactionId());
+                            cp.id(), logTransactionId);
                 } else {
                     evseId = transaction.get().evseId();
-                    attachSigned(cp, log.get(), stop.transactionId(), evseId, stop.transactionData(),
+                    attachSigned(cp, log.get(), logTransactionId, evseId, stop.transactionData(),
                             transaction.get().meterStartWattHours(), (long) stop.meterStop());
-                    Transaction stopped = log.get().stop(stop.transactionId(), new TransactionStop(
+                    Transaction stopped = log.get().stop(logTransactionId, new TransactionStop(
                             OffsetDateTime.ofInstant(stop.timestamp(), ZoneId.systemDefault()), stop.meterStop(),
                             stop.reason() == null ? "Local" : stop.reason().wireValue()));
                     LOG.info("chargeBox={} StopTransaction transactionId={} meterStop={} Wh energy={} Wh reason={}", cp.id(),
-                            stop.transactionId(), stop.meterStop(), stopped.energyWattHours(),
+                            logTransactionId, stop.meterStop(), stopped.energyWattHours(),
                             stop.reason() == null ? "Local" : stop.reason().wireValue());
                 }
             } catch (TransactionLogException e) {
-                LOG.error("chargeBox={} StopTransaction transactionId={} not recorded: {}", cp.id(), stop.transactionId(),
+                LOG.error("chargeBox={} StopTransaction transactionId={} not recorded: {}", cp.id(), logTransactionId,
                         e.getMessage());
                 return RpcError.of("", RpcErrorCode.INTERNAL_ERROR, "the transaction log is not available; retry later");
             }
@@ -330,6 +389,11 @@ final class CentralSystemHandler {
     }
 
     private Object meterValues(ChargePoint cp, MeterValuesRequest request) {
+        return meterValues(cp, request, request.transactionId() == null ? 0 : request.transactionId());
+    }
+
+    /** @param logTransactionId the transaction in our log (the request's unless passed through), 0: none */
+    Object meterValues(ChargePoint cp, MeterValuesRequest request, long logTransactionId) {
         if (request.connectorId() > 0) {
             Normalization normalization = MeterValueNormalizer.normalize(request.meterValue());
             Double power = normalization.latest(Measurand.POWER_ACTIVE_IMPORT, null).map(NormalizedSample::value).orElse(null);
@@ -345,18 +409,18 @@ final class CentralSystemHandler {
             Optional<TransactionLog> log = backends.transactionLog();
             if (log.isPresent()) {
                 try {
-                    Optional<Transaction> transaction = log.get().find(request.transactionId());
+                    Optional<Transaction> transaction = log.get().find(logTransactionId);
                     if (transaction.isEmpty()) {
                         LOG.warn("chargeBox={} signed meter values for unknown transactionId={}: not stored", cp.id(),
-                                request.transactionId());
+                                logTransactionId);
                     } else {
-                        attachSigned(cp, log.get(), request.transactionId(), transaction.get().evseId(),
+                        attachSigned(cp, log.get(), logTransactionId, transaction.get().evseId(),
                                 request.meterValue(), transaction.get().meterStartWattHours(),
                                 transaction.get().meterStopWattHours());
                     }
                 } catch (TransactionLogException e) {
                     LOG.error("chargeBox={} signed meter values of transactionId={} not stored: {}", cp.id(),
-                            request.transactionId(), e.getMessage());
+                            logTransactionId, e.getMessage());
                     return RpcError.of("", RpcErrorCode.INTERNAL_ERROR, "the transaction log is not available; retry later");
                 }
             }
@@ -391,7 +455,7 @@ final class CentralSystemHandler {
      * rejects (it does not verify with the stored key) is not stored as billing data: only a
      * marker without the data, with status FAILED, is attached, so the transaction shows red.
      */
-    private void attachSigned(ChargePoint cp, TransactionLog log, int transactionId, String evseId, List<MeterValue> values,
+    private void attachSigned(ChargePoint cp, TransactionLog log, long transactionId, String evseId, List<MeterValue> values,
             long meterStartWattHours, Long meterStopWattHours) throws TransactionLogException {
         if (values == null) {
             return;

@@ -112,6 +112,39 @@ final class ChargePoint {
         return registry.handler().handle(this, request);
     }
 
+    /** Like {@link #handle(Request)}, with the payload as received (passed through to a backend, if any). */
+    Object handle(Request request, String payloadJson) {
+        return registry.handler().handle(this, request, payloadJson);
+    }
+
+    /** Sends CALLs to this charge point on its current connection: for a {@link org.chargingmanager.ocpp.relay.ChargePointUplink}. */
+    org.chargingmanager.ocpp.relay.ChargePointLink link() {
+        return link;
+    }
+
+    private final org.chargingmanager.ocpp.relay.ChargePointLink link = new org.chargingmanager.ocpp.relay.ChargePointLink() {
+        @Override
+        public String chargeBoxId() {
+            return chargeBoxId;
+        }
+
+        @Override
+        public boolean connected() {
+            return ChargePoint.this.connected();
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<org.chargingmanager.ocpp.v16.RawResult> call(
+                org.chargingmanager.ocpp.v16.Action action, String payloadJson) {
+            ChargePointConnection current = connection;
+            if (current == null) {
+                return java.util.concurrent.CompletableFuture.failedFuture(new org.chargingmanager.ocpp.RpcCallException(
+                        org.chargingmanager.ocpp.RpcCallException.OFFLINE, chargeBoxId + " is not connected"));
+            }
+            return current.callRaw(action, payloadJson);
+        }
+    };
+
     /** After the answer went out: e.g. the setup that follows an accepted BootNotification. */
     void afterAnswer(Request request) {
         Runnable next = afterThisAnswer;

@@ -8,7 +8,9 @@ import java.util.concurrent.CompletableFuture;
 import org.chargingmanager.ocpp.RpcCallException;
 import org.chargingmanager.ocpp.RpcError;
 import org.chargingmanager.ocpp.server.OcppCallException;
+import org.chargingmanager.ocpp.v16.Action;
 import org.chargingmanager.ocpp.v16.Confirmation;
+import org.chargingmanager.ocpp.v16.RawResult;
 import org.chargingmanager.ocpp.v16.Inbound;
 import org.chargingmanager.ocpp.v16.Ocpp16JsonCodec;
 import org.chargingmanager.ocpp.v16.Ocpp16Session;
@@ -96,6 +98,11 @@ public final class ChargePointConnection implements Session.Listener.AutoDemandi
         @Override
         public Object handle(Request request) {
             return chargePoint.handle(request);
+        }
+
+        @Override
+        public Object handle(Request request, String payloadJson) {
+            return chargePoint.handle(request, payloadJson);
         }
 
         @Override
@@ -188,6 +195,20 @@ public final class ChargePointConnection implements Session.Listener.AutoDemandi
             }
         });
         return result;
+    }
+
+    /** Sends a CALL with this payload exactly as given; the future fails with {@link RpcCallException}. */
+    CompletableFuture<RawResult> callRaw(Action action, String payloadJson) {
+        if (!isOpen()) {
+            return CompletableFuture.failedFuture(new RpcCallException(RpcCallException.OFFLINE,
+                    chargeBoxId + " is not connected"));
+        }
+        LOG.debug("chargeBox={} -> {} (passed through)", chargeBoxId, action.wireName());
+        try {
+            return session.callRaw(action, payloadJson);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     void send(String text) {

@@ -19,6 +19,7 @@ import org.chargingmanager.api.eichrecht.TrustedKeys;
 import org.chargingmanager.api.evse.Evse;
 import org.chargingmanager.api.platform.DataDirectory;
 import org.chargingmanager.ocpp.server.ChargePointStatus;
+import org.chargingmanager.ocpp.relay.ChargePointUplink;
 import org.chargingmanager.ocpp.server.DataTransferHandler;
 import org.chargingmanager.ocpp.server.LocalListSynchronization;
 import org.chargingmanager.ocpp.server.OcppCentralSystem;
@@ -154,6 +155,28 @@ public final class OcppServerComponent implements OcppCentralSystem, Backends {
         } catch (IOException | RuntimeException e) {
             LOG.warn("OCPP server password is hashed, but it could not be removed from the configuration: {}", e.toString());
         }
+    }
+
+    private final Map<String, ChargePointUplink> uplinks = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, unbind = "removeUplink")
+    void addUplink(ChargePointUplink uplink, Map<String, Object> properties) {
+        Object id = properties.get(ChargePointUplink.CHARGE_BOX_ID);
+        if (id != null) {
+            uplinks.put(id.toString(), uplink);
+        }
+    }
+
+    void removeUplink(ChargePointUplink uplink, Map<String, Object> properties) {
+        Object id = properties.get(ChargePointUplink.CHARGE_BOX_ID);
+        if (id != null) {
+            uplinks.remove(id.toString(), uplink);
+        }
+    }
+
+    @Override
+    public Optional<ChargePointUplink> uplink(String chargeBoxId) {
+        return Optional.ofNullable(uplinks.get(chargeBoxId));
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, unbind = "removeDataTransferHandler")

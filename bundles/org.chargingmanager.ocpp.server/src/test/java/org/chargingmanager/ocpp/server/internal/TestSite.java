@@ -40,6 +40,7 @@ final class TestSite implements AutoCloseable, Backends {
     final Map<String, String> parents = new ConcurrentHashMap<>();
     volatile TrustedKeys trustedKeys;
     final Map<String, DataTransferHandler> dataTransferHandlers = new ConcurrentHashMap<>();
+    final Map<String, org.chargingmanager.ocpp.relay.ChargePointUplink> uplinks = new ConcurrentHashMap<>();
     final List<User> users = new CopyOnWriteArrayList<>();
     final OcppServer server;
 
@@ -111,6 +112,11 @@ final class TestSite implements AutoCloseable, Backends {
     @Override
     public Optional<DataTransferHandler> dataTransferHandler(String vendorId) {
         return Optional.ofNullable(dataTransferHandlers.get(vendorId));
+    }
+
+    @Override
+    public Optional<org.chargingmanager.ocpp.relay.ChargePointUplink> uplink(String chargeBoxId) {
+        return Optional.ofNullable(uplinks.get(chargeBoxId));
     }
 
     @Override
