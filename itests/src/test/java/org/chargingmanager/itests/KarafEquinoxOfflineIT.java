@@ -137,7 +137,7 @@ public class KarafEquinoxOfflineIT {
                 "chargingmanager-device-definition",
                 "chargingmanager-tariff-fixed",
                 "chargingmanager-tariff-awattar", "chargingmanager-tariff-tibber",
-                "chargingmanager-tariff-entsoe")) {
+                "chargingmanager-tariff-entsoe", "chargingmanager-tariff-generic")) {
             assertTrue(feature + " is installed and started: " + features, features.contains(feature));
         }
         assertFalse("the simulator is not part of the umbrella feature", features.contains("chargingmanager-simulator"));
