@@ -1,5 +1,7 @@
 package org.chargingmanager.billing.internal.log;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -11,11 +13,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +29,9 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import org.chargingmanager.api.billing.PricedEnergy;
 import org.chargingmanager.api.billing.Transaction;
+import org.chargingmanager.api.billing.TransactionCost;
 import org.chargingmanager.api.billing.TransactionLog;
 import org.chargingmanager.api.billing.TransactionLogException;
 import org.chargingmanager.api.billing.TransactionQuery;
@@ -33,11 +39,17 @@ import org.chargingmanager.api.billing.TransactionStart;
 import org.chargingmanager.api.billing.TransactionStop;
 import org.chargingmanager.api.eichrecht.SignedMeterValue;
 import org.chargingmanager.api.eichrecht.VerificationStatus;
+import org.chargingmanager.api.tariff.PriceForecast;
+import org.chargingmanager.api.tariff.Tariff;
+import org.chargingmanager.billing.internal.cost.EnergySplit;
 import org.chargingmanager.billing.internal.db.Database;
 import org.chargingmanager.billing.internal.db.Dialect;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +58,11 @@ import org.slf4j.LoggerFactory;
  * committed before the method returns. Times are kept as an instant plus the offset the charger
  * reported (PostgreSQL's {@code timestamptz} forgets the offset), truncated to microseconds.
  * Signed meter data is stored as its UTF-8 bytes, so nothing in between can alter it.
+ * <p>
+ * The cost of a session: energy reading intervals ({@link #recordEnergy}) are shared among the
+ * price slots of the site's {@link Tariff} (the one with the highest ranking) at the time the
+ * energy was drawn; at the stop, the rest up to the stop meter value is added and the total cost
+ * computed, or left empty when part of the energy has no price.
  */
 @Component(service = { TransactionLog.class, JdbcTransactionLog.class })
 public class JdbcTransactionLog implements TransactionLog {
@@ -60,12 +77,15 @@ public class JdbcTransactionLog implements TransactionLog {
 
     private static final String COLUMNS = "id, evse_id, charge_box_id, connector_id, user_id, id_tag, start_at,"
             + " start_offset_seconds, meter_start_wh, end_at, end_offset_seconds, meter_stop_wh, stop_reason,"
-            + " signature_status, signed_value_count";
+            + " signature_status, signed_value_count, reading_at, unpriced_wh, currency, cost";
+    /** Readings and stop values may disagree by this much (1 %) before a session's cost is refused. */
+    private static final double ENERGY_TOLERANCE = 0.01;
 
     private final Database database;
     private final DataSource dataSource;
     private final Dialect dialect;
     private final Clock clock;
+    private volatile Tariff tariff;
 
     @Activate
     public JdbcTransactionLog(@Reference Database database) {
@@ -77,6 +97,33 @@ public class JdbcTransactionLog implements TransactionLog {
         this.dataSource = database.dataSource();
         this.dialect = database.dialect();
         this.clock = clock;
+    }
+
+    /** The site's tariff: the one with the highest ranking (as the core selects it). */
+    @Reference(name = "tariff", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unsetTariff")
+    public void setTariff(Tariff tariff) {
+        this.tariff = tariff;
+    }
+
+    public void unsetTariff(Tariff old) {
+        if (tariff == old) {
+            tariff = null;
+        }
+    }
+
+    /** The site's prices now, or {@code null} without a tariff (or one that fails). */
+    public PriceForecast forecast() {
+        Tariff current = tariff;
+        if (current == null) {
+            return null;
+        }
+        try {
+            return current.forecast();
+        } catch (RuntimeException e) {
+            LOG.debug("Tariff {} failed: {}", current, e.toString());
+            return null;
+        }
     }
 
     @Override
@@ -92,8 +139,8 @@ public class JdbcTransactionLog implements TransactionLog {
                 long id;
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO cm_transaction"
                         + " (evse_id, charge_box_id, connector_id, user_id, id_tag, start_at, start_offset_seconds,"
-                        + " meter_start_wh, signature_status, signed_value_count, recorded_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                        + " meter_start_wh, signature_status, signed_value_count, recorded_at, reading_at, unpriced_wh)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, 0)", Statement.RETURN_GENERATED_KEYS)) {
                     insert.setString(1, start.evseId());
                     insert.setString(2, start.chargeBoxId());
                     insert.setInt(3, start.connectorId());
@@ -104,6 +151,7 @@ public class JdbcTransactionLog implements TransactionLog {
                     insert.setLong(8, start.meterStartWattHours());
                     insert.setString(9, VerificationStatus.NONE.name());
                     insert.setObject(10, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
+                    insert.setObject(11, begin.withOffsetSameInstant(ZoneOffset.UTC));
                     insert.executeUpdate();
                     try (ResultSet keys = insert.getGeneratedKeys()) {
                         keys.next();
@@ -117,7 +165,7 @@ public class JdbcTransactionLog implements TransactionLog {
                         start.meterStartWattHours(), begin);
                 return new Transaction(id, start.evseId(), start.chargeBoxId(), start.connectorId(), start.userId(),
                         start.idTag(), begin, null, start.meterStartWattHours(), null, null, List.of(),
-                        VerificationStatus.NONE);
+                        VerificationStatus.NONE, new TransactionCost(null, List.of(), 0, null));
             } catch (SQLException | RuntimeException e) {
                 rollback(connection);
                 throw e;
@@ -142,6 +190,7 @@ public class JdbcTransactionLog implements TransactionLog {
         }
         for (Map.Entry<Long, Long> entry : open.entrySet()) {
             long meterStop = Math.max(entry.getValue(), start.meterStartWattHours());
+            finishCost(connection, entry.getKey(), begin.toInstant(), meterStop);
             closeOpen(connection, entry.getKey(), begin, meterStop, SUPERSEDED);
             LOG.warn("Transaction {} at EVSE {} was still open when a new one started; closed it at {} with {} Wh ({})",
                     entry.getKey(), start.evseId(), begin, meterStop, SUPERSEDED);
@@ -168,7 +217,18 @@ public class JdbcTransactionLog implements TransactionLog {
         }
         OffsetDateTime end = micros(stop.end());
         try (Connection connection = dataSource.getConnection()) {
-            int updated = closeOpen(connection, transactionId, end, stop.meterStopWattHours(), stop.reason());
+            int updated;
+            connection.setAutoCommit(false);
+            try {
+                finishCost(connection, transactionId, end.toInstant(), stop.meterStopWattHours());
+                updated = closeOpen(connection, transactionId, end, stop.meterStopWattHours(), stop.reason());
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollback(connection);
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
             database.flush(connection);
             Optional<Transaction> transaction = find(connection, transactionId);
             if (transaction.isEmpty()) {
@@ -184,14 +244,230 @@ public class JdbcTransactionLog implements TransactionLog {
                             transactionId, stopped.evseId(), stopped.meterStartWattHours(), stop.meterStopWattHours(),
                             stopped.start(), end);
                 }
-                LOG.info("Transaction {} stopped at EVSE {}: {} Wh ({} Wh to {} Wh) at {}, reason {}", transactionId,
-                        stopped.evseId(), stopped.energyWattHours(), stopped.meterStartWattHours(),
-                        stop.meterStopWattHours(), end, stop.reason());
+                LOG.info("Transaction {} stopped at EVSE {}: {} Wh ({} Wh to {} Wh) at {}, reason {}, cost {}",
+                        transactionId, stopped.evseId(), stopped.energyWattHours(), stopped.meterStartWattHours(),
+                        stop.meterStopWattHours(), end, stop.reason(), stopped.cost().cost() == null ? "unknown"
+                                : stopped.cost().cost() + " " + stopped.cost().currency());
             }
             return stopped;
         } catch (SQLException e) {
             throw failure("cannot record the stop of transaction " + transactionId, e);
         }
+    }
+
+    /**
+     * Shares the energy a charging point drew between two readings among the price slots of the
+     * site's tariff, for its open session. The part of the interval before the session's last
+     * reading (or its start) is left out.
+     *
+     * @return whether the charging point has an open session whose cost is tracked
+     */
+    public boolean recordEnergy(String evseId, Instant from, Instant to, double energyWattHours)
+            throws TransactionLogException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                long id;
+                Instant readingAt;
+                String currency;
+                try (PreparedStatement select = connection.prepareStatement("SELECT id, reading_at, currency"
+                        + " FROM cm_transaction WHERE evse_id = ? AND end_at IS NULL ORDER BY id DESC FOR UPDATE")) {
+                    select.setString(1, evseId);
+                    select.setMaxRows(1);
+                    try (ResultSet result = select.executeQuery()) {
+                        if (!result.next()) {
+                            return false;
+                        }
+                        id = result.getLong(1);
+                        OffsetDateTime at = result.getObject(2, OffsetDateTime.class);
+                        readingAt = at == null ? null : at.toInstant();
+                        currency = result.getString(3);
+                    }
+                }
+                if (readingAt == null || !to.isAfter(readingAt)) {
+                    return readingAt != null;
+                }
+                double energy = energyWattHours;
+                Instant begin = from;
+                if (from.isBefore(readingAt)) { // the interval began before the session (or its last reading)
+                    energy = energyWattHours * Duration.between(readingAt, to).toNanos()
+                            / Duration.between(from, to).toNanos();
+                    begin = readingAt;
+                }
+                attribute(connection, id, begin, to, energy, currency);
+                connection.commit();
+                return true;
+            } catch (SQLException | RuntimeException e) {
+                rollback(connection);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure("cannot record the energy of EVSE " + evseId + " from " + from + " to " + to, e);
+        }
+    }
+
+    /** Adds an interval's energy to the session's price slots and moves its last reading to {@code to}. */
+    private void attribute(Connection connection, long id, Instant from, Instant to, double energyWattHours,
+            String sessionCurrency) throws SQLException {
+        EnergySplit.Result split = EnergySplit.split(from, to, energyWattHours, forecast(), sessionCurrency);
+        for (PricedEnergy slot : split.priced()) {
+            int updated;
+            try (PreparedStatement update = connection.prepareStatement("UPDATE cm_transaction_price_slot"
+                    + " SET energy_wh = energy_wh + ? WHERE transaction_id = ? AND slot_start = ?")) {
+                update.setDouble(1, slot.energyWattHours());
+                update.setLong(2, id);
+                update.setObject(3, utc(slot.start()));
+                updated = update.executeUpdate();
+            }
+            if (updated == 0) {
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO cm_transaction_price_slot"
+                        + " (transaction_id, slot_start, slot_end, price_per_kwh, energy_wh) VALUES (?, ?, ?, ?, ?)")) {
+                    insert.setLong(1, id);
+                    insert.setObject(2, utc(slot.start()));
+                    insert.setObject(3, utc(slot.end()));
+                    insert.setDouble(4, slot.pricePerKilowattHour());
+                    insert.setDouble(5, slot.energyWattHours());
+                    insert.executeUpdate();
+                }
+            }
+        }
+        try (PreparedStatement update = connection.prepareStatement("UPDATE cm_transaction SET reading_at = ?,"
+                + " unpriced_wh = unpriced_wh + ?, currency = COALESCE(currency, ?) WHERE id = ?")) {
+            update.setObject(1, utc(to));
+            update.setDouble(2, split.unpricedEnergyWattHours());
+            update.setString(3, split.currency());
+            update.setLong(4, id);
+            update.executeUpdate();
+        }
+    }
+
+    /**
+     * At the stop of an open session whose cost is tracked: the energy from the last reading up to
+     * the stop meter value goes to the slots from that reading to the end; readings that add up to
+     * a little more than the stop values say (up to {@value #ENERGY_TOLERANCE} of it) are scaled
+     * down to them; then the total cost, or none when part of the energy has no price or the
+     * readings do not fit the stop values.
+     */
+    private void finishCost(Connection connection, long id, Instant end, long meterStopWattHours)
+            throws SQLException {
+        Instant readingAt;
+        long meterStart;
+        String currency;
+        try (PreparedStatement select = connection.prepareStatement("SELECT reading_at, meter_start_wh, currency"
+                + " FROM cm_transaction WHERE id = ? AND end_at IS NULL FOR UPDATE")) {
+            select.setLong(1, id);
+            try (ResultSet result = select.executeQuery()) {
+                if (!result.next() || result.getObject(1, OffsetDateTime.class) == null) {
+                    return; // closed already, unknown, or recorded before costs were tracked
+                }
+                readingAt = result.getObject(1, OffsetDateTime.class).toInstant();
+                meterStart = result.getLong(2);
+                currency = result.getString(3);
+            }
+        }
+        double energy = meterStopWattHours - meterStart;
+        double recorded = recordedEnergy(connection, id);
+        if (energy - recorded > 0) {
+            attribute(connection, id, readingAt.isAfter(end) ? end : readingAt, end, energy - recorded, currency);
+            recorded = recordedEnergy(connection, id);
+        }
+        BigDecimal cost = null;
+        if (energy >= 0 && recorded > energy && recorded - energy <= Math.max(1, ENERGY_TOLERANCE * energy)) {
+            double factor = energy / recorded;
+            try (PreparedStatement scale = connection.prepareStatement("UPDATE cm_transaction_price_slot"
+                    + " SET energy_wh = energy_wh * ? WHERE transaction_id = ?");
+                    PreparedStatement scaleUnpriced = connection.prepareStatement("UPDATE cm_transaction"
+                            + " SET unpriced_wh = unpriced_wh * ? WHERE id = ?")) {
+                scale.setDouble(1, factor);
+                scale.setLong(2, id);
+                scale.executeUpdate();
+                scaleUnpriced.setDouble(1, factor);
+                scaleUnpriced.setLong(2, id);
+                scaleUnpriced.executeUpdate();
+            }
+            recorded = energy;
+        }
+        double unpriced;
+        String pricedIn;
+        try (PreparedStatement select = connection.prepareStatement("SELECT unpriced_wh, currency FROM cm_transaction"
+                + " WHERE id = ?")) {
+            select.setLong(1, id);
+            try (ResultSet result = select.executeQuery()) {
+                result.next();
+                unpriced = result.getDouble(1);
+                pricedIn = result.getString(2);
+            }
+        }
+        if (pricedIn == null && energy == 0) {
+            PriceForecast prices = forecast(); // nothing drawn: free, if a price is known at all
+            pricedIn = prices == null ? null : prices.currency();
+        }
+        if (Math.abs(recorded - energy) > 0.5) {
+            LOG.warn("Transaction {}: the meter readings during the session ({} Wh) do not fit its meter values ({} Wh);"
+                    + " no cost", id, Math.round(recorded), Math.round(energy));
+        } else if (pricedIn == null || unpriced >= 0.5) {
+            LOG.info("Transaction {}: {} of {} Wh were drawn without a known price; no cost", id, Math.round(unpriced),
+                    Math.round(energy));
+        } else {
+            cost = total(connection, id, pricedIn);
+        }
+        try (PreparedStatement update = connection.prepareStatement("UPDATE cm_transaction SET reading_at = ?,"
+                + " cost = ?, currency = ? WHERE id = ?")) {
+            update.setObject(1, utc(end));
+            update.setBigDecimal(2, cost);
+            update.setString(3, pricedIn);
+            update.setLong(4, id);
+            update.executeUpdate();
+        }
+    }
+
+    private static double recordedEnergy(Connection connection, long id) throws SQLException {
+        double priced;
+        try (PreparedStatement select = connection.prepareStatement("SELECT COALESCE(SUM(energy_wh), 0)"
+                + " FROM cm_transaction_price_slot WHERE transaction_id = ?")) {
+            select.setLong(1, id);
+            try (ResultSet result = select.executeQuery()) {
+                result.next();
+                priced = result.getDouble(1);
+            }
+        }
+        try (PreparedStatement select = connection.prepareStatement("SELECT unpriced_wh FROM cm_transaction"
+                + " WHERE id = ?")) {
+            select.setLong(1, id);
+            try (ResultSet result = select.executeQuery()) {
+                result.next();
+                return priced + result.getDouble(1);
+            }
+        }
+    }
+
+    /** The sum of energy times price over the session's slots, rounded to the currency's minor unit. */
+    private static BigDecimal total(Connection connection, long id, String currency) throws SQLException {
+        BigDecimal sum = BigDecimal.ZERO;
+        try (PreparedStatement select = connection.prepareStatement("SELECT energy_wh, price_per_kwh"
+                + " FROM cm_transaction_price_slot WHERE transaction_id = ?")) {
+            select.setLong(1, id);
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    sum = sum.add(BigDecimal.valueOf(result.getDouble(1)).multiply(BigDecimal.valueOf(result.getDouble(2)))
+                            .movePointLeft(3));
+                }
+            }
+        }
+        return sum.setScale(minorUnits(currency), RoundingMode.HALF_UP);
+    }
+
+    static int minorUnits(String currency) {
+        try {
+            int digits = Currency.getInstance(currency).getDefaultFractionDigits();
+            return digits < 0 ? 2 : Math.min(digits, 4);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return 2;
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
     }
 
     @Override
@@ -213,7 +489,9 @@ public class JdbcTransactionLog implements TransactionLog {
                 }
                 Row row = row(result);
                 return Optional.of(row.toTransaction(row.signedValueCount == 0 ? List.of()
-                        : signedValues(connection, List.of(row.id)).getOrDefault(row.id, List.of())));
+                        : signedValues(connection, List.of(row.id)).getOrDefault(row.id, List.of()),
+                        row.tracked ? priceSlots(connection, List.of(row.id)).getOrDefault(row.id, List.of())
+                                : List.of()));
             }
         }
     }
@@ -393,14 +671,20 @@ public class JdbcTransactionLog implements TransactionLog {
     /** Hands a batch of rows to the consumer, with the signed values of those that have some. */
     private void emit(Connection connection, List<Row> batch, Consumer<Transaction> consumer) throws SQLException {
         List<Long> signed = new ArrayList<>();
+        List<Long> tracked = new ArrayList<>();
         for (Row row : batch) {
             if (row.signedValueCount > 0) {
                 signed.add(row.id);
             }
+            if (row.tracked) {
+                tracked.add(row.id);
+            }
         }
         Map<Long, List<SignedMeterValue>> values = signed.isEmpty() ? Map.of() : signedValues(connection, signed);
+        Map<Long, List<PricedEnergy>> slots = tracked.isEmpty() ? Map.of() : priceSlots(connection, tracked);
         for (Row row : batch) {
-            consumer.accept(row.toTransaction(values.getOrDefault(row.id, List.of())));
+            consumer.accept(row.toTransaction(values.getOrDefault(row.id, List.of()),
+                    slots.getOrDefault(row.id, List.of())));
         }
         batch.clear();
     }
@@ -434,6 +718,31 @@ public class JdbcTransactionLog implements TransactionLog {
             }
         }
         return values;
+    }
+
+    private static Map<Long, List<PricedEnergy>> priceSlots(Connection connection, List<Long> ids)
+            throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT transaction_id, slot_start, slot_end, price_per_kwh, energy_wh"
+                + " FROM cm_transaction_price_slot WHERE transaction_id IN (");
+        for (int i = 0; i < ids.size(); i++) {
+            sql.append(i == 0 ? "?" : ", ?");
+        }
+        sql.append(") ORDER BY transaction_id, slot_start");
+        Map<Long, List<PricedEnergy>> slots = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < ids.size(); i++) {
+                select.setLong(i + 1, ids.get(i));
+            }
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    slots.computeIfAbsent(result.getLong(1), id -> new ArrayList<>())
+                            .add(new PricedEnergy(result.getObject(2, OffsetDateTime.class).toInstant(),
+                                    result.getObject(3, OffsetDateTime.class).toInstant(), result.getDouble(4),
+                                    result.getDouble(5)));
+                }
+            }
+        }
+        return slots;
     }
 
     /**
@@ -536,6 +845,10 @@ public class JdbcTransactionLog implements TransactionLog {
         row.stopReason = result.getString(13);
         row.signatureStatus = VerificationStatus.valueOf(result.getString(14));
         row.signedValueCount = result.getInt(15);
+        row.tracked = result.getObject(16, OffsetDateTime.class) != null;
+        row.unpricedWattHours = result.getDouble(17);
+        row.currency = result.getString(18);
+        row.cost = result.getBigDecimal(19);
         return row;
     }
 
@@ -558,10 +871,18 @@ public class JdbcTransactionLog implements TransactionLog {
         String stopReason;
         VerificationStatus signatureStatus;
         int signedValueCount;
+        boolean tracked;
+        double unpricedWattHours;
+        String currency;
+        BigDecimal cost;
 
-        Transaction toTransaction(List<SignedMeterValue> signedValues) {
+        Transaction toTransaction(List<SignedMeterValue> signedValues, List<PricedEnergy> slots) {
+            TransactionCost sessionCost = tracked
+                    ? new TransactionCost(currency, slots, unpricedWattHours, cost == null ? null
+                            : cost.setScale(minorUnits(currency), RoundingMode.HALF_UP))
+                    : TransactionCost.UNKNOWN;
             return new Transaction(id, evseId, chargeBoxId, connectorId, userId, idTag, start, end, meterStart,
-                    meterStop, stopReason, signedValues, signatureStatus);
+                    meterStop, stopReason, signedValues, signatureStatus, sessionCost);
         }
     }
 
