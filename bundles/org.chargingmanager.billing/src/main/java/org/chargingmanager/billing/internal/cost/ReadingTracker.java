@@ -21,8 +21,12 @@ import org.chargingmanager.api.tariff.PriceSlot;
  */
 public final class ReadingTracker {
 
-    /** Energy drawn at a charging point between two instants. */
-    public record Interval(String evseId, Instant from, Instant to, double energyWattHours) {
+    /**
+     * Energy drawn at a charging point between two instants, and its register at the end; an
+     * interval from and to the same instant without energy is a plain reading (the first one).
+     */
+    public record Interval(String evseId, Instant from, Instant to, double energyWattHours,
+            double registerWattHours) {
     }
 
     private record Reading(Instant at, double wattHours) {
@@ -56,8 +60,9 @@ public final class ReadingTracker {
         Reading reading = new Reading(now, registerWattHours);
         State state = states.get(evseId);
         if (state == null || registerWattHours < state.previous.wattHours()) {
-            states.put(evseId, new State(reading)); // the first reading or a meter reset: start over
-            return List.of();
+            // the first reading or a meter reset: start over, and tell the log where the register stands
+            states.put(evseId, new State(reading));
+            return List.of(new Interval(evseId, now, now, 0, registerWattHours));
         }
         if (!now.isAfter(state.previous.at())) {
             return List.of(); // no time has passed (or the clock stepped back): wait
@@ -84,7 +89,7 @@ public final class ReadingTracker {
     private static void store(String evseId, State state, Reading reading, List<Interval> intervals) {
         if (reading.at().isAfter(state.stored.at())) {
             intervals.add(new Interval(evseId, state.stored.at(), reading.at(),
-                    reading.wattHours() - state.stored.wattHours()));
+                    reading.wattHours() - state.stored.wattHours(), reading.wattHours()));
             state.stored = reading;
         }
     }

@@ -117,7 +117,8 @@ public class SessionCostRecorder {
                 List<ReadingTracker.Interval> intervals = tracker.observe(evseId, now, snapshot.energyWattHours(),
                         instant -> forecast == null ? Optional.<PriceSlot>empty() : forecast.slotAt(instant));
                 for (ReadingTracker.Interval interval : intervals) {
-                    log.recordEnergy(evseId, interval.from(), interval.to(), interval.energyWattHours());
+                    log.recordEnergy(evseId, interval.from(), interval.to(), interval.energyWattHours(),
+                            interval.registerWattHours());
                 }
                 lastError.remove(evseId);
             } catch (TransactionLogException | RuntimeException e) {

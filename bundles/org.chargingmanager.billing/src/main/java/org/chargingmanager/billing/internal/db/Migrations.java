@@ -77,6 +77,8 @@ final class Migrations {
                     "ALTER TABLE cm_transaction ADD COLUMN unpriced_wh DOUBLE PRECISION",
                     "ALTER TABLE cm_transaction ADD COLUMN currency VARCHAR(3)",
                     "ALTER TABLE cm_transaction ADD COLUMN cost DECIMAL(19, 4)",
+                    "ALTER TABLE cm_transaction ADD COLUMN reading_register_wh DOUBLE PRECISION",
+                    "ALTER TABLE cm_transaction ADD COLUMN reading_gap BOOLEAN DEFAULT FALSE NOT NULL",
                     "CREATE TABLE cm_transaction_price_slot ("
                             + " transaction_id BIGINT NOT NULL REFERENCES cm_transaction(id) ON DELETE CASCADE,"
                             + " slot_start TIMESTAMP WITH TIME ZONE NOT NULL,"

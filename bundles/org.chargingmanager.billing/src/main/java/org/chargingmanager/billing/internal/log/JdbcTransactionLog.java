@@ -258,20 +258,26 @@ public class JdbcTransactionLog implements TransactionLog {
     /**
      * Shares the energy a charging point drew between two readings among the price slots of the
      * site's tariff, for its open session. The part of the interval before the session's last
-     * reading (or its start) is left out.
+     * reading (or its start) is left out. A gap between the session's last reading and
+     * {@code from} (the recorder restarted, a write failed) is bridged with the energy register
+     * stored at that reading; where none is stored, the energy of the gap is later unpriced.
+     * {@code from} equal to {@code to} with no energy is a plain reading of the register.
      *
+     * @param registerWattHours the energy register at {@code to}
      * @return whether the charging point has an open session whose cost is tracked
      */
-    public boolean recordEnergy(String evseId, Instant from, Instant to, double energyWattHours)
-            throws TransactionLogException {
+    public boolean recordEnergy(String evseId, Instant from, Instant to, double energyWattHours,
+            double registerWattHours) throws TransactionLogException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 long id;
                 Instant readingAt;
                 String currency;
-                try (PreparedStatement select = connection.prepareStatement("SELECT id, reading_at, currency"
-                        + " FROM cm_transaction WHERE evse_id = ? AND end_at IS NULL ORDER BY id DESC FOR UPDATE")) {
+                Double storedRegister;
+                try (PreparedStatement select = connection.prepareStatement("SELECT id, reading_at, currency,"
+                        + " reading_register_wh FROM cm_transaction WHERE evse_id = ? AND end_at IS NULL"
+                        + " ORDER BY id DESC FOR UPDATE")) {
                     select.setString(1, evseId);
                     select.setMaxRows(1);
                     try (ResultSet result = select.executeQuery()) {
@@ -282,10 +288,26 @@ public class JdbcTransactionLog implements TransactionLog {
                         OffsetDateTime at = result.getObject(2, OffsetDateTime.class);
                         readingAt = at == null ? null : at.toInstant();
                         currency = result.getString(3);
+                        double register = result.getDouble(4);
+                        storedRegister = result.wasNull() ? null : register;
                     }
                 }
                 if (readingAt == null || !to.isAfter(readingAt)) {
                     return readingAt != null;
+                }
+                if (from.isAfter(readingAt)) { // a gap since the session's last reading
+                    double registerAtFrom = registerWattHours - energyWattHours;
+                    if (storedRegister != null && registerAtFrom >= storedRegister) {
+                        attribute(connection, id, readingAt, from, registerAtFrom - storedRegister, currency);
+                    } else {
+                        try (PreparedStatement gap = connection.prepareStatement(
+                                "UPDATE cm_transaction SET reading_gap = TRUE WHERE id = ?")) {
+                            gap.setLong(1, id);
+                            gap.executeUpdate();
+                        }
+                        LOG.info("Transaction {} at EVSE {}: no reading of the energy from {} to {}; the energy of that "
+                                + "time will have no price", id, evseId, readingAt, from);
+                    }
                 }
                 double energy = energyWattHours;
                 Instant begin = from;
@@ -295,6 +317,12 @@ public class JdbcTransactionLog implements TransactionLog {
                     begin = readingAt;
                 }
                 attribute(connection, id, begin, to, energy, currency);
+                try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE cm_transaction SET reading_register_wh = ? WHERE id = ?")) {
+                    update.setDouble(1, registerWattHours);
+                    update.setLong(2, id);
+                    update.executeUpdate();
+                }
                 connection.commit();
                 return true;
             } catch (SQLException | RuntimeException e) {
@@ -353,8 +381,9 @@ public class JdbcTransactionLog implements TransactionLog {
         Instant readingAt;
         long meterStart;
         String currency;
-        try (PreparedStatement select = connection.prepareStatement("SELECT reading_at, meter_start_wh, currency"
-                + " FROM cm_transaction WHERE id = ? AND end_at IS NULL FOR UPDATE")) {
+        boolean gap;
+        try (PreparedStatement select = connection.prepareStatement("SELECT reading_at, meter_start_wh, currency,"
+                + " reading_gap FROM cm_transaction WHERE id = ? AND end_at IS NULL FOR UPDATE")) {
             select.setLong(1, id);
             try (ResultSet result = select.executeQuery()) {
                 if (!result.next() || result.getObject(1, OffsetDateTime.class) == null) {
@@ -363,12 +392,23 @@ public class JdbcTransactionLog implements TransactionLog {
                 readingAt = result.getObject(1, OffsetDateTime.class).toInstant();
                 meterStart = result.getLong(2);
                 currency = result.getString(3);
+                gap = result.getBoolean(4);
             }
         }
         double energy = meterStopWattHours - meterStart;
         double recorded = recordedEnergy(connection, id);
-        if (energy - recorded > 0) {
-            attribute(connection, id, readingAt.isAfter(end) ? end : readingAt, end, energy - recorded, currency);
+        double rest = energy - recorded;
+        if (rest > 0 && gap && rest > Math.max(1, ENERGY_TOLERANCE * energy)) {
+            // drawn at a time nobody read the register: its price is not known
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE cm_transaction SET unpriced_wh = unpriced_wh + ? WHERE id = ?")) {
+                update.setDouble(1, rest);
+                update.setLong(2, id);
+                update.executeUpdate();
+            }
+            recorded = recordedEnergy(connection, id);
+        } else if (rest > 0) {
+            attribute(connection, id, readingAt.isAfter(end) ? end : readingAt, end, rest, currency);
             recorded = recordedEnergy(connection, id);
         }
         BigDecimal cost = null;

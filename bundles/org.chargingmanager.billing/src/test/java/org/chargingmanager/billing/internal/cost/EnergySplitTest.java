@@ -58,16 +58,20 @@ class EnergySplitTest {
             register += charging ? 30 : 0;
             stored.addAll(tracker.observe("e", at, register, instant -> FORECAST.slotAt(instant)));
         }
+        // the first reading tells where the register stands
+        assertThat(stored.get(0)).isEqualTo(new ReadingTracker.Interval("e", start, start, 0, 1_000));
         // idle until 100 s: nothing; the start of the flow moves the reading to 100 s
-        assertThat(stored.get(0)).isEqualTo(new ReadingTracker.Interval("e", start, start.plusSeconds(100), 0));
+        assertThat(stored.get(1)).isEqualTo(new ReadingTracker.Interval("e", start, start.plusSeconds(100), 0, 1_000));
         // then every minute, and at the boundary at 300 s
         assertThat(stored).extracting(interval -> Duration.between(start, interval.to()).toSeconds())
-                .containsExactly(100L, 160L, 220L, 280L, 300L, 360L, 420L, 480L, 500L);
+                .containsExactly(0L, 100L, 160L, 220L, 280L, 300L, 360L, 420L, 480L, 500L);
+        assertThat(stored.get(stored.size() - 1).registerWattHours()).isEqualTo(1_000 + 40 * 30);
         assertThat(stored.stream().mapToDouble(ReadingTracker.Interval::energyWattHours).sum()).isEqualTo(40 * 30);
         // idle again: no more writes
         assertThat(tracker.observe("e", start.plusSeconds(700), register, instant -> Optional.empty())).isEmpty();
-        // a meter reset starts over
-        assertThat(tracker.observe("e", start.plusSeconds(710), 5, instant -> Optional.empty())).isEmpty();
+        // a meter reset starts over with a plain reading
+        assertThat(tracker.observe("e", start.plusSeconds(710), 5, instant -> Optional.empty()))
+                .containsExactly(new ReadingTracker.Interval("e", start.plusSeconds(710), start.plusSeconds(710), 0, 5));
         assertThat(tracker.observe("e", start.plusSeconds(720), 25, instant -> Optional.empty())).isEmpty();
     }
 }

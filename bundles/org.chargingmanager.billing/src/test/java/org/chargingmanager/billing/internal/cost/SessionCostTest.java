@@ -193,6 +193,57 @@ class SessionCostTest {
 
     @ParameterizedTest
     @EnumSource(Backend.class)
+    void aRestartOfTheRecorderMidSessionIsBridgedWithTheStoredRegister(Backend backend) throws Exception {
+        Site site = site(backend, EXPENSIVE, CHEAP);
+        garage.energyWattHours(1_000).state(EvseState.PREPARING);
+        site.poll();
+        // 11 kW from 21:30; the recorder polls until 21:50, is down from 21:50 to 22:20 (the price drops
+        // meanwhile), a new one takes over at 22:20; unplugged at 22:30
+        for (int second = 10; second <= 20 * 60; second += 10) {
+            clock.set(NINE_THIRTY.plusSeconds(second));
+            garage.state(EvseState.CHARGING).energyWattHours(1_000 + 11_000.0 * second / 3600);
+            site.poll();
+        }
+        SessionCostRecorder restarted = new SessionCostRecorder(site.log(), clock, Duration.ofSeconds(60), null);
+        restarted.addEvse(garage);
+        Site after = new Site(site.log(), restarted, site.sessions());
+        for (int second = 50 * 60; second <= 60 * 60; second += 10) {
+            clock.set(NINE_THIRTY.plusSeconds(second));
+            garage.energyWattHours(1_000 + 11_000.0 * second / 3600);
+            after.poll();
+        }
+        garage.state(EvseState.AVAILABLE);
+        after.poll();
+        Transaction session = site.log().find(1).orElseThrow();
+
+        assertThat(session.energyWattHours()).isEqualTo(11_000);
+        // the 5.5 kWh of the gap are shared by time: 10 min before 22:00, 20 min after
+        assertThat(session.cost().slots().get(0).energyWattHours()).isCloseTo(5_500, within(3.0));
+        assertThat(session.cost().slots().get(1).energyWattHours()).isCloseTo(5_500, within(3.0));
+        assertThat(session.cost().cost()).isEqualByComparingTo("2.31");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void energyOfATimeNobodyReadTheRegisterHasNoPrice(Backend backend) throws Exception {
+        Site site = site(backend, EXPENSIVE, CHEAP);
+        JdbcTransactionLog log = site.log();
+        Transaction started = log.start(new TransactionStart("ocpp-1", "CB1", 1, null, "TAG",
+                OffsetDateTime.ofInstant(NINE_THIRTY, ZoneOffset.UTC), 0));
+        // the first reading comes at 22:10 with 7 kWh already drawn: when, nobody knows
+        log.recordEnergy("ocpp-1", TEN.plusSeconds(600), TEN.plusSeconds(600), 0, 7_000);
+        log.recordEnergy("ocpp-1", TEN.plusSeconds(600), TEN.plusSeconds(1200), 1_000, 8_000);
+        Transaction stopped = log.stop(started.id(), new TransactionStop(
+                OffsetDateTime.ofInstant(TEN.plusSeconds(1200), ZoneOffset.UTC), 8_000, "Local"));
+
+        assertThat(stopped.cost().cost()).isNull();
+        assertThat(stopped.cost().unpricedEnergyWattHours()).isCloseTo(7_000, within(1e-6));
+        assertThat(stopped.cost().slots()).hasSize(1);
+        assertThat(stopped.cost().slots().get(0).energyWattHours()).isCloseTo(1_000, within(1e-6));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
     void stopValuesThatDisagreeWithTheReadingsAreFittedOrRefused(Backend backend) throws Exception {
         Site site = site(backend, EXPENSIVE, CHEAP);
         JdbcTransactionLog log = site.log();
@@ -201,7 +252,7 @@ class SessionCostTest {
         // an OCPP wallbox: readings of the register say 5000 Wh by 21:50, the stop value 4990 Wh
         Transaction close = log.start(new TransactionStart("ocpp-1", "CB1", 1, null, "TAG", nineThirty, 0));
         assertThat(log.recordEnergy("ocpp-1", NINE_THIRTY.minusSeconds(60), NINE_THIRTY.plusSeconds(20 * 60),
-                5_000 * 21.0 / 20)).isTrue(); // the interval began a minute before the session: that part is left out
+                5_000 * 21.0 / 20, 0)).isTrue(); // the interval began a minute before the session: left out
         Transaction stopped = log.stop(close.id(), new TransactionStop(nineThirty.plusMinutes(20), 4_990, "Local"));
         assertThat(stopped.cost().slots().get(0).energyWattHours()).isCloseTo(4_990, within(1e-6));
         assertThat(stopped.cost().cost()).isEqualByComparingTo("1.50"); // 4.99 kWh x 0.30 = 1.497
@@ -209,11 +260,11 @@ class SessionCostTest {
         // readings a quarter above the stop value: no cost rather than a wrong one
         Transaction far = log.start(new TransactionStart("ocpp-1", "CB1", 1, null, "TAG", nineThirty.plusMinutes(30),
                 10_000));
-        log.recordEnergy("ocpp-1", TEN, TEN.plusSeconds(600), 5_000);
+        log.recordEnergy("ocpp-1", TEN, TEN.plusSeconds(600), 5_000, 15_000);
         Transaction refused = log.stop(far.id(), new TransactionStop(nineThirty.plusMinutes(45), 14_000, "Local"));
         assertThat(refused.cost().cost()).isNull();
 
-        assertThat(log.recordEnergy("nowhere", TEN, TEN.plusSeconds(60), 100)).isFalse();
+        assertThat(log.recordEnergy("nowhere", TEN, TEN.plusSeconds(60), 100, 100)).isFalse();
         assertThat(log.find(close.id()).orElseThrow().cost()).isEqualTo(stopped.cost());
         assertThat(stopped.cost().cost()).isEqualTo(new BigDecimal("1.50"));
     }
