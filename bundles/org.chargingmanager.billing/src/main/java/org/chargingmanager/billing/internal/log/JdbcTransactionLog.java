@@ -13,13 +13,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +39,6 @@ import org.chargingmanager.api.eichrecht.SignedMeterValue;
 import org.chargingmanager.api.eichrecht.VerificationStatus;
 import org.chargingmanager.api.tariff.PriceForecast;
 import org.chargingmanager.api.tariff.Tariff;
-import org.chargingmanager.billing.internal.cost.EnergySplit;
 import org.chargingmanager.billing.internal.db.Database;
 import org.chargingmanager.billing.internal.db.Dialect;
 import org.osgi.service.component.annotations.Activate;
@@ -78,13 +75,12 @@ public class JdbcTransactionLog implements TransactionLog {
     private static final String COLUMNS = "id, evse_id, charge_box_id, connector_id, user_id, id_tag, start_at,"
             + " start_offset_seconds, meter_start_wh, end_at, end_offset_seconds, meter_stop_wh, stop_reason,"
             + " signature_status, signed_value_count, reading_at, unpriced_wh, currency, cost";
-    /** Readings and stop values may disagree by this much (1 %) before a session's cost is refused. */
-    private static final double ENERGY_TOLERANCE = 0.01;
 
     private final Database database;
     private final DataSource dataSource;
     private final Dialect dialect;
     private final Clock clock;
+    private final SessionCosts costs = new SessionCosts(this::forecast);
     private volatile Tariff tariff;
 
     @Activate
@@ -190,7 +186,7 @@ public class JdbcTransactionLog implements TransactionLog {
         }
         for (Map.Entry<Long, Long> entry : open.entrySet()) {
             long meterStop = Math.max(entry.getValue(), start.meterStartWattHours());
-            finishCost(connection, entry.getKey(), begin.toInstant(), meterStop);
+            costs.finish(connection, entry.getKey(), begin.toInstant(), meterStop);
             closeOpen(connection, entry.getKey(), begin, meterStop, SUPERSEDED);
             LOG.warn("Transaction {} at EVSE {} was still open when a new one started; closed it at {} with {} Wh ({})",
                     entry.getKey(), start.evseId(), begin, meterStop, SUPERSEDED);
@@ -220,7 +216,7 @@ public class JdbcTransactionLog implements TransactionLog {
             int updated;
             connection.setAutoCommit(false);
             try {
-                finishCost(connection, transactionId, end.toInstant(), stop.meterStopWattHours());
+                costs.finish(connection, transactionId, end.toInstant(), stop.meterStopWattHours());
                 updated = closeOpen(connection, transactionId, end, stop.meterStopWattHours(), stop.reason());
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
@@ -271,60 +267,9 @@ public class JdbcTransactionLog implements TransactionLog {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                long id;
-                Instant readingAt;
-                String currency;
-                Double storedRegister;
-                try (PreparedStatement select = connection.prepareStatement("SELECT id, reading_at, currency,"
-                        + " reading_register_wh FROM cm_transaction WHERE evse_id = ? AND end_at IS NULL"
-                        + " ORDER BY id DESC FOR UPDATE")) {
-                    select.setString(1, evseId);
-                    select.setMaxRows(1);
-                    try (ResultSet result = select.executeQuery()) {
-                        if (!result.next()) {
-                            return false;
-                        }
-                        id = result.getLong(1);
-                        OffsetDateTime at = result.getObject(2, OffsetDateTime.class);
-                        readingAt = at == null ? null : at.toInstant();
-                        currency = result.getString(3);
-                        double register = result.getDouble(4);
-                        storedRegister = result.wasNull() ? null : register;
-                    }
-                }
-                if (readingAt == null || !to.isAfter(readingAt)) {
-                    return readingAt != null;
-                }
-                if (from.isAfter(readingAt)) { // a gap since the session's last reading
-                    double registerAtFrom = registerWattHours - energyWattHours;
-                    if (storedRegister != null && registerAtFrom >= storedRegister) {
-                        attribute(connection, id, readingAt, from, registerAtFrom - storedRegister, currency);
-                    } else {
-                        try (PreparedStatement gap = connection.prepareStatement(
-                                "UPDATE cm_transaction SET reading_gap = TRUE WHERE id = ?")) {
-                            gap.setLong(1, id);
-                            gap.executeUpdate();
-                        }
-                        LOG.info("Transaction {} at EVSE {}: no reading of the energy from {} to {}; the energy of that "
-                                + "time will have no price", id, evseId, readingAt, from);
-                    }
-                }
-                double energy = energyWattHours;
-                Instant begin = from;
-                if (from.isBefore(readingAt)) { // the interval began before the session (or its last reading)
-                    energy = energyWattHours * Duration.between(readingAt, to).toNanos()
-                            / Duration.between(from, to).toNanos();
-                    begin = readingAt;
-                }
-                attribute(connection, id, begin, to, energy, currency);
-                try (PreparedStatement update = connection.prepareStatement(
-                        "UPDATE cm_transaction SET reading_register_wh = ? WHERE id = ?")) {
-                    update.setDouble(1, registerWattHours);
-                    update.setLong(2, id);
-                    update.executeUpdate();
-                }
+                boolean tracked = costs.record(connection, evseId, from, to, energyWattHours, registerWattHours);
                 connection.commit();
-                return true;
+                return tracked;
             } catch (SQLException | RuntimeException e) {
                 rollback(connection);
                 throw e;
@@ -332,182 +277,6 @@ public class JdbcTransactionLog implements TransactionLog {
         } catch (SQLException e) {
             throw failure("cannot record the energy of EVSE " + evseId + " from " + from + " to " + to, e);
         }
-    }
-
-    /** Adds an interval's energy to the session's price slots and moves its last reading to {@code to}. */
-    private void attribute(Connection connection, long id, Instant from, Instant to, double energyWattHours,
-            String sessionCurrency) throws SQLException {
-        EnergySplit.Result split = EnergySplit.split(from, to, energyWattHours, forecast(), sessionCurrency);
-        for (PricedEnergy slot : split.priced()) {
-            int updated;
-            try (PreparedStatement update = connection.prepareStatement("UPDATE cm_transaction_price_slot"
-                    + " SET energy_wh = energy_wh + ? WHERE transaction_id = ? AND slot_start = ?")) {
-                update.setDouble(1, slot.energyWattHours());
-                update.setLong(2, id);
-                update.setObject(3, utc(slot.start()));
-                updated = update.executeUpdate();
-            }
-            if (updated == 0) {
-                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO cm_transaction_price_slot"
-                        + " (transaction_id, slot_start, slot_end, price_per_kwh, energy_wh) VALUES (?, ?, ?, ?, ?)")) {
-                    insert.setLong(1, id);
-                    insert.setObject(2, utc(slot.start()));
-                    insert.setObject(3, utc(slot.end()));
-                    insert.setDouble(4, slot.pricePerKilowattHour());
-                    insert.setDouble(5, slot.energyWattHours());
-                    insert.executeUpdate();
-                }
-            }
-        }
-        try (PreparedStatement update = connection.prepareStatement("UPDATE cm_transaction SET reading_at = ?,"
-                + " unpriced_wh = unpriced_wh + ?, currency = COALESCE(currency, ?) WHERE id = ?")) {
-            update.setObject(1, utc(to));
-            update.setDouble(2, split.unpricedEnergyWattHours());
-            update.setString(3, split.currency());
-            update.setLong(4, id);
-            update.executeUpdate();
-        }
-    }
-
-    /**
-     * At the stop of an open session whose cost is tracked: the energy from the last reading up to
-     * the stop meter value goes to the slots from that reading to the end; readings that add up to
-     * a little more than the stop values say (up to {@value #ENERGY_TOLERANCE} of it) are scaled
-     * down to them; then the total cost, or none when part of the energy has no price or the
-     * readings do not fit the stop values.
-     */
-    private void finishCost(Connection connection, long id, Instant end, long meterStopWattHours)
-            throws SQLException {
-        Instant readingAt;
-        long meterStart;
-        String currency;
-        boolean gap;
-        try (PreparedStatement select = connection.prepareStatement("SELECT reading_at, meter_start_wh, currency,"
-                + " reading_gap FROM cm_transaction WHERE id = ? AND end_at IS NULL FOR UPDATE")) {
-            select.setLong(1, id);
-            try (ResultSet result = select.executeQuery()) {
-                if (!result.next() || result.getObject(1, OffsetDateTime.class) == null) {
-                    return; // closed already, unknown, or recorded before costs were tracked
-                }
-                readingAt = result.getObject(1, OffsetDateTime.class).toInstant();
-                meterStart = result.getLong(2);
-                currency = result.getString(3);
-                gap = result.getBoolean(4);
-            }
-        }
-        double energy = meterStopWattHours - meterStart;
-        double recorded = recordedEnergy(connection, id);
-        double rest = energy - recorded;
-        if (rest > 0 && gap && rest > Math.max(1, ENERGY_TOLERANCE * energy)) {
-            // drawn at a time nobody read the register: its price is not known
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE cm_transaction SET unpriced_wh = unpriced_wh + ? WHERE id = ?")) {
-                update.setDouble(1, rest);
-                update.setLong(2, id);
-                update.executeUpdate();
-            }
-            recorded = recordedEnergy(connection, id);
-        } else if (rest > 0) {
-            attribute(connection, id, readingAt.isAfter(end) ? end : readingAt, end, rest, currency);
-            recorded = recordedEnergy(connection, id);
-        }
-        BigDecimal cost = null;
-        if (energy >= 0 && recorded > energy && recorded - energy <= Math.max(1, ENERGY_TOLERANCE * energy)) {
-            double factor = energy / recorded;
-            try (PreparedStatement scale = connection.prepareStatement("UPDATE cm_transaction_price_slot"
-                    + " SET energy_wh = energy_wh * ? WHERE transaction_id = ?");
-                    PreparedStatement scaleUnpriced = connection.prepareStatement("UPDATE cm_transaction"
-                            + " SET unpriced_wh = unpriced_wh * ? WHERE id = ?")) {
-                scale.setDouble(1, factor);
-                scale.setLong(2, id);
-                scale.executeUpdate();
-                scaleUnpriced.setDouble(1, factor);
-                scaleUnpriced.setLong(2, id);
-                scaleUnpriced.executeUpdate();
-            }
-            recorded = energy;
-        }
-        double unpriced;
-        String pricedIn;
-        try (PreparedStatement select = connection.prepareStatement("SELECT unpriced_wh, currency FROM cm_transaction"
-                + " WHERE id = ?")) {
-            select.setLong(1, id);
-            try (ResultSet result = select.executeQuery()) {
-                result.next();
-                unpriced = result.getDouble(1);
-                pricedIn = result.getString(2);
-            }
-        }
-        if (pricedIn == null && energy == 0) {
-            PriceForecast prices = forecast(); // nothing drawn: free, if a price is known at all
-            pricedIn = prices == null ? null : prices.currency();
-        }
-        if (Math.abs(recorded - energy) > 0.5) {
-            LOG.warn("Transaction {}: the meter readings during the session ({} Wh) do not fit its meter values ({} Wh);"
-                    + " no cost", id, Math.round(recorded), Math.round(energy));
-        } else if (pricedIn == null || unpriced >= 0.5) {
-            LOG.info("Transaction {}: {} of {} Wh were drawn without a known price; no cost", id, Math.round(unpriced),
-                    Math.round(energy));
-        } else {
-            cost = total(connection, id, pricedIn);
-        }
-        try (PreparedStatement update = connection.prepareStatement("UPDATE cm_transaction SET reading_at = ?,"
-                + " cost = ?, currency = ? WHERE id = ?")) {
-            update.setObject(1, utc(end));
-            update.setBigDecimal(2, cost);
-            update.setString(3, pricedIn);
-            update.setLong(4, id);
-            update.executeUpdate();
-        }
-    }
-
-    private static double recordedEnergy(Connection connection, long id) throws SQLException {
-        double priced;
-        try (PreparedStatement select = connection.prepareStatement("SELECT COALESCE(SUM(energy_wh), 0)"
-                + " FROM cm_transaction_price_slot WHERE transaction_id = ?")) {
-            select.setLong(1, id);
-            try (ResultSet result = select.executeQuery()) {
-                result.next();
-                priced = result.getDouble(1);
-            }
-        }
-        try (PreparedStatement select = connection.prepareStatement("SELECT unpriced_wh FROM cm_transaction"
-                + " WHERE id = ?")) {
-            select.setLong(1, id);
-            try (ResultSet result = select.executeQuery()) {
-                result.next();
-                return priced + result.getDouble(1);
-            }
-        }
-    }
-
-    /** The sum of energy times price over the session's slots, rounded to the currency's minor unit. */
-    private static BigDecimal total(Connection connection, long id, String currency) throws SQLException {
-        BigDecimal sum = BigDecimal.ZERO;
-        try (PreparedStatement select = connection.prepareStatement("SELECT energy_wh, price_per_kwh"
-                + " FROM cm_transaction_price_slot WHERE transaction_id = ?")) {
-            select.setLong(1, id);
-            try (ResultSet result = select.executeQuery()) {
-                while (result.next()) {
-                    sum = sum.add(BigDecimal.valueOf(result.getDouble(1)).multiply(BigDecimal.valueOf(result.getDouble(2)))
-                            .movePointLeft(3));
-                }
-            }
-        }
-        return sum.setScale(minorUnits(currency), RoundingMode.HALF_UP);
-    }
-
-    static int minorUnits(String currency) {
-        try {
-            int digits = Currency.getInstance(currency).getDefaultFractionDigits();
-            return digits < 0 ? 2 : Math.min(digits, 4);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return 2;
-        }
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
     }
 
     @Override
@@ -530,7 +299,7 @@ public class JdbcTransactionLog implements TransactionLog {
                 Row row = row(result);
                 return Optional.of(row.toTransaction(row.signedValueCount == 0 ? List.of()
                         : signedValues(connection, List.of(row.id)).getOrDefault(row.id, List.of()),
-                        row.tracked ? priceSlots(connection, List.of(row.id)).getOrDefault(row.id, List.of())
+                        row.tracked ? SessionCosts.slots(connection, List.of(row.id)).getOrDefault(row.id, List.of())
                                 : List.of()));
             }
         }
@@ -721,7 +490,7 @@ public class JdbcTransactionLog implements TransactionLog {
             }
         }
         Map<Long, List<SignedMeterValue>> values = signed.isEmpty() ? Map.of() : signedValues(connection, signed);
-        Map<Long, List<PricedEnergy>> slots = tracked.isEmpty() ? Map.of() : priceSlots(connection, tracked);
+        Map<Long, List<PricedEnergy>> slots = tracked.isEmpty() ? Map.of() : SessionCosts.slots(connection, tracked);
         for (Row row : batch) {
             consumer.accept(row.toTransaction(values.getOrDefault(row.id, List.of()),
                     slots.getOrDefault(row.id, List.of())));
@@ -760,30 +529,6 @@ public class JdbcTransactionLog implements TransactionLog {
         return values;
     }
 
-    private static Map<Long, List<PricedEnergy>> priceSlots(Connection connection, List<Long> ids)
-            throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT transaction_id, slot_start, slot_end, price_per_kwh, energy_wh"
-                + " FROM cm_transaction_price_slot WHERE transaction_id IN (");
-        for (int i = 0; i < ids.size(); i++) {
-            sql.append(i == 0 ? "?" : ", ?");
-        }
-        sql.append(") ORDER BY transaction_id, slot_start");
-        Map<Long, List<PricedEnergy>> slots = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
-            for (int i = 0; i < ids.size(); i++) {
-                select.setLong(i + 1, ids.get(i));
-            }
-            try (ResultSet result = select.executeQuery()) {
-                while (result.next()) {
-                    slots.computeIfAbsent(result.getLong(1), id -> new ArrayList<>())
-                            .add(new PricedEnergy(result.getObject(2, OffsetDateTime.class).toInstant(),
-                                    result.getObject(3, OffsetDateTime.class).toInstant(), result.getDouble(4),
-                                    result.getDouble(5)));
-                }
-            }
-        }
-        return slots;
-    }
 
     /**
      * Deletes the sessions that ended before {@code endedBefore}, with their signed meter values.
@@ -919,7 +664,7 @@ public class JdbcTransactionLog implements TransactionLog {
         Transaction toTransaction(List<SignedMeterValue> signedValues, List<PricedEnergy> slots) {
             TransactionCost sessionCost = tracked
                     ? new TransactionCost(currency, slots, unpricedWattHours, cost == null ? null
-                            : cost.setScale(minorUnits(currency), RoundingMode.HALF_UP))
+                            : cost.setScale(SessionCosts.minorUnits(currency), RoundingMode.HALF_UP))
                     : TransactionCost.UNKNOWN;
             return new Transaction(id, evseId, chargeBoxId, connectorId, userId, idTag, start, end, meterStart,
                     meterStop, stopReason, signedValues, signatureStatus, sessionCost);
