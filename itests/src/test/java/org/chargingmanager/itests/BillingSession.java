@@ -32,9 +32,14 @@ import org.chargingmanager.api.billing.User;
 import org.chargingmanager.api.billing.UserDirectory;
 import org.chargingmanager.api.eichrecht.SignedMeterValue;
 import org.chargingmanager.api.eichrecht.VerificationStatus;
+import org.chargingmanager.api.tariff.PriceForecast;
+import org.chargingmanager.api.tariff.PriceSlot;
+import org.chargingmanager.api.tariff.Tariff;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
@@ -68,6 +73,23 @@ final class BillingSession {
         assertEquals(AuthorizationStatus.INVALID, authorizer.authorize("unknown-tag", evse).status());
 
         OffsetDateTime start = OffsetDateTime.of(2026, 1, 15, 18, 0, 0, 0, ZoneOffset.ofHours(1));
+        // the site's tariff (highest ranking): 0.30 EUR/kWh all day, so the session gets a cost
+        PriceForecast day = new PriceForecast("EUR", List.of(PriceSlot.importOnly(Instant.parse("2026-01-15T00:00:00Z"),
+                Instant.parse("2026-01-16T00:00:00Z"), 0.30)), Instant.parse("2026-01-14T13:00:00Z"), "");
+        Hashtable<String, Object> tariffProperties = new Hashtable<>();
+        tariffProperties.put(Tariff.ID_PROPERTY, prefix + "-flat");
+        tariffProperties.put(Constants.SERVICE_RANKING, 1_000);
+        ServiceRegistration<Tariff> tariff = context.registerService(Tariff.class, new Tariff() {
+            @Override
+            public String id() {
+                return prefix + "-flat";
+            }
+
+            @Override
+            public PriceForecast forecast() {
+                return day;
+            }
+        }, tariffProperties);
         Transaction started = log.start(new TransactionStart(evse, "CB-" + prefix, 1, authorization.userId(),
                 prefix + "-04A1B2", start, 100_000));
         assertEquals(started, log.findOpen(evse).orElseThrow());
@@ -75,7 +97,10 @@ final class BillingSession {
         log.attachSignedMeterValue(started.id(), new SignedMeterValue(signed, "Transaction.End", Instant.now(),
                 VerificationStatus.NOT_VERIFIABLE, "no trusted key"));
         Transaction stopped = log.stop(started.id(), new TransactionStop(start.plusHours(2), 112_345, "EVDisconnected"));
+        tariff.unregister();
         assertEquals(12_345, stopped.energyWattHours());
+        assertEquals("3.70", String.valueOf(stopped.cost().cost())); // 12.345 kWh x 0.30 EUR
+        assertEquals("EUR", stopped.cost().currency());
         assertEquals(signed, log.find(started.id()).orElseThrow().signedMeterValues().get(0).rawData());
         assertFalse(log.findOpen(evse).isPresent());
 
@@ -90,16 +115,19 @@ final class BillingSession {
         assertTrue(lines[0].startsWith("transaction_id,evse_id,"));
         assertEquals(started.id() + "," + evse + ",CB-" + prefix + ",1," + prefix + "-alice,\"Müller, \"\"Alice\"\"\","
                 + prefix + "-04A1B2,2026-01-15T18:00:00+01:00,2026-01-15T20:00:00+01:00,100000,112345,12345,12.345,"
-                + "EVDisconnected,NOT_VERIFIABLE,1", lines[1]);
+                + "EVDisconnected,NOT_VERIFIABLE,1,3.70,EUR", lines[1]);
 
         HttpResponse<String> semicolon = get("/api/v1/transactions.csv" + filter + "&separator=semicolon", true);
         assertTrue(semicolon.body().startsWith("\uFEFFtransaction_id;evse_id;"));
         assertTrue(semicolon.body().contains(";12345;12,345;EVDisconnected;"));
+        assertTrue(semicolon.body(), semicolon.body().contains(";NOT_VERIFIABLE;1;3,70;EUR\r\n"));
 
         HttpResponse<String> json = get("/api/v1/transactions" + filter + "&limit=1", true);
         assertEquals(200, json.statusCode());
         assertTrue(json.body(), json.body().contains("\"id\":" + started.id()));
         assertTrue(json.body(), json.body().contains("\"energyWattHours\":12345"));
+        assertTrue(json.body(), json.body().contains("\"cost\":3.70,\"currency\":\"EUR\""));
+        assertTrue(json.body(), json.body().contains("\"pricePerKilowattHour\":0.3,\"energyWattHours\":12345.0"));
         assertTrue(json.body(), json.body().contains("\"next\":null"));
 
         assertEquals(401, status("/api/v1/transactions.csv", false));

@@ -140,7 +140,7 @@ public class KarafEquinoxOfflineIT {
                 "chargingmanager-tariff-awattar", "chargingmanager-tariff-tibber",
                 "chargingmanager-tariff-entsoe", "chargingmanager-forecast-solar",
                 "chargingmanager-gridsignal", "chargingmanager-gridsignal-modbus",
-                "chargingmanager-smgw")) {
+                "chargingmanager-smgw", "chargingmanager-tariff-generic")) {
             assertTrue(feature + " is installed and started: " + features, features.contains(feature));
         }
         assertFalse("the simulator is not part of the umbrella feature", features.contains("chargingmanager-simulator"));

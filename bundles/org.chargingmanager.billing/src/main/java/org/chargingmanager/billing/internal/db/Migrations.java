@@ -70,7 +70,22 @@ final class Migrations {
                             + " performed_at TIMESTAMP WITH TIME ZONE NOT NULL,"
                             + " performed_by VARCHAR(200) NOT NULL,"
                             + " ended_before TIMESTAMP WITH TIME ZONE NOT NULL,"
-                            + " transactions_deleted BIGINT NOT NULL)")));
+                            + " transactions_deleted BIGINT NOT NULL)")),
+            new Migration(2, "cost per session: energy per price slot, cost and currency", List.of(
+                    // sessions recorded before keep reading_at NULL: their cost stays unknown
+                    "ALTER TABLE cm_transaction ADD COLUMN reading_at TIMESTAMP WITH TIME ZONE",
+                    "ALTER TABLE cm_transaction ADD COLUMN unpriced_wh DOUBLE PRECISION",
+                    "ALTER TABLE cm_transaction ADD COLUMN currency VARCHAR(3)",
+                    "ALTER TABLE cm_transaction ADD COLUMN cost DECIMAL(19, 4)",
+                    "ALTER TABLE cm_transaction ADD COLUMN reading_register_wh DOUBLE PRECISION",
+                    "ALTER TABLE cm_transaction ADD COLUMN reading_gap BOOLEAN DEFAULT FALSE NOT NULL",
+                    "CREATE TABLE cm_transaction_price_slot ("
+                            + " transaction_id BIGINT NOT NULL REFERENCES cm_transaction(id) ON DELETE CASCADE,"
+                            + " slot_start TIMESTAMP WITH TIME ZONE NOT NULL,"
+                            + " slot_end TIMESTAMP WITH TIME ZONE NOT NULL,"
+                            + " price_per_kwh DOUBLE PRECISION NOT NULL,"
+                            + " energy_wh DOUBLE PRECISION NOT NULL,"
+                            + " PRIMARY KEY (transaction_id, slot_start))")));
 
     private Migrations() {
     }

@@ -1,5 +1,7 @@
 package org.chargingmanager.billing.internal.log;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -25,7 +27,9 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import org.chargingmanager.api.billing.PricedEnergy;
 import org.chargingmanager.api.billing.Transaction;
+import org.chargingmanager.api.billing.TransactionCost;
 import org.chargingmanager.api.billing.TransactionLog;
 import org.chargingmanager.api.billing.TransactionLogException;
 import org.chargingmanager.api.billing.TransactionQuery;
@@ -33,11 +37,16 @@ import org.chargingmanager.api.billing.TransactionStart;
 import org.chargingmanager.api.billing.TransactionStop;
 import org.chargingmanager.api.eichrecht.SignedMeterValue;
 import org.chargingmanager.api.eichrecht.VerificationStatus;
+import org.chargingmanager.api.tariff.PriceForecast;
+import org.chargingmanager.api.tariff.Tariff;
 import org.chargingmanager.billing.internal.db.Database;
 import org.chargingmanager.billing.internal.db.Dialect;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +55,11 @@ import org.slf4j.LoggerFactory;
  * committed before the method returns. Times are kept as an instant plus the offset the charger
  * reported (PostgreSQL's {@code timestamptz} forgets the offset), truncated to microseconds.
  * Signed meter data is stored as its UTF-8 bytes, so nothing in between can alter it.
+ * <p>
+ * The cost of a session: energy reading intervals ({@link #recordEnergy}) are shared among the
+ * price slots of the site's {@link Tariff} (the one with the highest ranking) at the time the
+ * energy was drawn; at the stop, the rest up to the stop meter value is added and the total cost
+ * computed, or left empty when part of the energy has no price.
  */
 @Component(service = { TransactionLog.class, JdbcTransactionLog.class })
 public class JdbcTransactionLog implements TransactionLog {
@@ -60,12 +74,14 @@ public class JdbcTransactionLog implements TransactionLog {
 
     private static final String COLUMNS = "id, evse_id, charge_box_id, connector_id, user_id, id_tag, start_at,"
             + " start_offset_seconds, meter_start_wh, end_at, end_offset_seconds, meter_stop_wh, stop_reason,"
-            + " signature_status, signed_value_count";
+            + " signature_status, signed_value_count, reading_at, unpriced_wh, currency, cost";
 
     private final Database database;
     private final DataSource dataSource;
     private final Dialect dialect;
     private final Clock clock;
+    private final SessionCosts costs = new SessionCosts(this::forecast);
+    private volatile Tariff tariff;
 
     @Activate
     public JdbcTransactionLog(@Reference Database database) {
@@ -77,6 +93,33 @@ public class JdbcTransactionLog implements TransactionLog {
         this.dataSource = database.dataSource();
         this.dialect = database.dialect();
         this.clock = clock;
+    }
+
+    /** The site's tariff: the one with the highest ranking (as the core selects it). */
+    @Reference(name = "tariff", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unsetTariff")
+    public void setTariff(Tariff tariff) {
+        this.tariff = tariff;
+    }
+
+    public void unsetTariff(Tariff old) {
+        if (tariff == old) {
+            tariff = null;
+        }
+    }
+
+    /** The site's prices now, or {@code null} without a tariff (or one that fails). */
+    public PriceForecast forecast() {
+        Tariff current = tariff;
+        if (current == null) {
+            return null;
+        }
+        try {
+            return current.forecast();
+        } catch (RuntimeException e) {
+            LOG.debug("Tariff {} failed: {}", current, e.toString());
+            return null;
+        }
     }
 
     @Override
@@ -92,8 +135,8 @@ public class JdbcTransactionLog implements TransactionLog {
                 long id;
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO cm_transaction"
                         + " (evse_id, charge_box_id, connector_id, user_id, id_tag, start_at, start_offset_seconds,"
-                        + " meter_start_wh, signature_status, signed_value_count, recorded_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                        + " meter_start_wh, signature_status, signed_value_count, recorded_at, reading_at, unpriced_wh)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, 0)", Statement.RETURN_GENERATED_KEYS)) {
                     insert.setString(1, start.evseId());
                     insert.setString(2, start.chargeBoxId());
                     insert.setInt(3, start.connectorId());
@@ -104,6 +147,7 @@ public class JdbcTransactionLog implements TransactionLog {
                     insert.setLong(8, start.meterStartWattHours());
                     insert.setString(9, VerificationStatus.NONE.name());
                     insert.setObject(10, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
+                    insert.setObject(11, begin.withOffsetSameInstant(ZoneOffset.UTC));
                     insert.executeUpdate();
                     try (ResultSet keys = insert.getGeneratedKeys()) {
                         keys.next();
@@ -117,7 +161,7 @@ public class JdbcTransactionLog implements TransactionLog {
                         start.meterStartWattHours(), begin);
                 return new Transaction(id, start.evseId(), start.chargeBoxId(), start.connectorId(), start.userId(),
                         start.idTag(), begin, null, start.meterStartWattHours(), null, null, List.of(),
-                        VerificationStatus.NONE);
+                        VerificationStatus.NONE, new TransactionCost(null, List.of(), 0, null));
             } catch (SQLException | RuntimeException e) {
                 rollback(connection);
                 throw e;
@@ -142,6 +186,7 @@ public class JdbcTransactionLog implements TransactionLog {
         }
         for (Map.Entry<Long, Long> entry : open.entrySet()) {
             long meterStop = Math.max(entry.getValue(), start.meterStartWattHours());
+            costs.finish(connection, entry.getKey(), begin.toInstant(), meterStop);
             closeOpen(connection, entry.getKey(), begin, meterStop, SUPERSEDED);
             LOG.warn("Transaction {} at EVSE {} was still open when a new one started; closed it at {} with {} Wh ({})",
                     entry.getKey(), start.evseId(), begin, meterStop, SUPERSEDED);
@@ -168,7 +213,18 @@ public class JdbcTransactionLog implements TransactionLog {
         }
         OffsetDateTime end = micros(stop.end());
         try (Connection connection = dataSource.getConnection()) {
-            int updated = closeOpen(connection, transactionId, end, stop.meterStopWattHours(), stop.reason());
+            int updated;
+            connection.setAutoCommit(false);
+            try {
+                costs.finish(connection, transactionId, end.toInstant(), stop.meterStopWattHours());
+                updated = closeOpen(connection, transactionId, end, stop.meterStopWattHours(), stop.reason());
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollback(connection);
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
             database.flush(connection);
             Optional<Transaction> transaction = find(connection, transactionId);
             if (transaction.isEmpty()) {
@@ -184,13 +240,42 @@ public class JdbcTransactionLog implements TransactionLog {
                             transactionId, stopped.evseId(), stopped.meterStartWattHours(), stop.meterStopWattHours(),
                             stopped.start(), end);
                 }
-                LOG.info("Transaction {} stopped at EVSE {}: {} Wh ({} Wh to {} Wh) at {}, reason {}", transactionId,
-                        stopped.evseId(), stopped.energyWattHours(), stopped.meterStartWattHours(),
-                        stop.meterStopWattHours(), end, stop.reason());
+                LOG.info("Transaction {} stopped at EVSE {}: {} Wh ({} Wh to {} Wh) at {}, reason {}, cost {}",
+                        transactionId, stopped.evseId(), stopped.energyWattHours(), stopped.meterStartWattHours(),
+                        stop.meterStopWattHours(), end, stop.reason(), stopped.cost().cost() == null ? "unknown"
+                                : stopped.cost().cost() + " " + stopped.cost().currency());
             }
             return stopped;
         } catch (SQLException e) {
             throw failure("cannot record the stop of transaction " + transactionId, e);
+        }
+    }
+
+    /**
+     * Shares the energy a charging point drew between two readings among the price slots of the
+     * site's tariff, for its open session. The part of the interval before the session's last
+     * reading (or its start) is left out. A gap between the session's last reading and
+     * {@code from} (the recorder restarted, a write failed) is bridged with the energy register
+     * stored at that reading; where none is stored, the energy of the gap is later unpriced.
+     * {@code from} equal to {@code to} with no energy is a plain reading of the register.
+     *
+     * @param registerWattHours the energy register at {@code to}
+     * @return whether the charging point has an open session whose cost is tracked
+     */
+    public boolean recordEnergy(String evseId, Instant from, Instant to, double energyWattHours,
+            double registerWattHours) throws TransactionLogException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                boolean tracked = costs.record(connection, evseId, from, to, energyWattHours, registerWattHours);
+                connection.commit();
+                return tracked;
+            } catch (SQLException | RuntimeException e) {
+                rollback(connection);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure("cannot record the energy of EVSE " + evseId + " from " + from + " to " + to, e);
         }
     }
 
@@ -213,7 +298,9 @@ public class JdbcTransactionLog implements TransactionLog {
                 }
                 Row row = row(result);
                 return Optional.of(row.toTransaction(row.signedValueCount == 0 ? List.of()
-                        : signedValues(connection, List.of(row.id)).getOrDefault(row.id, List.of())));
+                        : signedValues(connection, List.of(row.id)).getOrDefault(row.id, List.of()),
+                        row.tracked ? SessionCosts.slots(connection, List.of(row.id)).getOrDefault(row.id, List.of())
+                                : List.of()));
             }
         }
     }
@@ -393,14 +480,20 @@ public class JdbcTransactionLog implements TransactionLog {
     /** Hands a batch of rows to the consumer, with the signed values of those that have some. */
     private void emit(Connection connection, List<Row> batch, Consumer<Transaction> consumer) throws SQLException {
         List<Long> signed = new ArrayList<>();
+        List<Long> tracked = new ArrayList<>();
         for (Row row : batch) {
             if (row.signedValueCount > 0) {
                 signed.add(row.id);
             }
+            if (row.tracked) {
+                tracked.add(row.id);
+            }
         }
         Map<Long, List<SignedMeterValue>> values = signed.isEmpty() ? Map.of() : signedValues(connection, signed);
+        Map<Long, List<PricedEnergy>> slots = tracked.isEmpty() ? Map.of() : SessionCosts.slots(connection, tracked);
         for (Row row : batch) {
-            consumer.accept(row.toTransaction(values.getOrDefault(row.id, List.of())));
+            consumer.accept(row.toTransaction(values.getOrDefault(row.id, List.of()),
+                    slots.getOrDefault(row.id, List.of())));
         }
         batch.clear();
     }
@@ -435,6 +528,7 @@ public class JdbcTransactionLog implements TransactionLog {
         }
         return values;
     }
+
 
     /**
      * Deletes the sessions that ended before {@code endedBefore}, with their signed meter values.
@@ -536,6 +630,10 @@ public class JdbcTransactionLog implements TransactionLog {
         row.stopReason = result.getString(13);
         row.signatureStatus = VerificationStatus.valueOf(result.getString(14));
         row.signedValueCount = result.getInt(15);
+        row.tracked = result.getObject(16, OffsetDateTime.class) != null;
+        row.unpricedWattHours = result.getDouble(17);
+        row.currency = result.getString(18);
+        row.cost = result.getBigDecimal(19);
         return row;
     }
 
@@ -558,10 +656,18 @@ public class JdbcTransactionLog implements TransactionLog {
         String stopReason;
         VerificationStatus signatureStatus;
         int signedValueCount;
+        boolean tracked;
+        double unpricedWattHours;
+        String currency;
+        BigDecimal cost;
 
-        Transaction toTransaction(List<SignedMeterValue> signedValues) {
+        Transaction toTransaction(List<SignedMeterValue> signedValues, List<PricedEnergy> slots) {
+            TransactionCost sessionCost = tracked
+                    ? new TransactionCost(currency, slots, unpricedWattHours, cost == null ? null
+                            : cost.setScale(SessionCosts.minorUnits(currency), RoundingMode.HALF_UP))
+                    : TransactionCost.UNKNOWN;
             return new Transaction(id, evseId, chargeBoxId, connectorId, userId, idTag, start, end, meterStart,
-                    meterStop, stopReason, signedValues, signatureStatus);
+                    meterStop, stopReason, signedValues, signatureStatus, sessionCost);
         }
     }
 

@@ -35,7 +35,7 @@ public final class TransactionCsvWriter implements Consumer<Transaction> {
 
     static final List<String> COLUMNS = List.of("transaction_id", "evse_id", "charge_box_id", "connector_id",
             "user_id", "user_name", "id_tag", "start", "end", "meter_start_wh", "meter_stop_wh", "energy_wh",
-            "energy_kwh", "stop_reason", "signature_status", "signed_meter_values");
+            "energy_kwh", "stop_reason", "signature_status", "signed_meter_values", "cost", "currency");
 
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
 
@@ -86,6 +86,8 @@ public final class TransactionCsvWriter implements Consumer<Transaction> {
             text(t.stopReason(), true);
             text(t.signatureStatus().name(), true);
             text(Integer.toString(t.signedMeterValues().size()), true);
+            text(t.cost().cost() == null ? null : decimal(t.cost().cost().toPlainString()), true);
+            text(t.cost().cost() == null ? null : t.cost().currency(), true);
             out.write("\r\n");
             rows++;
         } catch (IOException e) {
@@ -98,7 +100,10 @@ public final class TransactionCsvWriter implements Consumer<Transaction> {
     }
 
     private String kilowattHours(long wattHours) {
-        String plain = BigDecimal.valueOf(wattHours, 3).toPlainString();
+        return decimal(BigDecimal.valueOf(wattHours, 3).toPlainString());
+    }
+
+    private String decimal(String plain) {
         return style.decimal == '.' ? plain : plain.replace('.', style.decimal);
     }
 

@@ -11,7 +11,9 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.chargingmanager.api.billing.PricedEnergy;
 import org.chargingmanager.api.billing.Transaction;
+import org.chargingmanager.api.billing.TransactionCost;
 import org.chargingmanager.api.billing.TransactionLog;
 import org.chargingmanager.api.billing.TransactionLogException;
 import org.chargingmanager.api.billing.TransactionQuery;
@@ -117,6 +119,20 @@ public class TransactionsJsonServlet extends HttpServlet {
             signed.add(v);
         }
         json.add("signedMeterValues", signed);
+        TransactionCost cost = t.cost();
+        json.addProperty("cost", cost.cost());
+        json.addProperty("currency", cost.currency());
+        JsonArray slots = new JsonArray();
+        for (PricedEnergy slot : cost.slots()) {
+            JsonObject s = new JsonObject();
+            s.addProperty("start", slot.start().toString());
+            s.addProperty("end", slot.end().toString());
+            s.addProperty("pricePerKilowattHour", slot.pricePerKilowattHour());
+            s.addProperty("energyWattHours", Math.round(slot.energyWattHours() * 1000) / 1000.0);
+            slots.add(s);
+        }
+        json.add("priceSlots", slots);
+        json.addProperty("unpricedEnergyWattHours", Math.round(cost.unpricedEnergyWattHours() * 1000) / 1000.0);
         return json;
     }
 }
