@@ -1,3 +1,5 @@
+import { serverMessage } from './i18n.js';
+
 // Calls the charging manager's JSON API with the session cookie; state-changing calls carry the CSRF token.
 let csrfToken = null;
 let onLoggedOut = () => {};
@@ -7,7 +9,7 @@ export function whenLoggedOut(callback) { onLoggedOut = callback; }
 
 export class ApiError extends Error {
   constructor(status, body) {
-    super(body && body.error ? body.error : 'HTTP ' + status);
+    super(body && body.error ? serverMessage(body) : 'HTTP ' + status);
     this.status = status;
     this.field = body ? (body.field || body.parameter) : undefined;
     this.body = body;

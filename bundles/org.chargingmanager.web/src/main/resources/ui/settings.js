@@ -1,5 +1,6 @@
 import { api, el, field, showErrors, clearErrors, toast } from './api.js';
 import { t, number } from './i18n.js';
+import { certificateSection } from './certificate.js';
 
 /** Settings: variables, the forms every bundle describes in its metatype (site, devices, rules), users. */
 export function showSettings(container) {
@@ -168,10 +169,9 @@ async function loadChargePoints(section) {
   let answer;
   try { answer = await api('GET', '/api/v1/ocpp/chargepoints'); } catch (e) { section.replaceChildren(); return; }
   const chargePoints = Array.isArray(answer) ? answer : (answer.chargePoints || []);
+  const certificate = el('div', { id: 'server-certificate' });
   section.replaceChildren(el('h3', {}, t('settings.ocpp')),
-    el('p', { className: 'downloads' },
-      el('a', { className: 'button secondary', href: '/api/v1/ocpp/server-certificate.pem', download: '' }, t('settings.serverCertificate')),
-      el('a', { className: 'button secondary', href: '/api/v1/ocpp/charge-point-ca.pem', download: '' }, t('settings.chargePointCa'))),
+    certificate,
     chargePoints.length ? el('div', { className: 'table-wrap' }, el('table', { id: 'chargepoints-table' },
       el('thead', {}, el('tr', {}, ['settings.chargeBoxId', 'settings.connected', 'settings.registration', 'settings.model',
         'settings.securityProfile'].map(k => el('th', {}, t(k))), el('th', {}, el('span', { className: 'visually-hidden' }, t('settings.approve'))))),
@@ -183,6 +183,7 @@ async function loadChargePoints(section) {
           try { await api('POST', '/api/v1/ocpp/chargepoints/' + encodeURIComponent(cp.chargeBoxId) + '/approve'); loadChargePoints(section); }
           catch (e) { toast(e.message); }
         } }, t('settings.approve')) : '')))))) : el('p', { className: 'muted' }, t('settings.none')));
+  certificateSection(certificate);
 }
 
 async function loadUsers(section) {

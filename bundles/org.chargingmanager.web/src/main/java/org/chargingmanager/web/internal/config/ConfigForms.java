@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.chargingmanager.web.internal.i18n.ExpressionMessages;
+import org.chargingmanager.web.internal.i18n.UserMessage;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -193,7 +195,8 @@ public final class ConfigForms {
         AttributeDefinition[] attributes = attributes(form.definition());
         for (String key : values.keySet()) {
             if (java.util.Arrays.stream(attributes).noneMatch(attribute -> attribute.getID().equals(key))) {
-                throw new AttributeValues.InvalidValueException(key, "unknown field '" + key + "'");
+                throw new AttributeValues.InvalidValueException(key, UserMessage.of("value.unknownField",
+                        "unknown field '" + key + "'", key));
             }
         }
         for (AttributeDefinition attribute : attributes) {
@@ -208,8 +211,8 @@ public final class ConfigForms {
             if (value instanceof String text && !text.isBlank() && isExpression(attribute)) {
                 Optional<String> problem = expressionCheck.apply(text);
                 if (problem.isPresent()) {
-                    throw new AttributeValues.InvalidValueException(attribute.getID(),
-                            attribute.getName() + ": " + problem.get());
+                    throw new AttributeValues.InvalidValueException(attribute.getID(), UserMessage.of("value.formula",
+                            attribute.getName() + ": " + problem.get(), attribute.getName(), ExpressionMessages.of(problem.get())));
                 }
             }
             if (value == null) {

@@ -155,7 +155,7 @@ public class ConfigServlet extends HttpServlet {
             }
         } catch (AttributeValues.InvalidValueException e) {
             LOG.warn("Settings: rejected a change of {} from {}: {}", pid, request.getRemoteAddr(), e.getMessage());
-            JsonResponses.fieldError(response, e.attributeId(), e.getMessage());
+            JsonResponses.fieldError(response, e.attributeId(), e.userMessage());
         } catch (NoSuchElementException e) {
             JsonResponses.error(response, HttpServletResponse.SC_NOT_FOUND, e.getMessage());
         } catch (IllegalArgumentException e) {
