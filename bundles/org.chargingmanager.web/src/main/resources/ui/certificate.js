@@ -5,10 +5,10 @@ import { t, dateTime } from './i18n.js';
  * The OCPP server's TLS certificate: what is in use, uploading an own one (PEM certificate + key,
  * or PKCS#12), going back to the generated one. Absent when the OCPP server is not installed.
  */
-export async function certificateSection(section) {
-  let info;
-  try { info = await api('GET', '/api/v1/ocpp/server-certificate'); } catch (e) { section.replaceChildren(); return; }
-  const reload = () => certificateSection(section);
+export async function certificateSection(section, known) {
+  let info = known;
+  try { info = info || await api('GET', '/api/v1/ocpp/server-certificate'); } catch (e) { section.replaceChildren(); return; }
+  const reload = answer => certificateSection(section, answer);
   const cert = info.certificate;
   const facts = cert ? el('dl', { id: 'server-cert-info' },
     el('dt', {}, t('cert.inUse')), el('dd', { id: 'server-cert-source' }, t('cert.source.' + info.source)),
@@ -54,9 +54,9 @@ export async function certificateSection(section) {
       body.pkcs12 = file('pkcs12') ? base64(await file('pkcs12').arrayBuffer()) : '';
     }
     try {
-      await api('PUT', '/api/v1/ocpp/server-certificate', body);
+      const answer = await api('PUT', '/api/v1/ocpp/server-certificate', body);
       toast(t('cert.uploaded'));
-      reload();
+      reload(answer);
     } catch (e) {
       if (e.field === 'certificate' && format.value === 'pkcs12') e.field = 'pkcs12';
       showErrors(form, e);

@@ -1,7 +1,7 @@
 import { api, el, toast } from './api.js';
 import { t, kw, number } from './i18n.js';
 import { powerChart } from './chart.js';
-import { openSettingsDialog } from './evse-dialog.js';
+import { openSettingsDialog, closeSettingsDialog } from './evse-dialog.js';
 
 const POLL_MILLIS = 1500;
 
@@ -76,6 +76,7 @@ export function showDashboard(container) {
   const chartTimer = setInterval(drawChart, 30000);
 
   return () => {
+    closeSettingsDialog();
     stopped = true;
     if (source) source.close();
     clearTimeout(pollTimer);

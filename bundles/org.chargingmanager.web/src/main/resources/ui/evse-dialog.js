@@ -14,6 +14,11 @@ const MODES = ['FAST', 'MIN_PV', 'PV_ONLY', 'OFF'];
 
 let dialog = null;
 
+/** Closes the dialog without saving (the page is left). */
+export function closeSettingsDialog() {
+  if (dialog) dialog.close();
+}
+
 /** Opens the dialog for a charging point (kind 'evse') or a meter (kind 'meter') of the dashboard. */
 export async function openSettingsDialog(kind, item, opener) {
   const [{ forms }, users] = await Promise.all([api('GET', '/api/v1/config'),
@@ -40,7 +45,7 @@ function addPart(parts, forms, pid, evseId, render, key) {
   const form = forms.find(f => f.pid === pid);
   if (!form) return;
   const instance = form.instances.find(i => i.values.evseId === evseId) || null;
-  parts.push({ key: key || pid.split('.')[1], form, instance, evseId, render });
+  parts.push({ key: key || pid.split('.')[2], form, instance, evseId, render });
 }
 
 /** The device configuration a charging point or meter comes from: its id, or its id plus "-connector". */

@@ -250,7 +250,7 @@ public class WebUiIT {
     @Test
     public void da_theSettingsDialogBehindATileSetsTheChargingPointAndShowsErrorsAtTheirField() throws Exception {
         browser.driver.get(base + "/chargingmanager/#/dashboard");
-        $("[data-evse-id='carport-1'] [data-settings='evse']").click();
+        clickLive("[data-evse-id='carport-1'] [data-settings='evse']");
         assertEquals("Settings: Carport (simulated)", $("#settings-dialog-title").getText());
         assertTrue("enabled", $("#dlg-core-enabled").isSelected());
         assertTrue("charges fast until told otherwise", $("#dlg-mode-FAST").isSelected());
@@ -290,7 +290,7 @@ public class WebUiIT {
                 () -> text("[data-evse-id='carport-1'] h3").contains("Carport (renamed)"));
 
         // the stored values come back; Escape closes the dialog and the focus returns to the tile's button
-        $("[data-evse-id='carport-1'] [data-settings='evse']").click();
+        clickLive("[data-evse-id='carport-1'] [data-settings='evse']");
         assertEquals("3", $("#dlg-core-priority").getAttribute("value"));
         assertTrue($("#dlg-mode-MIN_PV").isSelected());
         new org.openqa.selenium.interactions.Actions(browser.driver).sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
@@ -299,7 +299,7 @@ public class WebUiIT {
         assertEquals("carport-1", browser.driver.executeScript("return document.activeElement.dataset.id"));
 
         // a meter's tile opens its driver's form
-        $("[data-meter-id='grid'] [data-settings='meter']").click();
+        clickLive("[data-meter-id='grid'] [data-settings='meter']");
         assertTrue($("#settings-dialog-title").getText().startsWith("Settings: "));
         assertNotNull($("#dlg-device-name"));
         $("#settings-dialog-cancel").click();
@@ -498,7 +498,7 @@ public class WebUiIT {
                 () -> $("#var-preview").getText().startsWith("an Stelle 8 von „AVAIL +“: "));
         $("#var-save").click();
         String formulaError = text("#var-expr-error");
-        assertEquals("an Stelle 8 von „AVAIL +“: die Formel endet zu früh", formulaError);
+        assertEquals("Variable AVAIL: an Stelle 8 von „AVAIL +“: die Formel endet zu früh", formulaError);
         $("#device-add > summary").click();
         choose("#device-type", "org.chargingmanager.simulator.wallbox");
         String prefix = "#device-add-form #cfg-org-chargingmanager-simulator-wallbox-";
@@ -671,6 +671,12 @@ public class WebUiIT {
     private static String fetchText(String url) {
         return (String) browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
                 + "fetch(arguments[0]).then(r => r.text()).then(done, e => done('ERROR ' + e));", url);
+    }
+
+    /** Clicks an element of the live page, which may be drawn anew at any moment (focused first, as a click does). */
+    private static void clickLive(String css) {
+        browser.await(css, Duration.ofSeconds(10), () -> browser.driver.executeScript("const e = document.querySelector(arguments[0]);"
+                + " if (!e) return false; e.focus(); e.click(); return true;", css));
     }
 
     /** The load management settings of a charging point stored through the UI, or null. */

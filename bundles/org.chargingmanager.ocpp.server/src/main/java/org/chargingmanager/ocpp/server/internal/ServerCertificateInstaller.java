@@ -71,6 +71,27 @@ public final class ServerCertificateInstaller {
         return Path.of(file.toString().trim()).equals(certificateFile) ? Source.IMPORTED : Source.FILE;
     }
 
+    /**
+     * The certificate chain the configuration names — the uploaded or the generated one — read from
+     * its file, so it is right at once while the server restarts; empty for a file configured by
+     * hand (then ask the running server) or before the first certificate was generated.
+     */
+    public java.util.List<java.security.cert.X509Certificate> storedCertificates() throws IOException {
+        Path file = switch (source()) {
+            case IMPORTED -> certificateFile;
+            case GENERATED -> certificateFile.resolveSibling("server-cert.pem");
+            case FILE -> null;
+        };
+        if (file == null || !Files.exists(file)) {
+            return java.util.List.of();
+        }
+        try {
+            return ServerKeyMaterial.readCertificates(file);
+        } catch (java.security.GeneralSecurityException e) {
+            return java.util.List.of();
+        }
+    }
+
     /** The OCPP server's TLS mode as configured (OFF, DETECT, ON). */
     public String tlsMode() throws IOException {
         Dictionary<String, Object> properties = configurationAdmin.getConfiguration(PID, null).getProperties();

@@ -129,6 +129,7 @@ class ServerCertificateImportTest {
         assertThat(loaded.getCertificate(ServerKeyMaterial.ALIAS)).isEqualTo(leaf);
         assertThat(loaded.getKey(ServerKeyMaterial.ALIAS, "x".toCharArray())).isEqualTo(server.getPrivate());
         assertThat(data.resolve("ocpp-server/imported-key.pem")).isReadable();
+        assertThat(installer.storedCertificates()).containsExactly(leaf);
 
         installer.revertToGenerated();
         assertThat(installer.source()).isEqualTo(ServerCertificateInstaller.Source.GENERATED);

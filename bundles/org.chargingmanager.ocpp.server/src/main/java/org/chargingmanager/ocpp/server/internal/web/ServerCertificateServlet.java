@@ -82,11 +82,16 @@ public class ServerCertificateServlet extends HttpServlet {
         JsonObject body = new JsonObject();
         body.addProperty("source", installer.source().name());
         body.addProperty("tlsMode", installer.tlsMode());
-        List<X509Certificate> chain;
-        try {
-            chain = centralSystem.serverCertificates();
-        } catch (IllegalStateException e) {
-            chain = List.of();
+        List<X509Certificate> chain = List.of();
+        if (!"OFF".equals(installer.tlsMode())) {
+            chain = installer.storedCertificates();
+            if (chain.isEmpty()) {
+                try {
+                    chain = centralSystem.serverCertificates();
+                } catch (IllegalStateException e) {
+                    chain = List.of();
+                }
+            }
         }
         body.add("certificate", chain.isEmpty() ? JsonNull.INSTANCE : describe(chain.get(0)));
         body.addProperty("chainLength", chain.size());
