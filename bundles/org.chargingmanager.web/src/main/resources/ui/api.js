@@ -59,7 +59,8 @@ export function showErrors(form, error) {
 }
 
 export function clearErrors(form) {
-  form.querySelectorAll('.error, .form-error').forEach(el => el.remove());
+  // only the messages showErrors added: a formula's live result (class 'hint error') stays
+  form.querySelectorAll('.error[role=alert], .form-error').forEach(el => el.remove());
   form.querySelectorAll('[aria-invalid]').forEach(el => {
     el.removeAttribute('aria-invalid');
     if (el.dataset.hint) el.setAttribute('aria-describedby', el.dataset.hint); else el.removeAttribute('aria-describedby');

@@ -1,9 +1,10 @@
 import { api, el, toast } from './api.js';
 import { t, kw, number } from './i18n.js';
 import { powerChart } from './chart.js';
-import { openSettingsDialog, closeSettingsDialog } from './evse-dialog.js';
 
 const POLL_MILLIS = 1500;
+/** The settings dialog's module, loaded at the first click on a tile's Settings (not needed to show the dashboard). */
+let dialogModule = null;
 
 /** The dashboard: a tile per charging point and meter, the house connection, AVAIL and TARIF, the 24 h chart; live. */
 export function showDashboard(container) {
@@ -27,7 +28,10 @@ export function showDashboard(container) {
     if (!button || !latest) return;
     const [kind, id] = [button.dataset.settings, button.dataset.id];
     const item = (kind === 'evse' ? latest.evses : latest.meters).find(x => x.id === id);
-    if (item) openSettingsDialog(kind, item, button).catch(e => toast(e.message));
+    if (item) {
+      import('./evse-dialog.js').then(module => { dialogModule = module; return module.openSettingsDialog(kind, item, button); })
+        .catch(e => toast(e.message));
+    }
   });
 
   let stopped = false;
@@ -76,7 +80,7 @@ export function showDashboard(container) {
   const chartTimer = setInterval(drawChart, 30000);
 
   return () => {
-    closeSettingsDialog();
+    if (dialogModule) dialogModule.closeSettingsDialog();
     stopped = true;
     if (source) source.close();
     clearTimeout(pollTimer);

@@ -270,6 +270,13 @@ public class WebUiIT {
         assertTrue(error.getText(), error.getText().startsWith("Maximum current (A): at position"));
         assertEquals("true", $("#dlg-core-maxCurrentAmps").getAttribute("aria-invalid"));
         assertTrue("nothing stored", evseSettings("carport-1") == null);
+        assertTrue("the live result stays below the field", $("#dlg-core-maxCurrentAmps-preview").getAttribute("class")
+                .contains("error"));
+        assertEquals("controls of the dialog without a label", List.of(), browser.driver.executeScript(
+                "return [...document.querySelectorAll('#settings-dialog input, #settings-dialog select, #settings-dialog textarea')]"
+                + ".filter(c => c.labels.length === 0 && !c.getAttribute('aria-label')).map(c => c.outerHTML.slice(0, 120))"));
+        assertEquals("text of the dialog below WCAG AA contrast", List.of(), browser.driver.executeScript(
+                CONTRAST_CHECK.replace("document.querySelectorAll('body *')", "document.querySelectorAll('#settings-dialog *')")));
         browser.screenshot(DOCS.resolve("web-ui-evse-dialog.png"));
 
         WebElement maximum = $("#dlg-core-maxCurrentAmps");
@@ -389,6 +396,24 @@ public class WebUiIT {
         browser.driver.get(base + "/chargingmanager/#/keys");
         String keys = $("#keys-table [data-evse='ocpp-WEB-CP-1']").getText();
         assertTrue(keys, keys.contains("The same key is on 2 meters"));
+        // a user changed through the form: a PIN and the charging points she may use; the tile's dialog shows her there
+        browser.driver.get(base + "/chargingmanager/#/settings");
+        $("#users-table [data-user='erika'] button.secondary").click();
+        assertEquals("RFID-ERIKA", $("#user-rfid").getAttribute("value"));
+        assertEquals("true", $("#user-id").getAttribute("readonly"));
+        $("#user-pins").sendKeys("4711");
+        $("#user-evses").sendKeys("carport-1, ocpp-WEB-CP-1");
+        $("#user-submit").click();
+        browser.await("the user changed", Duration.ofSeconds(5),
+                () -> apiBody("/api/v1/users/erika").contains("\"pins\":[\"4711\"]"));
+        JsonObject erika = JsonParser.parseString(runtime.get("/api/v1/users/erika").body()).getAsJsonObject();
+        assertEquals("[\"carport-1\",\"ocpp-WEB-CP-1\"]", erika.get("allowedEvseIds").toString());
+        assertEquals("[\"RFID-ERIKA\"]", erika.get("rfidTags").toString());
+        assertEquals("1", text("#users-table [data-user='erika'] td.num"));
+        browser.driver.get(base + "/chargingmanager/#/dashboard");
+        clickLive("[data-evse-id='carport-1'] [data-settings='evse']");
+        assertEquals("Erika Mustermann (erika)", $("#dlg-users-allowed").getText());
+        $("#settings-dialog-cancel").click();
     }
 
     @Test
@@ -671,6 +696,14 @@ public class WebUiIT {
     private static String fetchText(String url) {
         return (String) browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
                 + "fetch(arguments[0]).then(r => r.text()).then(done, e => done('ERROR ' + e));", url);
+    }
+
+    private static String apiBody(String path) {
+        try {
+            return runtime.get(path).body();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Clicks an element of the live page, which may be drawn anew at any moment (focused first, as a click does). */
