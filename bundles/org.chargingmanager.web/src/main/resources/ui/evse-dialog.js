@@ -1,5 +1,5 @@
 import { api, el, showErrors, clearErrors, toast } from './api.js';
-import { t, number } from './i18n.js';
+import { t, number, lang } from './i18n.js';
 
 // The settings dialog behind a tile: for a charging point its load management (enable, charging
 // mode, priority, currents, power, phase rotation), its wallbox (the driver's own form), its
@@ -21,7 +21,7 @@ export function closeSettingsDialog() {
 
 /** Opens the dialog for a charging point (kind 'evse') or a meter (kind 'meter') of the dashboard. */
 export async function openSettingsDialog(kind, item, opener) {
-  const [{ forms }, users] = await Promise.all([api('GET', '/api/v1/config'),
+  const [{ forms }, users] = await Promise.all([api('GET', '/api/v1/config?lang=' + lang()),
     kind === 'evse' ? api('GET', '/api/v1/users').then(a => a.users).catch(() => null) : null]);
   const parts = [];
   if (kind === 'evse') {

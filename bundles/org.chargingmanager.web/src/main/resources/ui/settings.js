@@ -1,5 +1,5 @@
 import { api, el, field, showErrors, clearErrors, toast } from './api.js';
-import { t, number } from './i18n.js';
+import { t, number, lang } from './i18n.js';
 import { certificateSection } from './certificate.js';
 
 /** Settings: variables, the forms every bundle describes in its metatype (site, devices, rules), users. */
@@ -75,7 +75,7 @@ async function loadVariables(section) {
 }
 
 async function loadForms(sections) {
-  const { forms } = await api('GET', '/api/v1/config');
+  const { forms } = await api('GET', '/api/v1/config?lang=' + lang());
   const reload = () => loadForms(sections);
   const kind = k => forms.filter(f => f.kind === k);
   sections.site.replaceChildren(el('h3', {}, t('settings.site')),

@@ -517,6 +517,8 @@ public class WebUiIT {
         // the server's error messages in German too: a formula, a value of a device form
         browser.driver.get(base + "/chargingmanager/#/settings");
         $("#variables-table [data-variable='AVAIL']");
+        assertEquals("a form whose bundle brings a German translation", "Lademanager: Lastmanagement",
+                text("[id='form-org.chargingmanager.core.loadmanager'] > summary"));
         $("#var-name").sendKeys("AVAIL");
         $("#var-expr").sendKeys("AVAIL +");
         browser.await("the live error in German", Duration.ofSeconds(5),

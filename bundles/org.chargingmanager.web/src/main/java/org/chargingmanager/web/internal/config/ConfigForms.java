@@ -73,8 +73,23 @@ public final class ConfigForms {
                 && attribute.getDescription().toLowerCase(java.util.Locale.ROOT).contains("expression");
     }
 
-    /** A form: its PID, whether it is a factory, its definition. */
-    record Form(String pid, boolean factory, ObjectClassDefinition definition, String bundle) {
+    /**
+     * The language of the definitions the checks work with (names in error messages, "expression"
+     * in a description): English, whatever the JVM's default locale.
+     */
+    static final String CHECK_LANGUAGE = "en";
+
+    /** A form: its PID, whether it is a factory, its (English) definition, the bundle that describes it. */
+    record Form(String pid, boolean factory, ObjectClassDefinition definition, String bundle, MetaTypeInformation information) {
+
+        /** The definition in a language for the page: the bundle's translation, if it has one, else English. */
+        ObjectClassDefinition display(String language) {
+            if (language == null || language.isBlank() || language.equals(CHECK_LANGUAGE)) {
+                return definition;
+            }
+            ObjectClassDefinition translated = information.getObjectClassDefinition(pid, language);
+            return translated == null ? definition : translated;
+        }
     }
 
     List<Form> forms() {
@@ -89,10 +104,10 @@ public final class ConfigForms {
                 continue;
             }
             for (String pid : information.getPids()) {
-                forms.add(new Form(pid, false, information.getObjectClassDefinition(pid, null), name));
+                forms.add(new Form(pid, false, information.getObjectClassDefinition(pid, CHECK_LANGUAGE), name, information));
             }
             for (String pid : information.getFactoryPids()) {
-                forms.add(new Form(pid, true, information.getObjectClassDefinition(pid, null), name));
+                forms.add(new Form(pid, true, information.getObjectClassDefinition(pid, CHECK_LANGUAGE), name, information));
             }
         }
         forms.sort(Comparator.comparing(form -> form.definition().getName()));
@@ -103,21 +118,30 @@ public final class ConfigForms {
         return forms().stream().filter(form -> form.pid().equals(pid)).findFirst();
     }
 
-    /** Every form with its attributes and current values. */
-    public JsonObject json() throws IOException {
+    /**
+     * Every form with its attributes and current values.
+     *
+     * @param language for names, descriptions and option labels ("de"): a bundle's metatype
+     *     translation where it has one, else English
+     */
+    public JsonObject json(String language) throws IOException {
         JsonArray array = new JsonArray();
         for (Form form : forms()) {
+            ObjectClassDefinition display = form.display(language);
             JsonObject json = new JsonObject();
             json.addProperty("pid", form.pid());
             json.addProperty("factory", form.factory());
-            json.addProperty("name", form.definition().getName());
-            json.addProperty("description", form.definition().getDescription());
+            json.addProperty("name", display.getName());
+            json.addProperty("description", display.getDescription());
             json.addProperty("bundle", form.bundle());
             AttributeDefinition[] attributes = attributes(form.definition());
+            AttributeDefinition[] displayed = attributes(display);
             json.addProperty("kind", kind(form, attributes));
             JsonArray attributeArray = new JsonArray();
             for (AttributeDefinition attribute : attributes) {
-                attributeArray.add(attributeJson(attribute));
+                AttributeDefinition shown = java.util.Arrays.stream(displayed).filter(a -> a.getID().equals(attribute.getID()))
+                        .findFirst().orElse(attribute);
+                attributeArray.add(attributeJson(attribute, shown));
             }
             json.add("attributes", attributeArray);
             if (form.factory()) {
@@ -258,11 +282,12 @@ public final class ConfigForms {
         return "other";
     }
 
-    private static JsonObject attributeJson(AttributeDefinition attribute) {
+    /** An attribute's type, rules and defaults from its English definition, its texts from {@code shown}. */
+    private static JsonObject attributeJson(AttributeDefinition attribute, AttributeDefinition shown) {
         JsonObject json = new JsonObject();
         json.addProperty("id", attribute.getID());
-        json.addProperty("name", attribute.getName());
-        json.addProperty("description", attribute.getDescription());
+        json.addProperty("name", shown.getName());
+        json.addProperty("description", shown.getDescription());
         json.addProperty("type", AttributeValues.typeName(attribute.getType()));
         json.addProperty("multiple", attribute.getCardinality() != 0);
         json.addProperty("required", AttributeValues.isRequired(attribute));
@@ -276,7 +301,7 @@ public final class ConfigForms {
         json.add("default", defaults);
         if (attribute.getOptionValues() != null && attribute.getOptionValues().length > 0) {
             JsonArray options = new JsonArray();
-            String[] labels = attribute.getOptionLabels();
+            String[] labels = shown.getOptionLabels();
             String[] optionValues = attribute.getOptionValues();
             for (int i = 0; i < optionValues.length; i++) {
                 JsonObject option = new JsonObject();

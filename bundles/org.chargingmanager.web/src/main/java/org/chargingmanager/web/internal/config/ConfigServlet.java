@@ -101,7 +101,7 @@ public class ConfigServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         ConfigForms forms = forms(response);
         if (forms != null) {
-            JsonResponses.write(response, HttpServletResponse.SC_OK, forms.json());
+            JsonResponses.write(response, HttpServletResponse.SC_OK, forms.json(language(request.getParameter("lang"))));
         }
     }
 
@@ -183,6 +183,11 @@ public class ConfigServlet extends HttpServlet {
         LOG.info("Settings: {} deleted by {} from {}", pid, request.getAttribute(WebContext.USER_ATTRIBUTE),
                 request.getRemoteAddr());
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+    }
+
+    /** A two-letter language code for the forms' texts, or null (English). */
+    static String language(String parameter) {
+        return parameter != null && parameter.matches("[a-z]{2}") ? parameter : null;
     }
 
     private static String pid(HttpServletRequest request) {
