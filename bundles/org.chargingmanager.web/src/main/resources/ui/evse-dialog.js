@@ -140,8 +140,9 @@ async function save(part, form) {
     if (attribute.multiple && typeof value === 'string') value = value.split(',').map(v => v.trim()).filter(Boolean);
     body[attribute.id] = value === undefined || value === null ? '' : value;
   }
-  if (part.instance) await api('PUT', '/api/v1/config/' + encodeURIComponent(part.instance.pid), { values: body });
-  else await api('POST', '/api/v1/config/' + encodeURIComponent(part.form.pid), { values: body });
+  const query = '?lang=' + lang();
+  if (part.instance) await api('PUT', '/api/v1/config/' + encodeURIComponent(part.instance.pid) + query, { values: body });
+  else await api('POST', '/api/v1/config/' + encodeURIComponent(part.form.pid) + query, { values: body });
 }
 
 function input(part, id, attributes, label, hint) {

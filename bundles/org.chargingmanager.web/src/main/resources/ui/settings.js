@@ -156,7 +156,7 @@ function configForm(definition, values, method, pid, reload, deletable) {
       body[attribute.id] = attribute.multiple ? value.split(',').map(v => v.trim()).filter(Boolean) : value;
     }
     try {
-      await api(method, '/api/v1/config/' + encodeURIComponent(pid), { values: body });
+      await api(method, '/api/v1/config/' + encodeURIComponent(pid) + '?lang=' + lang(), { values: body });
       toast(t('settings.saved'));
       reload();
     } catch (e) { showErrors(form, e); }

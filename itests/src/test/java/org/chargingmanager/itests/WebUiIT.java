@@ -533,6 +533,15 @@ public class WebUiIT {
         $(prefix + "maxCurrentAmps").sendKeys("sechzehn");
         $("#device-add-form button[type=submit]").click();
         assertEquals("Maximum current (A) muss eine Zahl sein, nicht „sechzehn“", text("#device-add-form .field [role=alert]"));
+        browser.await(By.cssSelector("[id='form-org.chargingmanager.core.loadmanager'] > summary")).click();
+        String field = "#cfg-org-chargingmanager-core-loadmanager-fallbackCurrentAmps";
+        String label = text("label[for='" + field.substring(1) + "']");
+        assertTrue(label, label.startsWith("Rückfallstrom je Phase (A)"));
+        $(field).clear();
+        $(field).sendKeys("viel");
+        browser.driver.findElement(By.cssSelector("[id='form-org.chargingmanager.core.loadmanager'] button[type=submit]")).click();
+        assertEquals("the field named as on the page", "Rückfallstrom je Phase (A) muss eine Zahl sein, nicht „viel“",
+                text("[id='form-org.chargingmanager.core.loadmanager'] .field [role=alert]"));
         assertEquals(100, variable("AVAIL").get("value").getAsDouble(), 0);
 
         browser.driver.get(base + "/chargingmanager/#/dashboard");

@@ -41,6 +41,16 @@ public final class AttributeValues {
         public UserMessage userMessage() {
             return userMessage;
         }
+
+        /** The same problem, naming the field as the page shows it (its translated name) in the message's arguments. */
+        InvalidValueException naming(String englishName, String shownName) {
+            if (shownName == null || shownName.equals(englishName)) {
+                return this;
+            }
+            List<Object> args = new ArrayList<>(userMessage.args());
+            args.replaceAll(arg -> englishName.equals(arg) ? shownName : arg);
+            return new InvalidValueException(attributeId, new UserMessage(userMessage.code(), userMessage.english(), args));
+        }
     }
 
     /**

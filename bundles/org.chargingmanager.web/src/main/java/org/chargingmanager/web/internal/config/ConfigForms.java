@@ -170,21 +170,22 @@ public final class ConfigForms {
      *
      * @return the new configuration's PID
      */
-    public String create(String factoryPid, JsonObject values) throws IOException, AttributeValues.InvalidValueException {
+    public String create(String factoryPid, JsonObject values, String language)
+            throws IOException, AttributeValues.InvalidValueException {
         Form form = form(factoryPid).filter(Form::factory)
                 .orElseThrow(() -> new IllegalArgumentException("no device type or factory '" + factoryPid + "'"));
-        Dictionary<String, Object> properties = convert(form, values, null);
+        Dictionary<String, Object> properties = convert(form, values, null, language);
         Configuration configuration = configurationAdmin.createFactoryConfiguration(factoryPid, null);
         configuration.update(properties);
         return configuration.getPid();
     }
 
     /** Replaces the values of a single PID's configuration or of one factory configuration. */
-    public void update(String pid, JsonObject values) throws IOException, AttributeValues.InvalidValueException {
+    public void update(String pid, JsonObject values, String language) throws IOException, AttributeValues.InvalidValueException {
         Configuration configuration = configuration(pid);
         String formPid = configuration.getFactoryPid() != null ? configuration.getFactoryPid() : pid;
         Form form = form(formPid).orElseThrow(() -> new IllegalArgumentException("no settings form '" + pid + "'"));
-        configuration.update(convert(form, values, configuration.getProperties()));
+        configuration.update(convert(form, values, configuration.getProperties(), language));
     }
 
     /** Deletes one factory configuration (a device, a rule). */
@@ -207,7 +208,8 @@ public final class ConfigForms {
         throw new java.util.NoSuchElementException("no configuration '" + pid + "'");
     }
 
-    private Dictionary<String, Object> convert(Form form, JsonObject values, Dictionary<String, Object> existing)
+    /** @param language of the field names in the messages' arguments (the English text stays English) */
+    private Dictionary<String, Object> convert(Form form, JsonObject values, Dictionary<String, Object> existing, String language)
             throws AttributeValues.InvalidValueException {
         Dictionary<String, Object> properties = new Hashtable<>();
         if (existing != null) {
@@ -231,12 +233,18 @@ public final class ConfigForms {
             if (keepPassword) {
                 continue;
             }
-            Object value = AttributeValues.convert(attribute, element);
+            Object value;
+            try {
+                value = AttributeValues.convert(attribute, element);
+            } catch (AttributeValues.InvalidValueException e) {
+                throw e.naming(attribute.getName(), shownName(form, attribute, language));
+            }
             if (value instanceof String text && !text.isBlank() && isExpression(attribute)) {
                 Optional<String> problem = expressionCheck.apply(text);
                 if (problem.isPresent()) {
                     throw new AttributeValues.InvalidValueException(attribute.getID(), UserMessage.of("value.formula",
-                            attribute.getName() + ": " + problem.get(), attribute.getName(), ExpressionMessages.of(problem.get())));
+                            attribute.getName() + ": " + problem.get(), shownName(form, attribute, language),
+                            ExpressionMessages.of(problem.get())));
                 }
             }
             if (value == null) {
@@ -246,6 +254,15 @@ public final class ConfigForms {
             }
         }
         return properties;
+    }
+
+    private static String shownName(Form form, AttributeDefinition attribute, String language) {
+        for (AttributeDefinition shown : attributes(form.display(language))) {
+            if (shown.getID().equals(attribute.getID())) {
+                return shown.getName();
+            }
+        }
+        return attribute.getName();
     }
 
     /** Whether the bundle uses the charging point or meter API: a wallbox or meter driver. */

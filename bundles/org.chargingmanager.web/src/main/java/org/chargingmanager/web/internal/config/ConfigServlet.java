@@ -139,14 +139,14 @@ public class ConfigServlet extends HttpServlet {
         }
         try {
             if (create) {
-                String created = forms.create(pid, values);
+                String created = forms.create(pid, values, language(request.getParameter("lang")));
                 LOG.info("Settings: {} added ({}) by {} from {}", created, pid,
                         request.getAttribute(WebContext.USER_ATTRIBUTE), request.getRemoteAddr());
                 JsonObject body = new JsonObject();
                 body.addProperty("pid", created);
                 JsonResponses.write(response, HttpServletResponse.SC_CREATED, body);
             } else {
-                forms.update(pid, values);
+                forms.update(pid, values, language(request.getParameter("lang")));
                 LOG.info("Settings: {} changed by {} from {}", pid, request.getAttribute(WebContext.USER_ATTRIBUTE),
                         request.getRemoteAddr());
                 JsonObject body = new JsonObject();

@@ -52,7 +52,8 @@ import com.google.gson.JsonParser;
  * {@code {"format":"pkcs12","pkcs12":"<base64>","password":"..."}}: checked (valid today, the
  * key belongs to the certificate, usable for TLS), stored, and the server restarts with it;
  * bad material is refused with {@code 400} naming the field, and nothing changes</li>
- * <li>{@code DELETE}: back to the generated self-signed certificate</li>
+ * <li>{@code DELETE}: back to the generated self-signed certificate ({@code 409} if the settings name
+ * a certificate file of the installer's own, which is changed there)</li>
  * </ul>
  * Neither the key nor the password is ever logged or sent back.
  */
@@ -140,6 +141,11 @@ public class ServerCertificateServlet extends HttpServlet {
 
     @Override
     protected void doDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (installer.source() == ServerCertificateInstaller.Source.FILE) {
+            JsonReplies.error(response, HttpServletResponse.SC_CONFLICT, "the certificate is a file named in the OCPP "
+                    + "server's settings (Server certificate file): change it there");
+            return;
+        }
         installer.revertToGenerated();
         LOG.info("OCPP server certificate: back to the generated one, by {} from {}; the OCPP server restarts",
                 request.getAttribute(WebContext.USER_ATTRIBUTE), request.getRemoteAddr());
