@@ -1,5 +1,5 @@
 import { api, el, toast } from './api.js';
-import { t, kw, number } from './i18n.js';
+import { t, kw, number, dateTime } from './i18n.js';
 import { powerChart } from './chart.js';
 
 const POLL_MILLIS = 1500;
@@ -152,7 +152,8 @@ function renderEvses(box, evses, variables) {
           limit ? number(limit.currentAmps, 1) + ' A: ' + reasonText(limit, variables) : '–'),
         el('dt', {}, t('dash.user')), el('dd', { className: 'user' }, userText(evse)),
         el('dt', {}, t('dash.energy')), el('dd', { className: 'energy' },
-          evse.session && evse.session.energyWattHours !== undefined ? number(evse.session.energyWattHours / 1000, 2) + ' kWh' : '–')),
+          evse.session && evse.session.energyWattHours !== undefined ? number(evse.session.energyWattHours / 1000, 2) + ' kWh' : '–'),
+        ...(evse.plan ? [el('dt', {}, t('dash.plan')), el('dd', { className: 'plan' }, planText(evse.plan))] : [])),
       settingsButton('evse', evse));
   }));
 }
@@ -160,6 +161,14 @@ function renderEvses(box, evses, variables) {
 function settingsButton(kind, item) {
   return el('button', { type: 'button', className: 'secondary tile-settings', dataset: { settings: kind, id: item.id },
     'aria-label': t('dash.settingsOf', item.name) }, t('dash.settings'));
+}
+
+/** "20.0 kWh by 07/12/2026, 07:00 · planned · 3.2 kWh charged", and why when the plan cannot be met. */
+function planText(plan) {
+  const parts = [number(plan.energyKilowattHours, 1) + ' kWh ' + t('plan.by') + ' ' + dateTime(plan.deadline),
+    t('plan.' + plan.state), number(plan.deliveredKilowattHours, 1) + ' kWh ' + t('plan.charged')];
+  if (plan.state === 'NOT_FEASIBLE' && plan.reason) parts.push(plan.reason);
+  return parts.join(' · ');
 }
 
 /** Who charges: the open session's user (and tag), else the tag the charging point reports. */

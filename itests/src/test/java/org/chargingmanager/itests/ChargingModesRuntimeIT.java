@@ -17,7 +17,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 /**
- * Charging modes over {@code /api/v1/charging-modes} in the standalone runtime with the demo site:
+ * Charging modes over {@code /api/v1/charging-modes} and plans over {@code /api/v1/charging-plans}
+ * in the standalone runtime with the demo site:
  * OFF stops one demo car with its reason, FAST lets it charge again, the mode is stored in the
  * charging point's settings and survives a restart, bad requests are refused.
  */
@@ -58,6 +59,66 @@ public class ChargingModesRuntimeIT {
             // the minimum pause of 60 s holds a paused car; then it charges again
             Await.until("demo1-1 charging again", Duration.ofSeconds(90), () -> limitAmps(restarted, "demo1-1") > 6);
             assertTrue(Files.readString(restarted.log).contains("EVSE demo1-1: charging mode OFF -> FAST (by admin)"));
+        }
+    }
+
+    /**
+     * A time-of-use tariff dear now and cheap in two hours from now + 3 h: a plan of 5 kWh set over
+     * the API holds demo1-1 until then (reason and next slot in the limit), the planned slots lie in
+     * the cheap hours at their price, bad requests are refused naming the field, and removing the
+     * plan releases the car from it.
+     */
+    @Test
+    public void aChargingPlanWaitsForTheCheapHoursAndIsRefusedWithBadInput() throws Exception {
+        Path directory = StandaloneRuntime.testDirectory("charging-plans");
+        Path home = directory.resolve("home");
+        copyWithDemo(home);
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC);
+        int cheapFrom = (now.getHour() + 3) % 24;
+        int cheapUntil = (cheapFrom + 2) % 24;
+        Files.writeString(home.resolve("etc/org.chargingmanager.tariff.fixed-plan.config"),
+                "id=\"plan\"\nimportPricePerKilowattHour=\"0.40\"\ntimeZone=\"UTC\"\nperiods=[\"* "
+                        + String.format("%02d:00-%02d:00", cheapFrom, cheapUntil) + " 0.10\"]\n");
+        try (RuntimeProcess runtime = RuntimeProcess.start(home, directory, "console.log", Map.of())) {
+            Await.until("demo1-1 charging", TIMEOUT, () -> limitAmps(runtime, "demo1-1") > 6);
+            String deadline = now.plusHours(10).toInstant().toString();
+            HttpResponse<String> set = runtime.send("PUT", "/api/v1/charging-plans/demo1-1",
+                    "{\"energyKilowattHours\": 5, \"deadline\": \"" + deadline + "\"}");
+            assertEquals(set.body(), 200, set.statusCode());
+            Await.until("demo1-1 waits for the cheap hours", TIMEOUT, () -> limitAmps(runtime, "demo1-1") == 0
+                    && limit(runtime, "demo1-1").get("detail").getAsString().startsWith("charging plan: 5.0 kWh by"));
+            assertTrue(limit(runtime, "demo1-1").get("detail").getAsString().contains("waits for"));
+            assertTrue(limitAmps(runtime, "demo2-1") > 6);
+
+            JsonObject plan = JsonParser.parseString(runtime.get("/api/v1/charging-plans/demo1-1").body()).getAsJsonObject();
+            assertEquals(plan.toString(), "PLANNED", plan.get("state").getAsString());
+            assertEquals(plan.toString(), 0.5, plan.get("expectedCost").getAsDouble(), 0.05);
+            assertEquals("EUR", plan.get("currency").getAsString());
+            for (JsonElement slot : plan.getAsJsonArray("slots")) {
+                int hour = java.time.Instant.parse(slot.getAsJsonObject().get("start").getAsString())
+                        .atZone(java.time.ZoneOffset.UTC).getHour();
+                assertTrue(plan.toString(), hour == cheapFrom || hour == (cheapFrom + 1) % 24);
+                assertEquals(0.10, slot.getAsJsonObject().get("pricePerKilowattHour").getAsDouble(), 1e-9);
+            }
+            assertTrue(Files.readString(directory.resolve("data/charging-plans.properties")).contains("demo1-1"));
+
+            HttpResponse<String> badDeadline = runtime.send("PUT", "/api/v1/charging-plans/demo1-1",
+                    "{\"energyKilowattHours\": 5, \"deadline\": \"tomorrow\"}");
+            assertEquals(400, badDeadline.statusCode());
+            assertEquals("deadline", JsonParser.parseString(badDeadline.body()).getAsJsonObject().get("field").getAsString());
+            HttpResponse<String> past = runtime.send("PUT", "/api/v1/charging-plans/demo1-1",
+                    "{\"energyKilowattHours\": 5, \"deadline\": \"2020-01-01T07:00:00Z\"}");
+            assertEquals(400, past.statusCode());
+            assertTrue(past.body(), past.body().contains("has passed"));
+            assertEquals(400, runtime.send("PUT", "/api/v1/charging-plans/demo1-1",
+                    "{\"energyKilowattHours\": \"lots\", \"deadline\": \"07:00\"}").statusCode());
+            assertEquals(400, runtime.send("PUT", "/api/v1/charging-plans/demo1-1", "{\"deadline\": \"07:00\"}").statusCode());
+            assertEquals(401, runtime.getWithoutPassword("/api/v1/charging-plans").statusCode());
+
+            assertEquals(204, runtime.send("DELETE", "/api/v1/charging-plans/demo1-1", "").statusCode());
+            assertEquals(404, runtime.get("/api/v1/charging-plans/demo1-1").statusCode());
+            Await.until("demo1-1 no longer held by the plan", TIMEOUT,
+                    () -> !limit(runtime, "demo1-1").get("detail").getAsString().startsWith("charging plan"));
         }
     }
 

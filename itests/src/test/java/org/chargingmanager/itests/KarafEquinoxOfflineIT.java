@@ -132,12 +132,13 @@ public class KarafEquinoxOfflineIT {
                 "chargingmanager-billing",
                 "chargingmanager-eichrecht", "chargingmanager-mqtt", "chargingmanager-openhab", "chargingmanager-modbus",
                 "chargingmanager-wallbox-cfos", "chargingmanager-meter-eastron", "chargingmanager-wallbox-keba",
-                "chargingmanager-wallbox-goe", "chargingmanager-meter-shelly", "chargingmanager-wallbox-alfen", "chargingmanager-meter-sma",
+                "chargingmanager-wallbox-goe", "chargingmanager-meter-shelly", "chargingmanager-wallbox-alfen",
+                "chargingmanager-wallbox-abl", "chargingmanager-meter-sma",
                 "chargingmanager-wallbox-phoenix", "chargingmanager-meter-sunspec",
                 "chargingmanager-device-definition",
                 "chargingmanager-tariff-fixed",
                 "chargingmanager-tariff-awattar", "chargingmanager-tariff-tibber",
-                "chargingmanager-tariff-entsoe")) {
+                "chargingmanager-tariff-entsoe", "chargingmanager-forecast-solar")) {
             assertTrue(feature + " is installed and started: " + features, features.contains(feature));
         }
         assertFalse("the simulator is not part of the umbrella feature", features.contains("chargingmanager-simulator"));
@@ -170,7 +171,7 @@ public class KarafEquinoxOfflineIT {
                 "org.chargingmanager.modbus", "com.ghgande.j2mod", "com.fazecast.jSerialComm",
                 "org.chargingmanager.wallbox.cfos", "org.chargingmanager.meter.eastron",
                 "org.chargingmanager.wallbox.keba", "org.chargingmanager.wallbox.goe",
-                "org.chargingmanager.meter.shelly", "org.chargingmanager.wallbox.alfen",
+                "org.chargingmanager.meter.shelly", "org.chargingmanager.wallbox.alfen", "org.chargingmanager.wallbox.abl",
                 "org.chargingmanager.meter.sma", "org.chargingmanager.wallbox.phoenix",
                 "org.chargingmanager.meter.sunspec", "org.chargingmanager.device.definition")) {
             String line = bundles.lines().filter(l -> l.contains(" " + bundle + " ") || l.endsWith(" " + bundle))

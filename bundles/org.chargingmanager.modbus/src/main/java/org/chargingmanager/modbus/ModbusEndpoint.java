@@ -4,10 +4,10 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Where a Modbus line is: a TCP host and port, or a serial port. Two equal endpoints are one line, shared by
- * every device on it.
+ * Where a Modbus line is: a TCP host and port, a serial port, or a serial line behind a transparent
+ * serial-to-Ethernet converter. Two equal endpoints are one line, shared by every device on it.
  */
-public sealed interface ModbusEndpoint permits ModbusEndpoint.Tcp, ModbusEndpoint.Serial {
+public sealed interface ModbusEndpoint permits ModbusEndpoint.Tcp, ModbusEndpoint.Serial, ModbusEndpoint.SerialBridge {
 
     /** Modbus TCP (MBAP framing) to {@code host:port}; the host is compared as written (lower case). */
     record Tcp(String host, int port) implements ModbusEndpoint {
@@ -68,6 +68,32 @@ public sealed interface ModbusEndpoint permits ModbusEndpoint.Tcp, ModbusEndpoin
         public String toString() {
             return "serial://" + portName + "?" + baudRate + "," + dataBits + parity.name().charAt(0) + stopBits
                     + "," + framing.name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * A serial line (RS-485) reached through a transparent serial-to-Ethernet converter (an "RS485 to LAN"
+     * adapter in TCP server mode, e.g. USR-TCP232, Waveshare RS485 TO ETH, Elfin EW11): the converter passes the
+     * bytes of the serial frames unchanged through one TCP connection, so the frames are RTU (binary, CRC) or
+     * ASCII (LRC) exactly as on the wire, without the MBAP header of Modbus TCP. Baud rate and parity are set
+     * in the converter. The line is identified by host and port: two framings for one converter are refused.
+     */
+    record SerialBridge(String host, int port, SerialFraming framing) implements ModbusEndpoint {
+        public SerialBridge {
+            Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(framing, "framing");
+            host = host.trim().toLowerCase(Locale.ROOT);
+            if (host.isEmpty()) {
+                throw new IllegalArgumentException("empty host");
+            }
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("port out of range: " + port);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "bridge://" + host + ":" + port + "?" + framing.name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -21,8 +21,8 @@ import java.util.Set;
 
 /**
  * A KEBA KeContact P30 on a free UDP port of 127.0.0.1, written from the KEBA UDP Programmers Guide: it answers
- * {@code i}, {@code report 1/2/3}, {@code ena}, {@code curr}, {@code currtime}, {@code failsafe}, {@code display}
- * and {@code setenergy}, has a car that draws what the box allows, and a failsafe that fires when no
+ * {@code i}, {@code report 1/2/3/100}, {@code ena}, {@code curr}, {@code currtime}, {@code failsafe}, {@code x2src},
+ * {@code x2} (phase switch, when its source is UDP), {@code display} and {@code setenergy}, has a car that draws what the box allows, and a failsafe that fires when no
  * {@code curr}/{@code currtime}/{@code ena} came within its timeout.
  *
  * <p><b>It enforces the spacing rules</b>: at least 100 ms between any two commands, 5 s between repetitions of the
@@ -79,6 +79,11 @@ public final class KebaSimulator implements AutoCloseable {
     private Instant updatedAt;
     private double totalTenthWattHours = 12_345_670;
     private double sessionTenthWattHours;
+    private int phaseSwitchSource;
+    private int phaseSwitch = 1;
+    private int phaseSwitches;
+    private String cardTag;
+    private boolean sessionReports = true;
 
     private KebaSimulator(Clock clock, Duration tolerance) throws IOException {
         this.clock = clock;
@@ -145,6 +150,35 @@ public final class KebaSimulator implements AutoCloseable {
     public synchronized KebaSimulator unplugCar() {
         update();
         carPlugged = false;
+        cardTag = null;
+        return this;
+    }
+
+    /** An x-series with the phase switch: who may switch (4 = UDP; {@code x2src} sets it too). */
+    public synchronized KebaSimulator phaseSwitchSource(int source) {
+        phaseSwitchSource = source;
+        return this;
+    }
+
+    /** 0: one phase, 1: three phases (report 2's {@code X2 phaseSwitch}). */
+    public synchronized int phaseSwitch() {
+        return phaseSwitch;
+    }
+
+    /** How many times {@code x2} switched the phases. */
+    public synchronized int phaseSwitches() {
+        return phaseSwitches;
+    }
+
+    /** A card authorises the session (report 100's {@code RFID tag}, hex as KEBA writes it). */
+    public synchronized KebaSimulator presentCard(String tag) {
+        cardTag = tag;
+        return this;
+    }
+
+    /** An older firmware: {@code report 100} answers TCH-ERR. */
+    public synchronized KebaSimulator withoutSessionReports() {
+        sessionReports = false;
         return this;
     }
 
@@ -342,6 +376,19 @@ public final class KebaSimulator implements AutoCloseable {
                     }
                     lastLimitCommandAt = now;
                     return ok();
+                case "x2src":
+                    phaseSwitchSource = Integer.parseInt(words[1]);
+                    return ok();
+                case "x2":
+                    int x2 = Integer.parseInt(words[1]);
+                    if (phaseSwitchSource != 4 || (x2 != 0 && x2 != 1)) {
+                        return "TCH-ERR :phase switching not by UDP\n";
+                    }
+                    if (x2 != phaseSwitch) {
+                        phaseSwitches++;
+                    }
+                    phaseSwitch = x2;
+                    return ok();
                 case "display":
                 case "setenergy":
                 case "output":
@@ -392,6 +439,11 @@ public final class KebaSimulator implements AutoCloseable {
         return failsafeFired ? Math.min(hardwareMilliamps, failsafeMilliamps) : max;
     }
 
+    /** The car's phases, one while the phase switch is on one phase. */
+    private int phasesDrawn() {
+        return phaseSwitch == 0 ? 1 : carPhases;
+    }
+
     private int drawn() {
         if (!carPlugged || !enableSys() || maxCurrent() < 6000) {
             return 0;
@@ -408,7 +460,7 @@ public final class KebaSimulator implements AutoCloseable {
         }
         double hours = Duration.between(updatedAt, now).toMillis() / 3_600_000.0;
         if (hours > 0) {
-            double watts = drawn() / 1000.0 * 230 * carPhases;
+            double watts = drawn() / 1000.0 * 230 * phasesDrawn();
             totalTenthWattHours += watts * hours * 10;
             sessionTenthWattHours += watts * hours * 10;
             updatedAt = now;
@@ -454,6 +506,8 @@ public final class KebaSimulator implements AutoCloseable {
                 fields.put("Setenergy", 0);
                 fields.put("Output", 0);
                 fields.put("Input", 0);
+                fields.put("X2 phaseSwitch source", phaseSwitchSource);
+                fields.put("X2 phaseSwitch", phaseSwitch);
                 fields.put("Serial", serial);
                 fields.put("Sec", sec);
             }
@@ -461,15 +515,32 @@ public final class KebaSimulator implements AutoCloseable {
                 int drawn = drawn();
                 fields.put("ID", "3");
                 fields.put("U1", 231);
-                fields.put("U2", carPhases == 3 ? 230 : 0);
-                fields.put("U3", carPhases == 3 ? 229 : 0);
+                fields.put("U2", phasesDrawn() == 3 ? 230 : 0);
+                fields.put("U3", phasesDrawn() == 3 ? 229 : 0);
                 fields.put("I1", drawn);
-                fields.put("I2", carPhases == 3 ? drawn : 0);
-                fields.put("I3", carPhases == 3 ? drawn : 0);
-                fields.put("P", (long) drawn * 230 * carPhases);
+                fields.put("I2", phasesDrawn() == 3 ? drawn : 0);
+                fields.put("I3", phasesDrawn() == 3 ? drawn : 0);
+                fields.put("P", (long) drawn * 230 * phasesDrawn());
                 fields.put("PF", drawn > 0 ? 998 : 0);
                 fields.put("E pres", Math.round(sessionTenthWattHours));
                 fields.put("E total", Math.round(totalTenthWattHours));
+                fields.put("Serial", serial);
+                fields.put("Sec", sec);
+            }
+            case 100 -> {
+                if (!sessionReports) {
+                    return "TCH-ERR :unknown report\n";
+                }
+                fields.put("ID", "100");
+                fields.put("Session ID", 35);
+                fields.put("Curr HW", hardwareMilliamps);
+                fields.put("E start", Math.round(totalTenthWattHours - sessionTenthWattHours));
+                fields.put("E pres", Math.round(sessionTenthWattHours));
+                fields.put("started[s]", 0);
+                fields.put("ended[s]", 0);
+                fields.put("reason", 0);
+                fields.put("RFID tag", cardTag == null ? "0000000000000000" : cardTag);
+                fields.put("RFID class", cardTag == null ? "00000000000000000000" : "01010400000000000000");
                 fields.put("Serial", serial);
                 fields.put("Sec", sec);
             }

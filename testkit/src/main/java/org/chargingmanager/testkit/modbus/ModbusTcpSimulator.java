@@ -43,6 +43,8 @@ public final class ModbusTcpSimulator implements AutoCloseable {
     private final AtomicInteger connectionsAccepted = new AtomicInteger();
     private final AtomicInteger pipelined = new AtomicInteger();
     private final int port;
+    private volatile ModbusEndpoint.SerialFraming bridgeFraming;
+    private volatile char asciiAnswerStart = ':';
     private volatile ServerSocket server;
     private volatile Thread acceptThread;
     private volatile boolean strict;
@@ -88,6 +90,30 @@ public final class ModbusTcpSimulator implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /**
+     * From now on the slave is a serial device behind a transparent serial-to-Ethernet converter: requests and
+     * answers are RTU or ASCII frames in the TCP stream, without the MBAP header (connections already open keep
+     * their framing). Frames with a wrong CRC or LRC are not answered, as on a bus.
+     */
+    public ModbusTcpSimulator behindSerialBridge(ModbusEndpoint.SerialFraming framing) {
+        this.bridgeFraming = framing;
+        return this;
+    }
+
+    /** ASCII answers start with this character: ':' (the standard, default) or '>' (as ABL's eMH1 answers). */
+    public ModbusTcpSimulator asciiAnswersStartWith(char start) {
+        this.asciiAnswerStart = start;
+        return this;
+    }
+
+    /** The endpoint of the converter: {@code bridge://127.0.0.1:port} with the framing set. */
+    public ModbusEndpoint.SerialBridge bridgeEndpoint() {
+        if (bridgeFraming == null) {
+            throw new IllegalStateException("not behind a serial bridge: call behindSerialBridge first");
+        }
+        return new ModbusEndpoint.SerialBridge("127.0.0.1", port, bridgeFraming);
     }
 
     /** {@code tcp://127.0.0.1:port}. */
@@ -236,6 +262,11 @@ public final class ModbusTcpSimulator implements AutoCloseable {
     }
 
     private void serve(Socket client) {
+        ModbusEndpoint.SerialFraming framing = bridgeFraming;
+        if (framing != null) {
+            serveFramed(client, framing);
+            return;
+        }
         try (client) {
             DataInputStream in = new DataInputStream(client.getInputStream());
             OutputStream out = client.getOutputStream();
@@ -266,6 +297,35 @@ public final class ModbusTcpSimulator implements AutoCloseable {
             // the client or the test closed the connection
         } catch (IOException e) {
             // the same, reported differently
+        } finally {
+            clients.remove(client);
+        }
+    }
+
+    private void serveFramed(Socket client, ModbusEndpoint.SerialFraming framing) {
+        try (client) {
+            DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(client.getInputStream()));
+            OutputStream out = client.getOutputStream();
+            while (true) {
+                byte[] body = framing == ModbusEndpoint.SerialFraming.RTU ? SerialFrameCodec.readRtuRequest(in)
+                        : SerialFrameCodec.readAsciiFrame(in);
+                if (body == null) {
+                    continue; // a frame with a wrong checksum: a device on a bus stays silent
+                }
+                if (in.available() > 0) {
+                    pipelined.incrementAndGet();
+                }
+                int unitId = body[0] & 0xFF;
+                byte[] answer = answer(unitId, java.util.Arrays.copyOfRange(body, 1, body.length));
+                if (answer == null) {
+                    continue;
+                }
+                out.write(framing == ModbusEndpoint.SerialFraming.RTU ? SerialFrameCodec.rtu(unitId, answer)
+                        : SerialFrameCodec.ascii(asciiAnswerStart, unitId, answer));
+                out.flush();
+            }
+        } catch (IOException e) {
+            // the client or the test closed the connection
         } finally {
             clients.remove(client);
         }

@@ -4,7 +4,7 @@
  * <p>Units are part of every name ({@code currentMilliamps}, {@code powerWatts}, {@code voltageVolts}).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.chargingmanager.api.device;
 
 import org.osgi.annotation.bundle.Export;

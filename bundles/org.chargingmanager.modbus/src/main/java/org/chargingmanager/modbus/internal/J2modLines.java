@@ -82,11 +82,23 @@ public final class J2modLines implements ModbusLines, AutoCloseable {
         if (endpoint instanceof ModbusEndpoint.Tcp tcp) {
             return new TcpTransport(tcp);
         }
-        return new SerialTransport((ModbusEndpoint.Serial) endpoint);
+        if (endpoint instanceof ModbusEndpoint.SerialBridge bridge) {
+            return new FramedTransport(new SocketBytePort(bridge.host(), bridge.port()), bridge.framing());
+        }
+        ModbusEndpoint.Serial serial = (ModbusEndpoint.Serial) endpoint;
+        // ASCII framed here: j2mod's ASCII transport does not take answers starting with '>' (ABL)
+        return serial.framing() == ModbusEndpoint.SerialFraming.ASCII
+                ? new FramedTransport(new SerialBytePort(serial), serial.framing()) : new SerialTransport(serial);
     }
 
     private static Object key(ModbusEndpoint endpoint) {
-        return endpoint instanceof ModbusEndpoint.Serial serial ? "serial:" + serial.portName() : endpoint;
+        if (endpoint instanceof ModbusEndpoint.Serial serial) {
+            return "serial:" + serial.portName();
+        }
+        if (endpoint instanceof ModbusEndpoint.SerialBridge bridge) {
+            return "bridge:" + bridge.host() + ":" + bridge.port();
+        }
+        return endpoint;
     }
 
     @Override
@@ -99,7 +111,7 @@ public final class J2modLines implements ModbusLines, AutoCloseable {
             }
             line = lines.get(key(endpoint));
             if (line != null && !line.endpoint().equals(endpoint)) {
-                throw new IllegalArgumentException("serial port already open as " + line.endpoint()
+                throw new IllegalArgumentException("serial line already open as " + line.endpoint()
                         + ", cannot open it as " + endpoint);
             }
             if (line == null) {

@@ -11,6 +11,7 @@ import java.security.cert.CertificateFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -25,6 +26,8 @@ import javax.net.ssl.TrustManagerFactory;
 
 import org.chargingmanager.api.evse.ChargingMode;
 import org.chargingmanager.api.evse.ChargingModes;
+import org.chargingmanager.api.plan.ChargingPlanRequest;
+import org.chargingmanager.api.plan.ChargingPlans;
 import org.chargingmanager.api.variables.InvalidExpressionException;
 import org.chargingmanager.api.variables.Variables;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
@@ -57,6 +60,7 @@ final class HomieBridge implements MqttCallbackExtended {
 
     private final MqttSettings settings;
     private final Supplier<ChargingModes> modes;
+    private final Supplier<ChargingPlans> plans;
     private final Supplier<SiteState> site;
     private final Variables variables;
     private final Clock clock;
@@ -87,7 +91,14 @@ final class HomieBridge implements MqttCallbackExtended {
     /** @param modes the charging modes for {@code evse-.../mode/set}, or a supplier of {@code null} while there are none */
     HomieBridge(MqttSettings settings, Supplier<SiteState> site, Variables variables, Supplier<ChargingModes> modes,
             Clock clock, Duration pollInterval) {
+        this(settings, site, variables, modes, () -> null, clock, pollInterval);
+    }
+
+    /** @param plans the charging plans for {@code evse-.../plan/set}, or a supplier of {@code null} while there are none */
+    HomieBridge(MqttSettings settings, Supplier<SiteState> site, Variables variables, Supplier<ChargingModes> modes,
+            Supplier<ChargingPlans> plans, Clock clock, Duration pollInterval) {
         this.modes = modes;
+        this.plans = plans;
         this.settings = settings;
         this.site = site;
         this.variables = variables;
@@ -263,10 +274,11 @@ final class HomieBridge implements MqttCallbackExtended {
             return;
         }
         try {
-            client.subscribe(new String[] { device.setTopicFilter(), device.modeTopicFilter() }, new int[] { 1, 1 });
+            client.subscribe(new String[] { device.setTopicFilter(), device.modeTopicFilter(), device.planTopicFilter() },
+                    new int[] { 1, 1, 1 });
         } catch (MqttException e) {
-            LOG.warn("MQTT: cannot subscribe to {} and {}: {}", device.setTopicFilter(), device.modeTopicFilter(),
-                    describe(e));
+            LOG.warn("MQTT: cannot subscribe to {}, {} and {}: {}", device.setTopicFilter(), device.modeTopicFilter(),
+                    device.planTopicFilter(), describe(e));
         }
         nextRetry = FIRST_RETRY;
         int count = connects.incrementAndGet();
@@ -360,6 +372,11 @@ final class HomieBridge implements MqttCallbackExtended {
             setMode(topic, modeNode, payload);
             return;
         }
+        String planNode = device.planNodeOf(topic);
+        if (planNode != null) {
+            setPlan(topic, planNode, payload);
+            return;
+        }
         String id = device.settablePropertyOf(topic);
         String name = id == null || lastState == null ? null : lastState.variableNames().get(id);
         if (name == null) {
@@ -406,6 +423,32 @@ final class HomieBridge implements MqttCallbackExtended {
             chargingModes.setMode(evseId, mode, "MQTT");
         } catch (IOException | RuntimeException e) {
             refuse(topic, "the settings cannot be stored: " + e.getMessage());
+            return;
+        }
+        acceptedSets.incrementAndGet();
+        poll();
+    }
+
+    /** {@code 20 kWh by 07:00} sets the charging point's plan, {@code none} (or nothing) removes it. */
+    private void setPlan(String topic, String node, byte[] payload) {
+        ChargingPlans chargingPlans = plans.get();
+        String evseId = lastState == null ? null : lastState.evseIds().get(node);
+        if (chargingPlans == null || evseId == null) {
+            refuse(topic, "there is no such charging point");
+            return;
+        }
+        String text = new String(payload, StandardCharsets.UTF_8).trim();
+        try {
+            if (text.isEmpty() || text.equalsIgnoreCase("none")) {
+                chargingPlans.removePlan(evseId, "MQTT");
+            } else {
+                chargingPlans.setPlan(ChargingPlanRequest.fromText(evseId, text, ZonedDateTime.now(clock)), "MQTT");
+            }
+        } catch (IllegalArgumentException e) {
+            refuse(topic, "'" + Payloads.printable(text, 60) + "': " + e.getMessage());
+            return;
+        } catch (IOException | RuntimeException e) {
+            refuse(topic, "the plan cannot be stored: " + e.getMessage());
             return;
         }
         acceptedSets.incrementAndGet();

@@ -65,11 +65,27 @@ final class HomieDevice {
         return prefix + "+/" + SiteReader.MODE_PROPERTY + "/set";
     }
 
+    /** The {@code /set} topics of the charging points' plans: {@code <prefix>+/plan/set}. */
+    String planTopicFilter() {
+        return prefix + "+/" + SiteReader.PLAN_PROPERTY + "/set";
+    }
+
     /**
      * The node ID of a {@code <prefix>evse-.../mode/set} topic, or {@code null} for any other topic.
      */
     String modeNodeOf(String topic) {
-        String end = "/" + SiteReader.MODE_PROPERTY + "/set";
+        return evseNodeOf(topic, SiteReader.MODE_PROPERTY);
+    }
+
+    /**
+     * The node ID of a {@code <prefix>evse-.../plan/set} topic, or {@code null} for any other topic.
+     */
+    String planNodeOf(String topic) {
+        return evseNodeOf(topic, SiteReader.PLAN_PROPERTY);
+    }
+
+    private String evseNodeOf(String topic, String property) {
+        String end = "/" + property + "/set";
         if (!topic.startsWith(prefix) || !topic.endsWith(end)) {
             return null;
         }

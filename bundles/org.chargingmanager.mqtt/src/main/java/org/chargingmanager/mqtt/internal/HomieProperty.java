@@ -24,6 +24,10 @@ record HomieProperty(String id, String name, String datatype, String unit, Strin
         return new HomieProperty(id, name, "enum", "", format, false);
     }
 
+    static HomieProperty settableText(String id, String name) {
+        return new HomieProperty(id, name, "string", "", "", true);
+    }
+
     static HomieProperty settableChoice(String id, String name, String format) {
         return new HomieProperty(id, name, "enum", "", format, true);
     }

@@ -7,6 +7,7 @@ import java.util.Dictionary;
 import java.util.List;
 
 import org.chargingmanager.api.evse.ChargingModes;
+import org.chargingmanager.api.plan.ChargingPlans;
 import org.chargingmanager.api.evse.Evse;
 import org.chargingmanager.api.meter.Meter;
 import org.chargingmanager.api.variables.Variables;
@@ -60,6 +61,10 @@ public final class MqttPublisher {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ChargingModes chargingModes;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ChargingPlans chargingPlans;
+
     private final HomieBridge bridge;
 
     @Activate
@@ -74,8 +79,8 @@ public final class MqttPublisher {
         }
         SiteReader reader = new SiteReader();
         bridge = new HomieBridge(settings,
-                () -> reader.read(variables, list(evses), list(meters), houseLimit(), chargingModes), variables,
-                () -> chargingModes, Clock.systemUTC(), POLL_INTERVAL);
+                () -> reader.read(variables, list(evses), list(meters), houseLimit(), chargingModes, chargingPlans),
+                variables, () -> chargingModes, () -> chargingPlans, Clock.systemDefaultZone(), POLL_INTERVAL);
         bridge.start();
     }
 

@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 import org.chargingmanager.api.device.PhaseCurrents;
 import org.chargingmanager.api.evse.ChargingMode;
 import org.chargingmanager.api.evse.ChargingModes;
+import org.chargingmanager.api.plan.ChargingPlanStatus;
+import org.chargingmanager.api.plan.ChargingPlans;
 import org.chargingmanager.api.evse.Evse;
 import org.chargingmanager.api.evse.EvseInfo;
 import org.chargingmanager.api.evse.EvseSnapshot;
@@ -42,6 +44,7 @@ final class SiteReader {
     static final String VARIABLES_NODE = "variables";
     static final String GRID_NODE = "grid";
     static final String MODE_PROPERTY = "mode";
+    static final String PLAN_PROPERTY = "plan";
     private static final String MODES = Arrays.stream(ChargingMode.values()).map(Enum::name).collect(Collectors.joining(","));
     private static final Logger LOG = LoggerFactory.getLogger(SiteReader.class);
     private static final String STATES = Arrays.stream(EvseState.values()).map(Enum::name).collect(Collectors.joining(","));
@@ -64,13 +67,19 @@ final class SiteReader {
     /** @param modes the charging modes, or {@code null}: then the EVSE nodes have no {@code mode} property */
     SiteState read(Variables variables, List<Evse> evses, List<Meter> meters, HouseLimitSettings house,
             ChargingModes modes) {
+        return read(variables, evses, meters, house, modes, null);
+    }
+
+    /** @param plans the charging plans, or {@code null}: then the EVSE nodes have no {@code plan} property */
+    SiteState read(Variables variables, List<Evse> evses, List<Meter> meters, HouseLimitSettings house,
+            ChargingModes modes, ChargingPlans plans) {
         List<HomieNode> nodes = new ArrayList<>();
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, String> variableNames = new LinkedHashMap<>();
         Map<String, String> evseIds = new LinkedHashMap<>();
         readVariables(variables, nodes, values, variableNames);
         readGrid(variables, meters, house, nodes, values);
-        readEvses(evses, modes, nodes, values, evseIds);
+        readEvses(evses, modes, plans, nodes, values, evseIds);
         readMeters(meters, nodes, values);
         return new SiteState(nodes, values, variableNames, evseIds);
     }
@@ -147,9 +156,13 @@ final class SiteReader {
         }
     }
 
-    private void readEvses(List<Evse> evses, ChargingModes modes, List<HomieNode> nodes, Map<String, String> values,
-            Map<String, String> evseIds) {
+    private void readEvses(List<Evse> evses, ChargingModes modes, ChargingPlans plans, List<HomieNode> nodes,
+            Map<String, String> values, Map<String, String> evseIds) {
         Map<String, ChargingMode> modeById = modes == null ? Map.of() : modes.modes();
+        Map<String, ChargingPlanStatus> planById = new HashMap<>();
+        if (plans != null) {
+            plans.plans().forEach(plan -> planById.put(plan.request().evseId(), plan));
+        }
         Map<String, Evse> byId = new java.util.TreeMap<>();
         for (Evse evse : evses) {
             try {
@@ -189,6 +202,11 @@ final class SiteReader {
                 values.put(nodeId + "/" + MODE_PROPERTY, modeById.getOrDefault(info.id(), ChargingMode.FAST).name());
                 evseIds.put(nodeId, info.id());
             }
+            if (plans != null) {
+                properties.add(HomieProperty.settableText(PLAN_PROPERTY, "Charging plan"));
+                values.put(nodeId + "/" + PLAN_PROPERTY, planText(planById.get(info.id())));
+                evseIds.put(nodeId, info.id());
+            }
             nodes.add(new HomieNode(nodeId, info.name(), "evse", properties));
             String p = nodeId + "/";
             values.put(p + "state", snapshot.state() == null ? Payloads.NO_VALUE : snapshot.state().name());
@@ -205,6 +223,17 @@ final class SiteReader {
             values.put(p + "id-tag", snapshot.idTag() == null ? "" : snapshot.idTag());
         }
         sessions.keySet().retainAll(byId.keySet());
+    }
+
+    /** {@code 20.0 kWh by 2026-12-07T06:00:00Z: PLANNED, 3.2 kWh charged}, or {@code none}. */
+    static String planText(ChargingPlanStatus plan) {
+        if (plan == null) {
+            return "none";
+        }
+        String text = String.format(java.util.Locale.ROOT, "%.1f kWh by %s: %s, %.1f kWh charged",
+                plan.request().energyWattHours() / 1000, plan.request().deadline(), plan.state(),
+                plan.deliveredWattHours() / 1000);
+        return plan.reason().isEmpty() ? text : text + " (" + plan.reason() + ")";
     }
 
     private double sessionEnergy(String evseId, EvseSnapshot snapshot) {

@@ -187,6 +187,71 @@ class HomieBridgeBrokerTest {
         assertThat(bridge.acceptedSets()).isEqualTo(1);
     }
 
+    /** Charging plans kept in memory, as the core keeps them in its data directory. */
+    private static final class Plans implements org.chargingmanager.api.plan.ChargingPlans {
+        final Map<String, org.chargingmanager.api.plan.ChargingPlanStatus> plans = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public List<org.chargingmanager.api.plan.ChargingPlanStatus> plans() {
+            return List.copyOf(plans.values());
+        }
+
+        @Override
+        public java.util.Optional<org.chargingmanager.api.plan.ChargingPlanStatus> plan(String evseId) {
+            return java.util.Optional.ofNullable(plans.get(evseId));
+        }
+
+        @Override
+        public org.chargingmanager.api.plan.ChargingPlanStatus setPlan(org.chargingmanager.api.plan.ChargingPlanRequest request,
+                String user) {
+            org.chargingmanager.api.plan.ChargingPlanStatus status = org.chargingmanager.api.plan.ChargingPlanStatus
+                    .unplanned(request);
+            plans.put(request.evseId(), status);
+            return status;
+        }
+
+        @Override
+        public boolean removePlan(String evseId, String user) {
+            return plans.remove(evseId) != null;
+        }
+    }
+
+    @Test
+    void theChargingPlanOfAChargingPointIsPublishedSetAndRemoved() throws Exception {
+        Plans plans = new Plans();
+        MqttSettings settings = new MqttSettings(broker.url(), "cm-test-" + System.nanoTime(), "", new char[0], null,
+                "homie", "chargingmanager", "Charging Manager", false, "homeassistant");
+        bridge = new HomieBridge(settings,
+                () -> reader.read(variables, evses, meters, new HouseLimitSettings("AVAIL", "55000", ""), null, plans),
+                variables, () -> null, () -> plans, clock, Duration.ofMillis(100));
+        bridge.start();
+        Await.until("$state ready", () -> "ready".equals(recorder.get(DEVICE + "$state")));
+        String node = DEVICE + "evse-sim-garage-1/";
+        assertThat(recorder.get(node + "plan")).isEqualTo("none");
+        assertThat(recorder.get(node + "plan/$settable")).isEqualTo("true");
+        assertThat(recorder.get(node + "plan/$datatype")).isEqualTo("string");
+
+        recorder.send(node + "plan/set", "20 kWh by 2026-12-02T07:00:00+01:00");
+        Await.until("plan stored", () -> plans.plan("sim-garage-1").isPresent());
+        assertThat(plans.plan("sim-garage-1").get().request().deadline()).isEqualTo(Instant.parse("2026-12-02T06:00:00Z"));
+        assertThat(plans.plan("sim-garage-1").get().request().energyWattHours()).isEqualTo(20_000);
+        clock.advance(Duration.ofSeconds(1));
+        Await.until("plan published", () -> String.valueOf(recorder.get(node + "plan"))
+                .startsWith("20.0 kWh by 2026-12-02T06:00:00Z: WAITING_FOR_CAR, 0.0 kWh charged"));
+
+        recorder.send(node + "plan/set", "lots by tomorrow");
+        recorder.send(node + "plan/set", "20 kWh by 25:00");
+        recorder.send(DEVICE + "evse-nosuch-1/plan/set", "20 kWh by 07:00");
+        Await.until("3 refusals", () -> bridge.refusedSets() == 3);
+        assertThat(plans.plans()).hasSize(1);
+
+        recorder.send(node + "plan/set", "none");
+        Await.until("plan removed", () -> plans.plans().isEmpty());
+        clock.advance(Duration.ofSeconds(1));
+        Await.until("none published", () -> "none".equals(recorder.get(node + "plan")));
+        assertThat(bridge.acceptedSets()).isEqualTo(2);
+    }
+
     @Test
     void badSetsAreRefusedAndChangeNothing() throws Exception {
         startReady();

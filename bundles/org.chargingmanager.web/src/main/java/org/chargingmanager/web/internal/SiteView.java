@@ -3,13 +3,17 @@ package org.chargingmanager.web.internal;
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.Dictionary;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.chargingmanager.api.billing.Transaction;
 import org.chargingmanager.api.billing.TransactionLog;
 import org.chargingmanager.api.evse.Evse;
+import org.chargingmanager.api.plan.ChargingPlanStatus;
+import org.chargingmanager.api.plan.ChargingPlans;
 import org.chargingmanager.api.evse.EvseSnapshot;
 import org.chargingmanager.api.meter.Meter;
 import org.chargingmanager.api.meter.MeterReading;
@@ -57,6 +61,10 @@ public class SiteView {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile TransactionLog transactionLog;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ChargingPlans chargingPlans;
+
     private final Variables variables;
     private final OpenSessions openSessions = new OpenSessions(() -> transactionLog, java.time.Clock.systemUTC());
 
@@ -85,7 +93,12 @@ public class SiteView {
     JsonObject json() {
         JsonObject json = new JsonObject();
         JsonArray evseArray = new JsonArray();
-        evses.stream().sorted(Comparator.comparing(evse -> evse.info().id())).map(this::evseJson)
+        Map<String, ChargingPlanStatus> plans = new HashMap<>();
+        ChargingPlans planService = chargingPlans;
+        if (planService != null) {
+            planService.plans().forEach(plan -> plans.put(plan.request().evseId(), plan));
+        }
+        evses.stream().sorted(Comparator.comparing(evse -> evse.info().id())).map(evse -> evseJson(evse, plans))
                 .forEach(evseArray::add);
         json.add("evses", evseArray);
         JsonArray meterArray = new JsonArray();
@@ -97,9 +110,13 @@ public class SiteView {
         return json;
     }
 
-    /** The API's charging point, with its open session: user, and the energy since the session started. */
-    private JsonObject evseJson(Evse evse) {
+    /** The API's charging point, with its open session (user, the energy since it started) and its plan. */
+    private JsonObject evseJson(Evse evse, Map<String, ChargingPlanStatus> plans) {
         JsonObject json = ApiServlet.evseJson(evse);
+        ChargingPlanStatus plan = plans.get(evse.info().id());
+        if (plan != null) {
+            json.add("plan", ChargingPlanServlet.json(plan));
+        }
         Optional<Transaction> open = openSessions.find(evse.info().id());
         if (open.isPresent()) {
             Transaction transaction = open.get();

@@ -44,6 +44,11 @@ import org.chargingmanager.api.variables.VariablesListener;
 import org.chargingmanager.core.internal.allocation.AllocationSettings;
 import org.chargingmanager.core.internal.allocation.DemandStatus;
 import org.chargingmanager.api.evse.ChargingMode;
+import org.chargingmanager.core.internal.plan.ChargingPlanService;
+import org.chargingmanager.core.internal.plan.PlanCar;
+import org.chargingmanager.core.internal.plan.PlanTracker;
+import org.chargingmanager.core.internal.plan.PlanningSite;
+import org.chargingmanager.core.internal.solar.HomeBattery;
 import org.chargingmanager.core.internal.solar.SolarDemand;
 import org.chargingmanager.core.internal.solar.SolarSettings;
 import org.chargingmanager.core.internal.solar.SolarSharing;
@@ -113,6 +118,11 @@ public class LoadManager implements VariablesListener {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile Authorizer authorizer;
 
+    /** The charging plans; without them no charging point follows a plan. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ChargingPlanService chargingPlans;
+
     /** The users' priorities; without it every session counts with priority 0 of its own. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -125,6 +135,8 @@ public class LoadManager implements VariablesListener {
     private Map<String, SolarState> solarStates = Map.of();
     /** The phases of the charging points that can switch between 1 and 3, while a car is connected. */
     private final Map<String, PhaseSwitch> phaseSwitches = new HashMap<>();
+    /** The house connection as the last cycle saw it, for the plans; {@code null} before the first cycle. */
+    private PlanningSite planningSite;
     private final AtomicBoolean cycleRequested = new AtomicBoolean();
     /** A variable or the settings changed: the next cycle raises limits without waiting (an operator's release, not noise). */
     private final AtomicBoolean increaseAtOnce = new AtomicBoolean();
@@ -230,6 +242,10 @@ public class LoadManager implements VariablesListener {
         caps.add(cap);
     }
 
+    void usePlans(ChargingPlanService plans) {
+        this.chargingPlans = plans;
+    }
+
     void addRule(ChargingRuleComponent rule) {
         rules.add(rule);
     }
@@ -305,6 +321,7 @@ public class LoadManager implements VariablesListener {
         Map<String, Evse> byId = new HashMap<>();
         Map<String, EvseSnapshot> snapshots = new HashMap<>();
         LocalDateTime localTime = LocalDateTime.now(clock);
+        Map<String, ChargingMode> modes = new HashMap<>();
         for (Evse evse : evses) {
             EvseInfo info = evse.info();
             EvseSnapshot snapshot = evse.snapshot();
@@ -325,13 +342,18 @@ public class LoadManager implements VariablesListener {
                 answering = answering.plus(rotation.toGrid(snapshot.currents()), snapshot.powerWatts(),
                         snapshot.measuredAt());
             }
-            demands.add(demand(info, snapshot, stale, evseSettings, rotation, activeRules, localTime, volts, problems));
+            EvseHistory past = history.computeIfAbsent(info.id(), id -> new EvseHistory());
+            List<ChargingRule> applying = applyingRules(info.id(), userIds(snapshot, past), activeRules, localTime,
+                    problems);
+            demands.add(demand(info, snapshot, stale, evseSettings, rotation, applying, volts, problems));
+            modes.put(info.id(), ChargingRule.effectiveMode(evseSettings.chargingMode(), applying));
         }
 
         Set<String> switchable = switchablePhases(demands, byId);
         demands = onSwitchedPhases(demands, switchable, byId);
-        demands = withChargingModes(demands, settingsById, snapshots, switchable, gridFresh ? gridPowerWatts : Double.NaN,
-                volts, current, now);
+        PlanTracker.Steering plans = followPlans(demands, snapshots, now);
+        demands = withChargingModes(demands, modes, plans, snapshots, switchable,
+                gridFresh ? gridPowerWatts : Double.NaN, volts, current, now, problems);
 
         SiteReadings readings = new SiteReadings(now, houseCurrentAmps, powerLimitWatts,
                 (int) Math.round(current.fallbackCurrentAmps() * 1000),
@@ -344,8 +366,10 @@ public class LoadManager implements VariablesListener {
         fallbackReason = model.fallbackReason();
         SiteSnapshot site = model.site();
         AllocationSettings allocationSettings = allocationSettings(current);
+        planningSite = new PlanningSite(site.houseLimit(), site.powerLimitWatts(), site.baseLoad(), site.basePowerWatts(),
+                site.volts(), allocationSettings.unbalancedLoadLimitMilliamps());
         Map<String, ChargingLimit> allocated = Allocator.allocate(site, allocationSettings);
-        allocated = switchPhasesForTheHouseLimit(site, allocated, allocationSettings, switchable, settingsById, byId,
+        allocated = switchPhasesForTheHouseLimit(site, allocated, allocationSettings, switchable, modes, byId,
                 current, now);
         Map<String, ChargingLimit> limits = withPhases(withFallbackReason(allocated, model.fallbackReason()), switchable);
         apply(limits, byId, now, current);
@@ -360,13 +384,32 @@ public class LoadManager implements VariablesListener {
      * Applies each charging point's charging mode: "Off" gets nothing, the solar modes a cap from
      * the PV surplus ({@link SolarSharing}); "Fast" is left as it is.
      */
-    private List<EvseDemand> withChargingModes(List<EvseDemand> demands, Map<String, EvseSettings.Values> settingsById,
+    /** What the charging plans allow each planned charging point now; nothing without the plan service. */
+    private PlanTracker.Steering followPlans(List<EvseDemand> demands, Map<String, EvseSnapshot> snapshots, Instant now) {
+        ChargingPlanService service = chargingPlans;
+        if (service == null || !service.hasPlans()) {
+            return NO_PLANS;
+        }
+        List<PlanCar> cars = new ArrayList<>(demands.size());
+        for (EvseDemand demand : demands) {
+            EvseSnapshot snapshot = snapshots.get(demand.id());
+            cars.add(new PlanCar(demand.id(), demand.priority(), demand.gridPhases(), demand.minMilliamps(),
+                    demand.maxMilliamps(), demand.status() == DemandStatus.WANTS_CHARGE,
+                    snapshot == null ? 0 : snapshot.energyWattHours()));
+        }
+        return service.follow(now, cars, planningSite);
+    }
+
+    private static final PlanTracker.Steering NO_PLANS = new PlanTracker.Steering(Map.of(), Map.of(), Set.of(), Map.of());
+
+    private List<EvseDemand> withChargingModes(List<EvseDemand> demands, Map<String, ChargingMode> modes,
+            PlanTracker.Steering plans,
             Map<String, EvseSnapshot> snapshots, Set<String> switchable, double gridPowerWatts, double volts,
-            LoadManagerConfig config, Instant now) {
+            LoadManagerConfig config, Instant now, Set<String> problems) {
         Duration switchInterval = Duration.ofSeconds(Math.max(30, config.phaseSwitchIntervalSeconds()));
         List<SolarDemand> solar = new ArrayList<>();
         for (EvseDemand demand : demands) {
-            ChargingMode mode = settingsById.getOrDefault(demand.id(), EvseSettings.DEFAULTS).chargingMode();
+            ChargingMode mode = modes.getOrDefault(demand.id(), ChargingMode.FAST);
             if ((mode == ChargingMode.MIN_PV || mode == ChargingMode.PV_ONLY)
                     && demand.status() == DemandStatus.WANTS_CHARGE) {
                 EvseSnapshot snapshot = snapshots.get(demand.id());
@@ -377,7 +420,8 @@ public class LoadManager implements VariablesListener {
                         mayChoosePhases));
             }
         }
-        SolarSharing.Result shared = SolarSharing.share(gridPowerWatts, solar, solarStates,
+        SolarSharing.Result shared = SolarSharing.share(gridPowerWatts, homeBattery(config, now, problems), solar,
+                solarStates,
                 new SolarSettings(Duration.ofSeconds(Math.max(0, config.solarStartDelaySeconds())),
                         Duration.ofSeconds(Math.max(0, config.solarStopDelaySeconds())),
                         Math.max(0, config.solarImportToleranceWatts()), volts),
@@ -391,10 +435,16 @@ public class LoadManager implements VariablesListener {
                 switchPhases(demand.id(), chosenPhases, "PV surplus", now);
                 demand = onPhases(demand, chosenPhases, byIdRotation(demand));
             }
-            ChargingMode mode = settingsById.getOrDefault(demand.id(), EvseSettings.DEFAULTS).chargingMode();
+            ChargingMode mode = modes.getOrDefault(demand.id(), ChargingMode.FAST);
             Integer cap = shared.capMilliamps().get(demand.id());
+            Integer planned = plans.milliamps().get(demand.id());
+            boolean planDecides = planned != null && mode != ChargingMode.OFF
+                    && (mode == ChargingMode.FAST || cap != null && planned > cap);
             if (mode == ChargingMode.OFF) {
                 adjusted.add(withMaximum(demand, 0, LimitReason.DISABLED, "charging mode: off"));
+            } else if (planDecides) {
+                adjusted.add(planned < demand.maxMilliamps()
+                        ? withMaximum(demand, planned, LimitReason.RULE, plans.details().get(demand.id())) : demand);
             } else if (cap != null && cap < demand.maxMilliamps()) {
                 adjusted.add(withMaximum(demand, cap, LimitReason.SOLAR, shared.details().get(demand.id())));
             } else {
@@ -402,6 +452,19 @@ public class LoadManager implements VariablesListener {
             }
         }
         return adjusted;
+    }
+
+    /** The storage meters that answer, and whether the battery charges before the cars now. */
+    private HomeBattery homeBattery(LoadManagerConfig config, Instant now, Set<String> problems) {
+        double powerWatts = 0;
+        for (Meter meter : meters) {
+            MeterReading reading = meter.reading();
+            if (meter.info().role() == MeterRole.STORAGE && fresh(reading, now)) {
+                powerWatts += reading.powerWatts();
+            }
+        }
+        double first = evaluateOrNaN(config.homeBatteryFirst(), 0, "home battery first", problems);
+        return new HomeBattery(powerWatts, Double.isNaN(first) || first != 0);
     }
 
     /** The charging points that can switch between 1 and 3 phases and have a car connected. */
@@ -465,14 +528,14 @@ public class LoadManager implements VariablesListener {
      * Both are tried on the same site with the pure allocation, at most once per switch interval.
      */
     private Map<String, ChargingLimit> switchPhasesForTheHouseLimit(SiteSnapshot site, Map<String, ChargingLimit> allocated,
-            AllocationSettings allocationSettings, Set<String> switchable, Map<String, EvseSettings.Values> settingsById,
+            AllocationSettings allocationSettings, Set<String> switchable, Map<String, ChargingMode> modes,
             Map<String, Evse> byId, LoadManagerConfig config, Instant now) {
         Duration switchInterval = Duration.ofSeconds(Math.max(30, config.phaseSwitchIntervalSeconds()));
         Map<String, ChargingLimit> result = allocated;
         SiteSnapshot current = site;
         for (EvseDemand demand : site.demands()) {
             if (!switchable.contains(demand.id())
-                    || settingsById.getOrDefault(demand.id(), EvseSettings.DEFAULTS).chargingMode() != ChargingMode.FAST
+                    || modes.getOrDefault(demand.id(), ChargingMode.FAST) != ChargingMode.FAST
                     || !phaseSwitches.getOrDefault(demand.id(), PhaseSwitch.THREE_PHASES).mayChange(now, switchInterval)) {
                 continue;
             }
@@ -527,8 +590,7 @@ public class LoadManager implements VariablesListener {
     }
 
     private EvseDemand demand(EvseInfo info, EvseSnapshot snapshot, boolean stale, EvseSettings.Values evseSettings,
-            PhaseRotation rotation, List<ChargingRule> activeRules, LocalDateTime localTime, double volts,
-            Set<String> problems) {
+            PhaseRotation rotation, List<ChargingRule> applyingRules, double volts, Set<String> problems) {
         int phases = snapshot != null && snapshot.phasesInUse() > 0 ? Math.min(snapshot.phasesInUse(), info.phases())
                 : info.phases();
         List<Phase> gridPhases = new ArrayList<>();
@@ -552,11 +614,7 @@ public class LoadManager implements VariablesListener {
         }
 
         EvseHistory past = history.computeIfAbsent(info.id(), id -> new EvseHistory());
-        Set<String> userIds = userIds(snapshot, past);
-        for (ChargingRule rule : activeRules) {
-            if (!rule.matches(info.id(), userIds, localTime) || !conditionHolds(rule, problems)) {
-                continue;
-            }
+        for (ChargingRule rule : applyingRules) {
             int allowed = rule.allowedMilliamps(phases, volts);
             if (allowed < maximum) {
                 maximum = allowed;
@@ -603,6 +661,18 @@ public class LoadManager implements VariablesListener {
         }
         return new EvseDemand(info.id(), evseSettings.priority() + past.userPriority, gridPhases, minimum, maximum, reason, detail, status,
                 previous, past.pausedSince, past.chargingSince);
+    }
+
+    /** The rules whose charging point, user, time window and condition hold for this charging point now. */
+    private List<ChargingRule> applyingRules(String evseId, Set<String> userIds, List<ChargingRule> activeRules,
+            LocalDateTime localTime, Set<String> problems) {
+        List<ChargingRule> applying = new ArrayList<>();
+        for (ChargingRule rule : activeRules) {
+            if (rule.matches(evseId, userIds, localTime) && conditionHolds(rule, problems)) {
+                applying.add(rule);
+            }
+        }
+        return applying;
     }
 
     /**

@@ -33,6 +33,9 @@ public @interface LoadManagerConfig {
     @AttributeDefinition(name = "%solarImportToleranceWatts.name", description = "%solarImportToleranceWatts.description", min = "0")
     double solarImportToleranceWatts() default 0;
 
+    @AttributeDefinition(name = "%homeBatteryFirst.name", description = "%homeBatteryFirst.description", required = false)
+    String homeBatteryFirst() default "";
+
     @AttributeDefinition(name = "%phaseSwitchIntervalSeconds.name", description = "%phaseSwitchIntervalSeconds.description", min = "30")
     int phaseSwitchIntervalSeconds() default 300;
 

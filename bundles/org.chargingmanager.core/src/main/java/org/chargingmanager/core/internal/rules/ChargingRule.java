@@ -5,8 +5,11 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+
+import org.chargingmanager.api.evse.ChargingMode;
 
 /**
  * A charging rule as a value: its conditions on charging point, user, weekday and time of day
@@ -80,12 +83,42 @@ public record ChargingRule(String name, Set<String> evseIds, Set<String> users, 
     }
 
     /**
-     * The current per phase this rule allows, in mA.
+     * The charging mode while rules apply: the most restrictive mode any of {@code applying} sets
+     * ("PV only" before "minimum + PV" before "fast"), or {@code configured} when none sets one. A
+     * charging point the user switched off stays off.
+     */
+    public static ChargingMode effectiveMode(ChargingMode configured, List<ChargingRule> applying) {
+        if (configured == ChargingMode.OFF) {
+            return ChargingMode.OFF;
+        }
+        ChargingMode chosen = null;
+        for (ChargingRule rule : applying) {
+            ChargingMode mode = rule.action().chargingMode();
+            if (mode != null && (chosen == null || restrictiveness(mode) > restrictiveness(chosen))) {
+                chosen = mode;
+            }
+        }
+        return chosen == null ? configured : chosen;
+    }
+
+    private static int restrictiveness(ChargingMode mode) {
+        return switch (mode) {
+            case FAST -> 0;
+            case MIN_PV -> 1;
+            case PV_ONLY -> 2;
+            case OFF -> 3;
+        };
+    }
+
+    /**
+     * The current per phase this rule allows, in mA; a rule that sets a charging mode does not
+     * limit the current.
      *
      * @param phases how many phases the car draws on
      */
     public int allowedMilliamps(int phases, double volts) {
         return switch (action) {
+            case MODE_FAST, MODE_MIN_PV, MODE_PV_ONLY -> Integer.MAX_VALUE;
             case NO_CHARGING -> 0;
             case MAX_CURRENT -> (int) Math.max(0, Math.floor(value * 1000));
             case MAX_POWER -> (int) Math.max(0, Math.floor(value / (phases * volts) * 1000));

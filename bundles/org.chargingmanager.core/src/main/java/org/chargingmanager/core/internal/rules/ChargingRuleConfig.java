@@ -39,9 +39,17 @@ public @interface ChargingRuleConfig {
             + "empty for always. If it cannot be computed (a meter is offline), the rule applies.", required = false)
     String condition() default "";
 
-    @AttributeDefinition(name = "Action")
+    @AttributeDefinition(name = "Action", description = "Limit the current or the power, stop charging, or switch "
+            + "the charging mode while the rule applies (e.g. PV only on weekdays, fast on Friday evening)",
+            options = { @Option(label = "Maximum current (A)", value = "MAX_CURRENT"),
+                    @Option(label = "Maximum power (W)", value = "MAX_POWER"),
+                    @Option(label = "No charging", value = "NO_CHARGING"),
+                    @Option(label = "Charging mode: fast", value = "MODE_FAST"),
+                    @Option(label = "Charging mode: minimum + PV", value = "MODE_MIN_PV"),
+                    @Option(label = "Charging mode: PV only", value = "MODE_PV_ONLY") })
     RuleAction action() default RuleAction.MAX_CURRENT;
 
-    @AttributeDefinition(name = "Value", description = "Current in A (maximum current) or power in W (maximum power)")
+    @AttributeDefinition(name = "Value", description = "Current in A (maximum current) or power in W (maximum power); "
+            + "not used by the other actions")
     double value() default 16;
 }

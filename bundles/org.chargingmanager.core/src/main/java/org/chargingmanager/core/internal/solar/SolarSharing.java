@@ -14,7 +14,8 @@ import java.util.Map;
  * reading, the demands, the hysteresis state of the last cycle and the time.
  *
  * <p>The surplus is what the grid meter shows fed in, plus what the solar charging points draw
- * now (it would be fed in without them), plus the import tolerance. "Minimum + PV" charging
+ * now (it would be fed in without them), plus the import tolerance, corrected for the home
+ * battery ({@link HomeBattery}). "Minimum + PV" charging
  * points always keep their minimum (it comes from the grid when the sun does not cover it) and
  * share what is left over their minimum. "PV only" charging points are admitted one after the
  * other (higher priority first, those already charging before those waiting) while the surplus
@@ -49,13 +50,23 @@ public final class SolarSharing {
      */
     public static Result share(double gridPowerWatts, List<SolarDemand> demands, Map<String, SolarState> previous,
             SolarSettings settings, Instant now) {
+        return share(gridPowerWatts, HomeBattery.NONE, demands, previous, settings, now);
+    }
+
+    /**
+     * @param gridPowerWatts the grid meter's power, import positive; {@link Double#NaN} when not
+     *        known (meter silent or stale)
+     * @param battery the home battery: its discharge is not surplus, its charge is unless it comes first
+     */
+    public static Result share(double gridPowerWatts, HomeBattery battery, List<SolarDemand> demands,
+            Map<String, SolarState> previous, SolarSettings settings, Instant now) {
         Map<String, Integer> caps = new HashMap<>();
         Map<String, String> details = new HashMap<>();
         Map<String, SolarState> states = new HashMap<>();
         boolean gridKnown = Double.isFinite(gridPowerWatts);
         double surplus = 0;
         if (gridKnown) {
-            surplus = -gridPowerWatts + settings.importToleranceWatts();
+            surplus = -gridPowerWatts + settings.importToleranceWatts() + battery.surplusCorrectionWatts();
             for (SolarDemand demand : demands) {
                 surplus += Math.max(0, demand.drawnWatts());
             }

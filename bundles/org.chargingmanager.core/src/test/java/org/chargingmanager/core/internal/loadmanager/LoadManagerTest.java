@@ -389,6 +389,34 @@ class LoadManagerTest {
         assertThat(limits.get("left-1").currentMilliamps()).isEqualTo(16_000);
     }
 
+    /** A rule that sets "PV only" while the high tariff applies; without surplus the car waits, with the low tariff it charges fast again. */
+    @Test
+    void aRuleSwitchesTheChargingModeWhileItsConditionHolds() throws Exception {
+        LoadManager manager = loadManager(Map.of("solarStartDelaySeconds", 0, "solarStopDelaySeconds", 0));
+        manager.addRule(new ChargingRuleComponent(Configs.of(ChargingRuleConfig.class,
+                Map.of("name", "PV only at high tariff", "condition", "TARIF == 1", "action", RuleAction.MODE_PV_ONLY,
+                        "evseIds", new String[] { "left-1" }))));
+        variables.set("TARIF", "1");
+        Map<String, ChargingLimit> limits = settle(manager);
+        assertThat(limits.get("left-1").currentMilliamps()).as("no surplus: PV only waits").isZero();
+        assertThat(limits.get("left-1").reason()).isEqualTo(LimitReason.SOLAR);
+        assertThat(limits.get("right-1").currentMilliamps()).as("the rule is for left only").isEqualTo(16_000);
+
+        variables.set("TARIF", "0");
+        limits = settle(manager);
+        assertThat(limits.get("left-1").currentMilliamps()).as("its own mode again: fast").isEqualTo(16_000);
+    }
+
+    @Test
+    void aChargingPointSwitchedOffStaysOffWhateverModeARuleSets() throws Exception {
+        LoadManager manager = loadManager(Map.of());
+        manager.addSettings(new EvseSettings(Configs.of(EvseSettingsConfig.class,
+                Map.of("evseId", "left-1", "chargingMode", "OFF"))));
+        manager.addRule(new ChargingRuleComponent(Configs.of(ChargingRuleConfig.class,
+                Map.of("name", "always fast", "action", RuleAction.MODE_FAST))));
+        assertThat(settle(manager).get("left-1").currentMilliamps()).isZero();
+    }
+
     @Test
     void chargingPointSettingsSetPriorityAndMaximumByExpression() throws Exception {
         LoadManager manager = loadManager(Map.of("houseConnectionCurrentAmps", "20"));

@@ -66,6 +66,27 @@ class SolarSharingTest {
         assertThat(result.details().get("pv")).isEqualTo("no grid reading: no PV surplus known");
     }
 
+    /** A charging car draws 2760 W on one phase, the home battery charges with 2300 W and the grid is at zero. */
+    @Test
+    void theCarsTakeWhatTheHomeBatteryChargesWithUnlessTheBatteryComesFirst() {
+        List<SolarDemand> car = List.of(minPv("a", 1, 2760));
+        SolarSharing.Result carsFirst = SolarSharing.share(0, new HomeBattery(-2300, false), car, Map.of(), SETTINGS, NOON);
+        assertThat(carsFirst.capMilliamps()).containsEntry("a", 16_000); // 5060 W / 230 V = 22 A, up to 16 A
+        SolarSharing.Result batteryFirst = SolarSharing.share(0, new HomeBattery(-2300, true), car, Map.of(), SETTINGS, NOON);
+        assertThat(batteryFirst.capMilliamps()).containsEntry("a", 12_000); // what it draws: 2760 W
+    }
+
+    @Test
+    void aDischargingHomeBatteryIsNeverPvSurplus() {
+        // the car draws 4140 W, the grid is at zero because the battery gives 1500 W: the sun covers only 2640 W
+        Map<String, SolarState> charging = Map.of("car", new SolarState(true, null));
+        SolarSharing.Result result = SolarSharing.share(0, new HomeBattery(1500, false), List.of(pvOnly("car", 3, 4140)),
+                charging, SETTINGS, NOON);
+        assertThat(result.details().get("car")).isEqualTo("PV surplus too small: minimum for up to 180 s");
+        SolarSharing.Result withoutBattery = SolarSharing.share(0, List.of(pvOnly("car", 3, 4140)), charging, SETTINGS, NOON);
+        assertThat(withoutBattery.details().get("car")).isEqualTo("PV surplus");
+    }
+
     @Test
     void minimumPlusPvSharesTheSurplusAboveTheMinimums() {
         // two single-phase cars at 6 A each draw 2760 W; 2300 W more are fed in

@@ -1,17 +1,13 @@
 package org.chargingmanager.meter.eastron.internal;
 
 import java.time.Clock;
-import java.util.Hashtable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import org.chargingmanager.api.evse.Evse;
 import org.chargingmanager.api.meter.Meter;
-import org.chargingmanager.modbus.ModbusLine;
 import org.chargingmanager.modbus.ModbusLines;
+import org.chargingmanager.modbus.driver.PolledDevice;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -30,9 +26,7 @@ public class EastronMeter {
 
     private static final Logger LOG = LoggerFactory.getLogger(EastronMeter.class);
 
-    private final ModbusLine line;
-    private final ScheduledExecutorService thread;
-    private final ServiceRegistration<Meter> registration;
+    private final PolledDevice device;
 
     @Activate
     public EastronMeter(BundleContext context, EastronMeterConfig config, @Reference ModbusLines lines) {
@@ -43,42 +37,18 @@ public class EastronMeter {
             LOG.error("Eastron meter {}: configuration not usable: {}", config.id(), e.getMessage());
             throw e;
         }
-        line = lines.open(settings.endpoint());
-        EastronReader reader = new EastronReader(settings, line, Clock.systemUTC());
-        thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread t = new Thread(runnable, "eastron-" + settings.meterId());
-            t.setDaemon(true);
-            return t;
-        });
-        thread.scheduleWithFixedDelay(() -> {
-            try {
-                reader.pollOnce();
-            } catch (RuntimeException e) {
-                LOG.error("Eastron meter {}: poll failed", settings.meterId(), e);
-            }
-        }, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-        Hashtable<String, Object> properties = new Hashtable<>();
-        properties.put(Meter.ID_PROPERTY, settings.meterId());
-        properties.put(Meter.ROLE_PROPERTY, settings.role().name());
-        properties.put(Evse.DRIVER_PROPERTY, EastronReader.DRIVER);
-        registration = context.registerService(Meter.class, reader, properties);
+        PolledDevice.Spec spec = new PolledDevice.Spec("Eastron meter", settings.meterId(), settings.endpoint(),
+                settings.pollInterval());
+        Map<String, Object> properties = Map.of(Meter.ID_PROPERTY, settings.meterId(),
+                Meter.ROLE_PROPERTY, settings.role().name(), Evse.DRIVER_PROPERTY, EastronReader.DRIVER);
+        device = PolledDevice.start(context, lines, spec, Meter.class, properties,
+                (line, urgent) -> new EastronReader(settings, line, Clock.systemUTC()), EastronReader::pollOnce);
         LOG.info("Eastron meter {} ({}, role {}) configured at {} unit {}", settings.meterId(),
                 settings.model().displayName(), settings.role(), settings.endpoint(), settings.unitId());
     }
 
     @Deactivate
     void deactivate() {
-        try {
-            registration.unregister();
-        } catch (IllegalStateException alreadyGone) {
-            // the framework unregisters a stopping bundle's services itself
-        }
-        thread.shutdownNow();
-        try {
-            thread.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        line.close();
+        device.close();
     }
 }

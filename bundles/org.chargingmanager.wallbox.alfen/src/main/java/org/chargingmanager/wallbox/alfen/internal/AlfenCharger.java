@@ -19,12 +19,11 @@ import static org.chargingmanager.wallbox.alfen.internal.AlfenRegisters.SOCKETS;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalDouble;
-import java.util.Set;
 import java.util.concurrent.Executor;
 
+import org.chargingmanager.api.device.Availability;
 import org.chargingmanager.api.device.DeviceIdentity;
 import org.chargingmanager.api.device.EnergyRegister;
 import org.chargingmanager.api.device.PhaseCurrents;
@@ -74,10 +73,8 @@ final class AlfenCharger implements Evse {
     private Integer writtenMilliamps;
     private Instant writtenAt = Instant.MIN;
     private ChargingLimit applied = ChargingLimit.NOT_ALLOCATED;
-    private boolean online;
-    private String lastProblem;
     private boolean lapseReported;
-    private final Set<String> reportedOnce = new HashSet<>();
+    private final Availability availability = new Availability();
 
     AlfenCharger(AlfenSettings settings, ModbusLine line, Clock clock, Executor urgent) {
         this.settings = settings;
@@ -282,27 +279,20 @@ final class AlfenCharger implements Evse {
     }
 
     private void comeOnline() {
-        if (!online) {
-            if (lastProblem != null) {
-                LOG.info("Alfen wallbox {} at {} socket {} answers again", settings.evseId(), settings.endpoint(),
-                        settings.unitId());
-            }
-            online = true;
-            lastProblem = null;
+        if (availability.answered()) {
+            LOG.info("Alfen wallbox {} at {} socket {} answers again", settings.evseId(), settings.endpoint(),
+                    settings.unitId());
         }
     }
 
     private void goOffline(String problem) {
-        if (online || lastProblem == null) {
+        if (availability.failed(problem)) {
             LOG.warn("Alfen wallbox {} at {} socket {} is offline: {}", settings.evseId(), settings.endpoint(),
                     settings.unitId(), problem);
         } else {
             LOG.debug("Alfen wallbox {} still offline: {}", settings.evseId(), problem);
         }
-        online = false;
-        lastProblem = problem;
         identifiedOnConnection = -1;
-        reportedOnce.clear();
         EvseSnapshot last = snapshot;
         if (last.state() != EvseState.OFFLINE) {
             snapshot = new EvseSnapshot(last.evseId(), last.measuredAt(), EvseState.OFFLINE, last.phasesInUse(),
@@ -312,8 +302,7 @@ final class AlfenCharger implements Evse {
     }
 
     private void reportOnce(String problem) {
-        String key = problem.replaceAll("[0-9.]+", "#");
-        if (reportedOnce.size() < 20 && reportedOnce.add(key)) {
+        if (availability.firstReport(problem)) {
             LOG.warn("Alfen wallbox {} at {} socket {}: {}", settings.evseId(), settings.endpoint(), settings.unitId(),
                     problem);
         } else {
@@ -322,6 +311,6 @@ final class AlfenCharger implements Evse {
     }
 
     synchronized boolean online() {
-        return online;
+        return availability.online();
     }
 }

@@ -3,10 +3,9 @@ package org.chargingmanager.wallbox.goe.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.concurrent.Executor;
 
+import org.chargingmanager.api.device.Availability;
 import org.chargingmanager.api.device.DeviceIdentity;
 import org.chargingmanager.api.device.EnergyRegister;
 import org.chargingmanager.api.device.PhaseCurrents;
@@ -52,9 +51,7 @@ final class GoeCharger implements Evse {
     private Integer writtenPhaseMode;
     private Instant lastRewriteAt = Instant.MIN;
     private ChargingLimit applied = ChargingLimit.NOT_ALLOCATED;
-    private boolean online;
-    private String lastProblem;
-    private final Set<String> reportedOnce = new HashSet<>();
+    private final Availability availability = new Availability();
 
     GoeCharger(GoeSettings settings, GoeHttp http, Clock clock, Executor urgent) {
         this.settings = settings;
@@ -276,24 +273,17 @@ final class GoeCharger implements Evse {
     }
 
     private void comeOnline() {
-        if (!online) {
-            if (lastProblem != null) {
-                LOG.info("go-e wallbox {} at {} answers again", settings.evseId(), settings.baseUri());
-            }
-            online = true;
-            lastProblem = null;
+        if (availability.answered()) {
+            LOG.info("go-e wallbox {} at {} answers again", settings.evseId(), settings.baseUri());
         }
     }
 
     private void goOffline(String problem) {
-        if (online || lastProblem == null) {
+        if (availability.failed(problem)) {
             LOG.warn("go-e wallbox {} at {} is offline: {}", settings.evseId(), settings.baseUri(), problem);
         } else {
             LOG.debug("go-e wallbox {} still offline: {}", settings.evseId(), problem);
         }
-        online = false;
-        lastProblem = problem;
-        reportedOnce.clear();
         // it may come back restarted or with another firmware: find the API again, write everything again
         if (settings.apiVersion() == GoeApiVersion.AUTO) {
             api = null;
@@ -310,8 +300,7 @@ final class GoeCharger implements Evse {
     }
 
     private void reportOnce(String problem) {
-        String key = problem.replaceAll("[0-9.]+", "#");
-        if (reportedOnce.size() < 20 && reportedOnce.add(key)) {
+        if (availability.firstReport(problem)) {
             LOG.warn("go-e wallbox {} at {}: {}", settings.evseId(), settings.baseUri(), problem);
         } else {
             LOG.debug("go-e wallbox {}: {}", settings.evseId(), problem);
@@ -319,7 +308,7 @@ final class GoeCharger implements Evse {
     }
 
     synchronized boolean online() {
-        return online;
+        return availability.online();
     }
 
     /** The API in use; null before the box answered. */

@@ -47,6 +47,12 @@ final class KebaCharger implements Evse {
     private static final double NOMINAL_VOLTS = 230;
     /** Answers missing in a row before the box counts as offline (one lost datagram is not an outage). */
     private static final int MISSED_ANSWERS_OFFLINE = 2;
+    /** Report 2's phase-switching source that lets this driver switch with {@code x2}: UDP. */
+    static final int PHASE_SWITCH_SOURCE_UDP = 4;
+    /** The shortest time between two phase switches (the contactor's sake). */
+    static final Duration PHASE_SWITCH_INTERVAL = Duration.ofMinutes(5);
+    /** How often report 100 (the session's RFID tag) is asked for while a car is connected. */
+    static final Duration SESSION_REPORT_INTERVAL = Duration.ofSeconds(30);
 
     private record Pending(String command, Instant sentAt) {
     }
@@ -81,6 +87,14 @@ final class KebaCharger implements Evse {
     private String lastProblem;
     private final Set<String> reportedOnce = new HashSet<>();
     private boolean failsafeFiredReported;
+    /** X2 as report 2 says: -1 unknown, 0 one phase, 1 three phases; and who may switch. */
+    private int boxPhaseSwitch = -1;
+    private int boxPhaseSwitchSource = -1;
+    private Instant phasesSwitchedAt = Instant.MIN;
+    private Instant report100DueAt = Instant.MIN;
+    private String sessionTag;
+    private boolean reportsTags;
+    private boolean sessionReportRefused;
 
     KebaCharger(KebaSettings settings, Clock clock, Link link, KebaCommandPacer pacer) {
         this.settings = settings;
@@ -96,7 +110,12 @@ final class KebaCharger implements Evse {
         return new EvseInfo(settings.evseId(), settings.name(), DRIVER, "udp://" + settings.box().getAddress()
                 .getHostAddress() + ":" + settings.box().getPort(), 1, settings.phases(), settings.phaseRotation(),
                 settings.minCurrentMilliamps(), settings.maxCurrentMilliamps(), identity,
-                new EvseCapabilities(false, RESOLUTION_MILLIAMPS, false, false, false));
+                new EvseCapabilities(phaseSwitching(), RESOLUTION_MILLIAMPS, reportsTags, false, false));
+    }
+
+    /** Wired for three phases, and the box lets UDP switch them ({@code X2 phaseSwitch source} 4). */
+    private boolean phaseSwitching() {
+        return settings.phases() == 3 && boxPhaseSwitchSource == PHASE_SWITCH_SOURCE_UDP;
     }
 
     @Override
@@ -135,8 +154,12 @@ final class KebaCharger implements Evse {
             report2DueAt = now.plus(settings.pollInterval());
         } else if (command.equals("report 3")) {
             report3DueAt = now.plus(settings.pollInterval());
+        } else if (command.equals("report 100")) {
+            report100DueAt = now.plus(SESSION_REPORT_INTERVAL);
         } else if (command.startsWith("curr ") || command.startsWith("ena ")) {
             lastLimitCommandAt = now;
+        } else if (command.startsWith("x2 ")) {
+            phasesSwitchedAt = now;
         }
         try {
             link.send(command);
@@ -165,6 +188,11 @@ final class KebaCharger implements Evse {
             if (settings.failsafe() && !Boolean.TRUE.equals(boxFailsafeSet)) {
                 needed.add(settings.failsafeCommand());
             }
+            int phases = wanted.phases();
+            if (phases != 0 && phaseSwitching() && boxPhaseSwitch != (phases == 3 ? 1 : 0)
+                    && !now.isBefore(phasesSwitchedAt.plus(PHASE_SWITCH_INTERVAL))) {
+                needed.add("x2 " + (phases == 3 ? 1 : 0));
+            }
             if (settings.failsafe() && lastLimitCommandAt != null
                     && !now.isBefore(lastLimitCommandAt.plus(settings.heartbeatInterval()))) {
                 needed.add("curr " + (target > 0 ? target : settings.minCurrentMilliamps()));
@@ -175,6 +203,10 @@ final class KebaCharger implements Evse {
         }
         if (!now.isBefore(report3DueAt)) {
             needed.add("report 3");
+        }
+        if (!sessionReportRefused && lastSettings != null && lastSettings.carConnected()
+                && !now.isBefore(report100DueAt)) {
+            needed.add("report 100");
         }
         for (String command : needed) {
             if (pacer.allows(command, now)) {
@@ -205,6 +237,14 @@ final class KebaCharger implements Evse {
         } else if (message instanceof KebaMessage.Measurements report) {
             answered("report 3", at);
             measured(report, at);
+        } else if (message instanceof KebaMessage.Session session) {
+            answered("report 100", at);
+            sessionTag = session.rfidTag();
+            if (!reportsTags) {
+                reportsTags = true;
+                info = info(info.identity());
+            }
+            updateSnapshot();
         } else if (message instanceof KebaMessage.Push push) {
             // the box tells of a change by itself: ask for the full picture as soon as the rules allow
             report2DueAt = Instant.MIN;
@@ -221,6 +261,13 @@ final class KebaCharger implements Evse {
     }
 
     private void acknowledged(KebaMessage.Ack ack, Instant at) {
+        if (pending != null && pending.command().equals("report 100") && !ack.ok()) {
+            // a firmware without session reports: no tags, and no more asking
+            pending = null;
+            heard(at);
+            sessionReportRefused = true;
+            return;
+        }
         if (pending == null || pending.command().startsWith("report")) {
             return; // a late answer to a command given up on
         }
@@ -237,6 +284,8 @@ final class KebaCharger implements Evse {
             boxEnabled = command.equals("ena 1");
         } else if (command.startsWith("failsafe ")) {
             boxFailsafeSet = true;
+        } else if (command.startsWith("x2 ")) {
+            boxPhaseSwitch = Integer.parseInt(command.substring(3));
         }
         updateApplied();
     }
@@ -273,6 +322,18 @@ final class KebaCharger implements Evse {
                 : Integer.MAX_VALUE;
         boxMilliamps = report.userCurrentMilliamps();
         boxEnabled = report.enableUser();
+        boolean couldSwitch = phaseSwitching();
+        boxPhaseSwitchSource = report.phaseSwitchSource();
+        boxPhaseSwitch = report.phaseSwitch();
+        if (couldSwitch != phaseSwitching()) {
+            LOG.info("KEBA wallbox {}: phase switching by UDP {}", settings.evseId(),
+                    phaseSwitching() ? "possible (X2 phaseSwitch source 4)" : "not possible");
+            info = info(info.identity());
+        }
+        if (!report.carConnected()) {
+            sessionTag = null;
+            report100DueAt = Instant.MIN;
+        }
         boxFailsafeSet = report.failsafeTimeoutSeconds() == settings.failsafeTimeout().toSeconds()
                 && (!settings.failsafe() || report.failsafeMilliamps() == settings.failsafeMilliamps());
         // the guide: "Enable sys" 0 and "Max curr" equal to "Curr FS"; a box that keeps charging at the failsafe
@@ -334,11 +395,12 @@ final class KebaCharger implements Evse {
 
     private ChargingLimit applied() {
         ChargingLimit limit = wanted;
+        int phases = !phaseSwitching() || boxPhaseSwitch < 0 ? 0 : boxPhaseSwitch == 1 ? 3 : 1;
         if (Boolean.TRUE.equals(boxEnabled) && boxMilliamps != null) {
-            return new ChargingLimit(boxMilliamps, limit.reason(), limit.detail());
+            return new ChargingLimit(boxMilliamps, limit.reason(), limit.detail(), phases);
         }
         if (Boolean.FALSE.equals(boxEnabled)) {
-            return new ChargingLimit(0, limit.reason(), limit.detail());
+            return new ChargingLimit(0, limit.reason(), limit.detail(), phases);
         }
         return ChargingLimit.NOT_ALLOCATED;
     }
@@ -381,7 +443,7 @@ final class KebaCharger implements Evse {
         Instant measuredAt = settingsAt.isAfter(measurementsAt) ? settingsAt : measurementsAt;
         Instant seenAt = settingsAt.isBefore(measurementsAt) ? settingsAt : measurementsAt;
         snapshot = new EvseSnapshot(settings.evseId(), measuredAt, state, phasesInUse, currents, watts,
-                energy.wattHours(), null, applied, seenAt);
+                energy.wattHours(), report.carConnected() ? sessionTag : null, applied, seenAt);
     }
 
     /**

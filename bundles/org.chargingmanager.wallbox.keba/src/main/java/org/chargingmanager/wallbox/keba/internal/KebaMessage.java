@@ -26,10 +26,12 @@ sealed interface KebaMessage {
      * @param failsafeMilliamps  {@code Curr FS}
      * @param failsafeTimeoutSeconds {@code Tmo FS}; 0 when the failsafe is off
      * @param secondsSinceBoot   {@code Sec}; smaller than before means the box rebooted
+     * @param phaseSwitchSource  {@code X2 phaseSwitch source}: who may switch phases (4 = UDP); -1 if not reported
+     * @param phaseSwitch        {@code X2 phaseSwitch}: 0 one phase, 1 three phases; -1 if not reported
      */
     record Settings(int state, int plug, boolean enableSys, boolean enableUser, int maxCurrentMilliamps,
             int userCurrentMilliamps, int hardwareCurrentMilliamps, int failsafeMilliamps, int failsafeTimeoutSeconds,
-            long secondsSinceBoot) implements KebaMessage {
+            long secondsSinceBoot, int phaseSwitchSource, int phaseSwitch) implements KebaMessage {
 
         boolean carConnected() {
             return (plug & 0b100) != 0;
@@ -48,6 +50,14 @@ sealed interface KebaMessage {
     record Measurements(int voltsL1, int voltsL2, int voltsL3, int milliampsL1, int milliampsL2, int milliampsL3,
             long powerMilliwatts, long sessionTenthWattHours, long totalTenthWattHours, long secondsSinceBoot)
             implements KebaMessage {
+    }
+
+    /**
+     * Report 100: the current (or last) session.
+     *
+     * @param rfidTag the card that authorised it, null when none ("0000000000000000")
+     */
+    record Session(String rfidTag) implements KebaMessage {
     }
 
     /** A status message the box sends by itself when something changes ({@code {"State": 3}}). */

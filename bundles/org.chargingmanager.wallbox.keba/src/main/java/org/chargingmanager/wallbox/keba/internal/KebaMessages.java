@@ -52,16 +52,33 @@ final class KebaMessages {
                 case "2" -> new KebaMessage.Settings((int) number(json, "State"), (int) number(json, "Plug"),
                         number(json, "Enable sys") == 1, number(json, "Enable user") == 1,
                         (int) number(json, "Max curr"), (int) number(json, "Curr user"), (int) number(json, "Curr HW"),
-                        (int) number(json, "Curr FS"), (int) number(json, "Tmo FS"), number(json, "Sec"));
+                        (int) number(json, "Curr FS"), (int) number(json, "Tmo FS"), number(json, "Sec"),
+                        optionalNumber(json, "X2 phaseSwitch source"), optionalNumber(json, "X2 phaseSwitch"));
                 case "3" -> new KebaMessage.Measurements((int) number(json, "U1"), (int) number(json, "U2"),
                         (int) number(json, "U3"), (int) number(json, "I1"), (int) number(json, "I2"),
                         (int) number(json, "I3"), number(json, "P"), number(json, "E pres"), number(json, "E total"),
                         number(json, "Sec"));
+                case "100" -> new KebaMessage.Session(tag(text(json, "RFID tag")));
                 default -> new KebaMessage.Garbage("report " + excerpt(text(json, "ID")) + " was not asked for");
             };
         } catch (MissingField e) {
             return new KebaMessage.Garbage(e.getMessage());
         }
+    }
+
+    /** A field older firmware does not send: -1 when it is missing or not a number. */
+    private static int optionalNumber(JsonObject json, String field) {
+        try {
+            return json.has(field) ? (int) number(json, field) : -1;
+        } catch (MissingField e) {
+            return -1;
+        }
+    }
+
+    /** An RFID tag as the box reports it; null for none (all zeros, empty). */
+    private static String tag(String text) {
+        String tag = text.strip();
+        return tag.isEmpty() || tag.chars().allMatch(c -> c == '0') ? null : excerpt(tag);
     }
 
     private static String text(JsonObject json, String field) throws MissingField {

@@ -13,6 +13,9 @@ import static org.chargingmanager.wallbox.keba.internal.KebaModbusRegisters.FAIL
 import static org.chargingmanager.wallbox.keba.internal.KebaModbusRegisters.FIRMWARE;
 import static org.chargingmanager.wallbox.keba.internal.KebaModbusRegisters.HARDWARE_CURRENT;
 import static org.chargingmanager.wallbox.keba.internal.KebaModbusRegisters.MAX_CURRENT;
+import static org.chargingmanager.wallbox.keba.internal.KebaModbusRegisters.PHASE_SWITCH;
+import static org.chargingmanager.wallbox.keba.internal.KebaModbusRegisters.PHASE_SWITCH_SOURCE;
+import static org.chargingmanager.wallbox.keba.internal.KebaModbusRegisters.RFID;
 import static org.chargingmanager.wallbox.keba.internal.KebaModbusRegisters.POWER;
 import static org.chargingmanager.wallbox.keba.internal.KebaModbusRegisters.PRODUCT;
 import static org.chargingmanager.wallbox.keba.internal.KebaModbusRegisters.SERIAL;
@@ -53,6 +56,8 @@ final class KebaModbusCharger implements Evse {
     private static final int RESOLUTION_MILLIAMPS = 100;
     private static final int PHASE_IN_USE_MILLIAMPS = 1000;
     private static final double NOMINAL_VOLTS = 230;
+    /** The shortest time between two phase switches. */
+    static final java.time.Duration PHASE_SWITCH_INTERVAL = java.time.Duration.ofMinutes(5);
 
     private final KebaModbusSettings settings;
     private final ModbusLine line;
@@ -72,6 +77,9 @@ final class KebaModbusCharger implements Evse {
     private boolean online;
     private String lastProblem;
     private boolean restartReported;
+    private boolean rfid;
+    private int phasesSet;
+    private Instant phasesSwitchedAt = Instant.MIN;
 
     KebaModbusCharger(KebaModbusSettings settings, ModbusLine line, Clock clock, Executor urgent) {
         this.settings = settings;
@@ -80,16 +88,16 @@ final class KebaModbusCharger implements Evse {
         this.urgent = urgent;
         this.device = new ModbusDevice(line, settings.unitId(), KebaModbusRegisters.PROTOCOL, settings.timeout(),
                 clock);
-        this.info = info(DeviceIdentity.UNKNOWN);
+        this.info = info(DeviceIdentity.UNKNOWN, false, false);
         this.snapshot = new EvseSnapshot(settings.evseId(), null, EvseState.OFFLINE, 0, PhaseCurrents.ZERO, 0, 0, null,
                 ChargingLimit.NOT_ALLOCATED, null);
     }
 
-    private EvseInfo info(DeviceIdentity identity) {
+    private EvseInfo info(DeviceIdentity identity, boolean phaseSwitching, boolean reportsIdTag) {
         return new EvseInfo(settings.evseId(), settings.name(), KebaCharger.DRIVER, settings.endpoint() + " unit "
                 + settings.unitId(), 1, settings.phases(), settings.phaseRotation(), settings.minCurrentMilliamps(),
                 settings.maxCurrentMilliamps(), identity,
-                new EvseCapabilities(false, RESOLUTION_MILLIAMPS, false, false, false));
+                new EvseCapabilities(phaseSwitching, RESOLUTION_MILLIAMPS, reportsIdTag, false, false));
     }
 
     @Override
@@ -106,7 +114,8 @@ final class KebaModbusCharger implements Evse {
     public void applyLimit(ChargingLimit limit) {
         ChargingLimit before = wanted;
         wanted = limit;
-        if (deviceMilliamps(limit) < deviceMilliamps(before)) {
+        boolean phaseChange = limit.phases() != 0 && limit.phases() != before.phases();
+        if (deviceMilliamps(limit) < deviceMilliamps(before) || phaseChange) {
             urgent.execute(this::writeWanted);
         }
     }
@@ -142,7 +151,8 @@ final class KebaModbusCharger implements Evse {
             } else {
                 restartReported = false;
             }
-            snapshot = decode(values);
+            String tag = rfid ? KebaModbusRegisters.rfidTag(device.read(List.of(RFID)).raw(RFID).orElse(0)) : null;
+            snapshot = decode(values, tag);
             comeOnline();
         } catch (ModbusException e) {
             goOffline(e.getMessage());
@@ -150,19 +160,25 @@ final class KebaModbusCharger implements Evse {
     }
 
     private void identify() throws ModbusException {
-        RegisterValues identity = device.read(List.of(SERIAL, PRODUCT, FIRMWARE, HARDWARE_CURRENT));
+        RegisterValues identity = device.read(List.of(SERIAL, PRODUCT, FIRMWARE, HARDWARE_CURRENT,
+                PHASE_SWITCH_SOURCE));
         long hardware = identity.raw(HARDWARE_CURRENT).orElse(0);
         hardwareMilliamps = hardware >= 6000 ? (int) hardware : Integer.MAX_VALUE;
         DeviceIdentity deviceIdentity = new DeviceIdentity("KEBA", "KeContact " + settings.model() + " (product "
                 + identity.raw(PRODUCT).orElse(0) + ")", Long.toString(identity.raw(SERIAL).orElse(0)),
                 Long.toString(identity.raw(FIRMWARE).orElse(0)));
-        if (!deviceIdentity.equals(info.identity())) {
-            LOG.info("KEBA wallbox {} at {} (Modbus TCP): {}, serial {}, firmware {}", settings.evseId(),
-                    settings.endpoint(), deviceIdentity.model(), deviceIdentity.serialNumber(),
-                    deviceIdentity.firmwareVersion());
-            info = info(deviceIdentity);
+        rfid = KebaModbusRegisters.hasRfid(identity.raw(PRODUCT).orElse(0));
+        boolean phaseSwitching = settings.phases() == 3 && identity.raw(PHASE_SWITCH_SOURCE)
+                .orElse(0) == KebaModbusRegisters.PHASE_SWITCH_SOURCE_MODBUS;
+        if (!deviceIdentity.equals(info.identity()) || phaseSwitching != info.capabilities().phaseSwitching()
+                || rfid != info.capabilities().reportsIdTag()) {
+            LOG.info("KEBA wallbox {} at {} (Modbus TCP): {}, serial {}, firmware {}, RFID {}, phase switching {}",
+                    settings.evseId(), settings.endpoint(), deviceIdentity.model(), deviceIdentity.serialNumber(),
+                    deviceIdentity.firmwareVersion(), rfid ? "yes" : "no", phaseSwitching ? "by Modbus" : "no");
+            info = info(deviceIdentity, phaseSwitching, rfid);
         }
         device.forgetWrittenValues();
+        phasesSet = 0;
         heartbeatAt = Instant.MIN;
     }
 
@@ -197,17 +213,36 @@ final class KebaModbusCharger implements Evse {
         } else {
             device.write(ENABLE, 0);
         }
-        applied = new ChargingLimit(milliamps, limit.reason(), limit.detail());
+        applied = new ChargingLimit(milliamps, limit.reason(), limit.detail(), switchPhases(limit.phases(), now));
     }
 
-    private EvseSnapshot decode(RegisterValues values) {
+    /**
+     * Writes 5052 when the load manager asks for other phases and the box lets Modbus switch them — at most once per
+     * {@link #PHASE_SWITCH_INTERVAL} (the contactor's sake; KEBA switches the phases itself, pausing the car).
+     *
+     * @return the phases set, 0 if never set
+     */
+    private int switchPhases(int phases, Instant now) throws ModbusException {
+        if (phases == 0 || !info.capabilities().phaseSwitching() || phases == phasesSet) {
+            return phasesSet;
+        }
+        if (phasesSet != 0 && now.isBefore(phasesSwitchedAt.plus(PHASE_SWITCH_INTERVAL))) {
+            return phasesSet;
+        }
+        device.write(PHASE_SWITCH, phases == 3 ? 1 : 0);
+        phasesSet = phases;
+        phasesSwitchedAt = now;
+        return phasesSet;
+    }
+
+    private EvseSnapshot decode(RegisterValues values, String tag) {
         Instant now = values.readAt();
         int state = (int) values.raw(STATE).orElse(-1);
         int cable = (int) values.raw(CABLE).orElse(0);
         int allowed = (int) values.raw(MAX_CURRENT).orElse(0);
         KebaMessage.Settings report = new KebaMessage.Settings(state, cable, allowed > 0, applied.currentMilliamps() > 0,
                 allowed, applied.currentMilliamps(), 0, settings.failsafeMilliamps(),
-                (int) settings.failsafeTimeout().toSeconds(), 0);
+                (int) settings.failsafeTimeout().toSeconds(), 0, -1, -1);
         EvseState evseState = KebaState.of(report, allowed >= settings.minCurrentMilliamps());
         int cap = Math.min(allowed, 2 * settings.maxCurrentMilliamps());
         PhaseCurrents currents = new PhaseCurrents(milliamps(values, CURRENT_L1, cap),
@@ -227,7 +262,7 @@ final class KebaModbusCharger implements Evse {
             }
         }
         return new EvseSnapshot(settings.evseId(), now, evseState, phasesInUse, currents, watts, energy.wattHours(),
-                null, applied, now);
+                report.carConnected() ? tag : null, applied, now);
     }
 
     /** A current in mA; above what the box allows (or garbage) it is taken as what the box allows. */

@@ -31,6 +31,10 @@ public final class KebaModbusRegisters {
     /** The current the box allows now, all limits together (DIP switches, the set current, the failsafe). */
     public static final Register MAX_CURRENT = u32("max_current", 1100, 1, "mA");
     public static final Register HARDWARE_CURRENT = u32("max_supported_current", 1110, 1, "mA").notPolled();
+    /** The first 4 bytes of the RFID card's UID that authorised the session (0: none); read when the box has RFID. */
+    public static final Register RFID = u32("rfid", 1500, 1, "").notPolled();
+    /** Who may switch phases: 0 nobody, 1 OCPP, 2 REST, 3 Modbus, 4 UDP (set in the box's web interface). */
+    public static final Register PHASE_SWITCH_SOURCE = u32("phase_switch.source", 1550, 1, "").notPolled();
     public static final Register FAILSAFE_CURRENT_SETTING = u32("failsafe.current.setting", 1600, 1, "mA");
     public static final Register FAILSAFE_TIMEOUT_SETTING = u32("failsafe.timeout.setting", 1602, 1, "s");
 
@@ -44,10 +48,31 @@ public final class KebaModbusRegisters {
     /** 0: the failsafe settings are not saved (EEPROM), so they are set again after every restart. */
     public static final Register FAILSAFE_PERSIST = write("failsafe.persist", 5020, WritePolicy.ON_CHANGE_ONLY);
 
+    /** 0: one phase, 1: three phases (P30 x-series with phase switch, P40; source 3 = Modbus). */
+    public static final Register PHASE_SWITCH = write("phase_switch", 5052, WritePolicy.ON_CHANGE_ONLY);
+
+    /** The phase-switching source that lets this driver switch: Modbus. */
+    public static final int PHASE_SWITCH_SOURCE_MODBUS = 3;
+
     public static final DeviceProtocol PROTOCOL = DeviceProtocol.of("keba-modbus", STATE, CABLE, ERROR, CURRENT_L1,
-            CURRENT_L2, CURRENT_L3, SERIAL, PRODUCT, FIRMWARE, POWER, ENERGY, MAX_CURRENT, HARDWARE_CURRENT,
-            FAILSAFE_CURRENT_SETTING, FAILSAFE_TIMEOUT_SETTING, SET_CURRENT, ENABLE, FAILSAFE_CURRENT,
-            FAILSAFE_TIMEOUT, FAILSAFE_PERSIST).withMaxGap(0).withMaxBlock(2);
+            CURRENT_L2, CURRENT_L3, SERIAL, PRODUCT, FIRMWARE, POWER, ENERGY, MAX_CURRENT, HARDWARE_CURRENT, RFID,
+            PHASE_SWITCH_SOURCE, FAILSAFE_CURRENT_SETTING, FAILSAFE_TIMEOUT_SETTING, SET_CURRENT, ENABLE,
+            FAILSAFE_CURRENT, FAILSAFE_TIMEOUT, FAILSAFE_PERSIST, PHASE_SWITCH).withMaxGap(0).withMaxBlock(2);
+
+    /**
+     * Whether the product code says the box has an RFID reader: the sixth digit is 1 (P30: 6 digits from 3, P40: 7
+     * digits from 4).
+     */
+    static boolean hasRfid(long productCode) {
+        String digits = Long.toString(productCode);
+        boolean known = digits.length() == 6 && digits.charAt(0) == '3' || digits.length() == 7 && digits.charAt(0) == '4';
+        return known && digits.charAt(5) == '1';
+    }
+
+    /** The RFID register as the card UID's first 4 bytes in hex ("D4CD7650"); null for 0 (no card). */
+    static String rfidTag(long value) {
+        return value == 0 ? null : String.format("%08X", value);
+    }
 
     private static Register u32(String name, int address, double scale, String unit) {
         return Register.holding(name, address, RegisterType.U32).withScale(scale).withUnit(unit)

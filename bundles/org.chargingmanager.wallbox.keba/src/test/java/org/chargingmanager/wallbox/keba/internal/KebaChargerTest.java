@@ -317,4 +317,57 @@ class KebaChargerTest {
                     .isInstanceOf(AssertionError.class);
         }
     }
+
+    @Test
+    void reportsTheCardOfTheSessionFromReport100WhileTheCarIsConnected() {
+        Box box = new Box("keba-rfid", 3);
+        box.simulator.plugCar(16000, 3).presentCard("04a2b3c4d5e60000");
+        box.charger.applyLimit(amps(16));
+        runUntil("the tag", Duration.ofSeconds(20), () -> "04a2b3c4d5e60000".equals(box.snapshot().idTag()));
+        assertThat(box.charger.info().capabilities().reportsIdTag()).isTrue();
+        box.simulator.unplugCar();
+        runUntil("the tag to go", Duration.ofSeconds(20), () -> box.snapshot().idTag() == null);
+        run(Duration.ofSeconds(40));
+        assertThat(box.simulator.commands()).as("no session report without a car")
+                .filteredOn("report 100"::equals).hasSizeLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void aFirmwareWithoutSessionReportsIsNotAskedAgainAndStaysOnline() {
+        Box box = new Box("keba-old", 3);
+        box.simulator.plugCar(16000, 3).withoutSessionReports();
+        box.charger.applyLimit(amps(16));
+        run(Duration.ofSeconds(60));
+        assertThat(box.simulator.commands()).filteredOn("report 100"::equals).hasSize(1);
+        assertThat(box.charger.online()).isTrue();
+        assertThat(box.snapshot().idTag()).isNull();
+    }
+
+    @Test
+    void switchesPhasesWithX2WhenUdpIsTheSourceAtMostEveryFiveMinutes() {
+        Box box = new Box("keba-x", 3);
+        box.simulator.plugCar(16000, 3).phaseSwitchSource(4);
+        box.charger.applyLimit(amps(10));
+        runUntil("phase switching known", Duration.ofSeconds(20),
+                () -> box.charger.info().capabilities().phaseSwitching());
+        box.charger.applyLimit(amps(10).withPhases(1));
+        runUntil("one phase", Duration.ofSeconds(10), () -> box.simulator.phaseSwitch() == 0);
+        runUntil("the car on one phase", Duration.ofSeconds(20), () -> box.snapshot().phasesInUse() == 1
+                && box.snapshot().appliedLimit().phases() == 1);
+        box.charger.applyLimit(amps(10).withPhases(3));
+        run(Duration.ofSeconds(60));
+        assertThat(box.simulator.phaseSwitch()).as("not within five minutes").isZero();
+        runUntil("three phases", KebaCharger.PHASE_SWITCH_INTERVAL, () -> box.simulator.phaseSwitch() == 1);
+        assertThat(box.simulator.phaseSwitches()).isEqualTo(2);
+    }
+
+    @Test
+    void noPhaseSwitchingUnlessUdpIsTheSource() {
+        Box box = new Box("keba-c", 3);
+        box.simulator.plugCar(16000, 3);
+        box.charger.applyLimit(amps(10).withPhases(1));
+        run(Duration.ofSeconds(20));
+        assertThat(box.charger.info().capabilities().phaseSwitching()).isFalse();
+        assertThat(box.simulator.commands()).noneMatch(c -> c.startsWith("x2"));
+    }
 }

@@ -11,7 +11,8 @@ class KebaMessagesTest {
         KebaMessage message = KebaMessages.parse("{\n\"ID\": \"2\",\n\"State\": 3,\n\"Error1\": 0,\n\"Plug\": \"7\",\n"
                 + "\"Enable sys\": 1,\n\"Enable user\": 1,\n\"Max curr\": 16000,\n\"Curr HW\": 32000,\n"
                 + "\"Curr user\": 16000,\n\"Curr FS\": 6000,\n\"Tmo FS\": 60,\n\"Sec\": 4711\n}\n");
-        assertThat(message).isEqualTo(new KebaMessage.Settings(3, 7, true, true, 16000, 16000, 32000, 6000, 60, 4711));
+        assertThat(message).isEqualTo(new KebaMessage.Settings(3, 7, true, true, 16000, 16000, 32000, 6000, 60, 4711,
+                -1, -1));
         assertThat(((KebaMessage.Settings) message).carConnected()).isTrue();
     }
 
@@ -40,5 +41,19 @@ class KebaMessagesTest {
         KebaMessage notANumber = KebaMessages.parse("{\"ID\": \"2\", \"State\": \"three\"}");
         assertThat(((KebaMessage.Garbage) notANumber).problem()).contains("State");
         assertThat(KebaMessages.parse("{\"ID\": \"100\"}")).isInstanceOf(KebaMessage.Garbage.class);
+    }
+
+    @Test
+    void reportTwoOfAnXSeriesWithPhaseSwitchingAndReport100WithTheCard() {
+        KebaMessage two = KebaMessages.parse("{\"ID\": \"2\", \"State\": 2, \"Plug\": 7, \"Enable sys\": 1, "
+                + "\"Enable user\": 1, \"Max curr\": 16000, \"Curr HW\": 32000, \"Curr user\": 16000, "
+                + "\"Curr FS\": 0, \"Tmo FS\": 0, \"X2 phaseSwitch source\": 4, \"X2 phaseSwitch\": 1, \"Sec\": 9}");
+        assertThat(((KebaMessage.Settings) two).phaseSwitchSource()).isEqualTo(4);
+        assertThat(((KebaMessage.Settings) two).phaseSwitch()).isEqualTo(1);
+        assertThat(KebaMessages.parse("{\"ID\": \"100\", \"Session ID\": 35, \"RFID tag\": \"04a2b3c4d5e60000\", "
+                + "\"RFID class\": \"01010400000000000000\", \"Sec\": 9}"))
+                .isEqualTo(new KebaMessage.Session("04a2b3c4d5e60000"));
+        assertThat(KebaMessages.parse("{\"ID\": \"100\", \"RFID tag\": \"0000000000000000\"}"))
+                .isEqualTo(new KebaMessage.Session(null));
     }
 }

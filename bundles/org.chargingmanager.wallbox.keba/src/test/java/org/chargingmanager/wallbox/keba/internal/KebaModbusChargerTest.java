@@ -13,6 +13,10 @@ import static org.chargingmanager.wallbox.keba.internal.KebaModbusRegisters.FAIL
 import static org.chargingmanager.wallbox.keba.internal.KebaModbusRegisters.FAILSAFE_TIMEOUT_SETTING;
 import static org.chargingmanager.wallbox.keba.internal.KebaModbusRegisters.HARDWARE_CURRENT;
 import static org.chargingmanager.wallbox.keba.internal.KebaModbusRegisters.MAX_CURRENT;
+import static org.chargingmanager.wallbox.keba.internal.KebaModbusRegisters.PHASE_SWITCH;
+import static org.chargingmanager.wallbox.keba.internal.KebaModbusRegisters.PHASE_SWITCH_SOURCE;
+import static org.chargingmanager.wallbox.keba.internal.KebaModbusRegisters.PRODUCT;
+import static org.chargingmanager.wallbox.keba.internal.KebaModbusRegisters.RFID;
 import static org.chargingmanager.wallbox.keba.internal.KebaModbusRegisters.POWER;
 import static org.chargingmanager.wallbox.keba.internal.KebaModbusRegisters.SERIAL;
 import static org.chargingmanager.wallbox.keba.internal.KebaModbusRegisters.SET_CURRENT;
@@ -44,6 +48,7 @@ class KebaModbusChargerTest {
     private SimulatedDevice box;
     private KebaModbusCharger charger;
     private KebaModel model;
+    private java.util.function.Consumer<SimulatedDevice> simulatorBeforeStart = b -> { };
 
     private void start(KebaModel newModel) {
         model = newModel;
@@ -51,6 +56,7 @@ class KebaModbusChargerTest {
         box = simulator.device(KebaModbusRegisters.UNIT_ID, KebaModbusRegisters.PROTOCOL);
         box.set(SERIAL, 22_334_455).set(HARDWARE_CURRENT, 32_000).set(STATE, 2).set(CABLE, 7).set(ENABLE, 1)
                 .set(SET_CURRENT, 32_000).set(ENERGY, 5_555_555);
+        simulatorBeforeStart.accept(box);
         lines = ModbusTestKit.lines(clock);
         line = lines.open(simulator.endpoint());
         KebaModbusSettings settings = new KebaModbusSettings("keba-p40", "Garage", simulator.endpoint(),
@@ -150,5 +156,58 @@ class KebaModbusChargerTest {
         poll(2);
         assertThat(charger.online()).isTrue();
         assertThat(charger.snapshot().state()).isEqualTo(EvseState.CHARGING);
+    }
+
+    @Test
+    void aBoxWithRfidReportsTheCardOfTheSessionWhileTheCarIsConnected() {
+        simulatorBeforeStart = b -> b.set(PRODUCT, 321_011).set(RFID, 3_570_234_960L);
+        start(KebaModel.P30);
+        charger.applyLimit(amps(16));
+        poll(2);
+        assertThat(charger.info().capabilities().reportsIdTag()).isTrue();
+        assertThat(charger.snapshot().idTag()).isEqualTo("D4CD7650");
+        box.set(CABLE, 1); // unplugged at the car
+        poll(1);
+        assertThat(charger.snapshot().idTag()).isNull();
+    }
+
+    @Test
+    void aBoxWithoutRfidInItsProductCodeReportsNoTag() {
+        simulatorBeforeStart = b -> b.set(PRODUCT, 321_010).set(RFID, 3_570_234_960L);
+        start(KebaModel.P30);
+        poll(2);
+        assertThat(charger.info().capabilities().reportsIdTag()).isFalse();
+        assertThat(charger.snapshot().idTag()).isNull();
+    }
+
+    @Test
+    void switchesPhasesWhenModbusIsTheSourceAtMostEveryFiveMinutes() {
+        simulatorBeforeStart = b -> b.set(PHASE_SWITCH_SOURCE, KebaModbusRegisters.PHASE_SWITCH_SOURCE_MODBUS)
+                .set(PHASE_SWITCH, 1);
+        start(KebaModel.P40);
+        poll(1);
+        assertThat(charger.info().capabilities().phaseSwitching()).isTrue();
+        charger.applyLimit(amps(10).withPhases(1));
+        assertThat(box.number(PHASE_SWITCH)).hasValue(0.0); // at once
+        poll(2);
+        assertThat(charger.snapshot().appliedLimit().phases()).isEqualTo(1);
+        charger.applyLimit(amps(10).withPhases(3));
+        poll(60);
+        assertThat(box.number(PHASE_SWITCH)).hasValue(0.0); // not within five minutes of the last switch
+        clock.advance(KebaModbusCharger.PHASE_SWITCH_INTERVAL);
+        poll(1);
+        assertThat(box.number(PHASE_SWITCH)).hasValue(1.0);
+        assertThat(box.writeCount(PHASE_SWITCH)).isEqualTo(2);
+    }
+
+    @Test
+    void noPhaseSwitchingUnlessModbusIsTheSource() {
+        simulatorBeforeStart = b -> b.set(PHASE_SWITCH_SOURCE, 4); // UDP
+        start(KebaModel.P40);
+        poll(1);
+        assertThat(charger.info().capabilities().phaseSwitching()).isFalse();
+        charger.applyLimit(amps(10).withPhases(1));
+        poll(2);
+        assertThat(box.writeCount(PHASE_SWITCH)).isZero();
     }
 }

@@ -2,11 +2,12 @@ package org.chargingmanager.wallbox.phoenix.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
 import java.util.OptionalDouble;
-import java.util.Set;
 import java.util.concurrent.Executor;
 
+import org.chargingmanager.api.device.Availability;
 import org.chargingmanager.api.device.DeviceIdentity;
 import org.chargingmanager.api.device.EnergyRegister;
 import org.chargingmanager.api.device.PhaseCurrents;
@@ -44,17 +45,17 @@ final class PhoenixCharger implements Evse {
     private final ModbusDevice device;
     private final Executor urgent;
     private final EnergyRegister energy = new EnergyRegister();
-    private final EvseInfo info;
+    private volatile EvseInfo info;
 
     private volatile EvseSnapshot snapshot;
     private volatile ChargingLimit wanted = ChargingLimit.NOT_ALLOCATED;
 
     private long connection = -1;
     private Boolean writtenEnable;
+    private Integer writtenAmps;
+    private boolean cardReaderOn;
     private ChargingLimit applied = ChargingLimit.NOT_ALLOCATED;
-    private boolean online;
-    private String lastProblem;
-    private final Set<String> reportedOnce = new HashSet<>();
+    private final Availability availability = new Availability();
 
     PhoenixCharger(PhoenixSettings settings, ModbusLine line, Clock clock, Executor urgent) {
         this.settings = settings;
@@ -62,12 +63,16 @@ final class PhoenixCharger implements Evse {
         this.line = line;
         this.urgent = urgent;
         this.device = new ModbusDevice(line, settings.unitId(), variant.protocol(), settings.timeout(), clock);
-        this.info = new EvseInfo(settings.evseId(), settings.name(), DRIVER, settings.endpoint() + " unit "
-                + settings.unitId(), 1, settings.phases(), settings.phaseRotation(), settings.minCurrentMilliamps(),
-                settings.maxCurrentMilliamps(), new DeviceIdentity("Phoenix Contact", variant.displayName(), "", ""),
-                new EvseCapabilities(false, RESOLUTION_MILLIAMPS, false, false, false));
+        this.info = info(new DeviceIdentity("Phoenix Contact", variant.displayName(), "", ""), false);
         this.snapshot = new EvseSnapshot(settings.evseId(), null, EvseState.OFFLINE, 0, PhaseCurrents.ZERO, 0, 0, null,
                 ChargingLimit.NOT_ALLOCATED, null);
+    }
+
+    private EvseInfo info(DeviceIdentity identity, boolean reportsIdTag) {
+        return new EvseInfo(settings.evseId(), settings.name(), DRIVER, settings.endpoint() + " unit "
+                + settings.unitId(), 1, settings.phases(), settings.phaseRotation(), settings.minCurrentMilliamps(),
+                settings.maxCurrentMilliamps(), identity,
+                new EvseCapabilities(false, RESOLUTION_MILLIAMPS, reportsIdTag, false, false));
     }
 
     @Override
@@ -101,21 +106,82 @@ final class PhoenixCharger implements Evse {
                 // a new connection: the controller may have restarted, write everything again
                 device.forgetWrittenValues();
                 writtenEnable = null;
+                writtenAmps = null;
+                checkCardReader();
+                identify();
             }
             write();
             RegisterValues values = device.read();
             connection = line.connectionCount();
-            if (writtenEnable != null && values.bit(variant.enable()) != writtenEnable) {
-                reportOnce("the controller reports enable " + values.bit(variant.enable()) + " instead of "
-                        + writtenEnable + " (restarted?); writing again");
-                device.forgetWrittenValues();
-                writtenEnable = null;
-            }
-            snapshot = decode(values);
+            noticeLostValues(values);
+            String card = cardReaderOn ? printable(device.read(List.of(variant.cardUid())).text(variant.cardUid()))
+                    : null;
+            snapshot = decode(values, card);
             comeOnline();
         } catch (ModbusException e) {
             goOffline(e.getMessage());
         }
+    }
+
+    /** Whether the EV-ETH's card reader is on (coil 419): then the card's UID is the session's tag. */
+    private void checkCardReader() throws ModbusException {
+        boolean on = variant.cardReader()
+                && device.read(List.of(variant.cardReaderEnabled())).bit(variant.cardReaderEnabled());
+        if (on != cardReaderOn || info.capabilities().reportsIdTag() != on) {
+            cardReaderOn = on;
+            info = info(info.identity(), on);
+        }
+    }
+
+    /** The EV-CC-AC1-M tells its order designation, serial number and firmware (the ETH controllers: nothing read). */
+    private void identify() throws ModbusException {
+        if (variant.designation() == null) {
+            return;
+        }
+        int first = variant.firmware().address();
+        RegisterValues values = device.read(List.of(variant.designation(), variant.serialNumber(), variant.firmware()));
+        int[] version = line.readRegisters(settings.unitId(), org.chargingmanager.modbus.ModbusTable.INPUT_REGISTERS,
+                first + 1, 2, settings.timeout());
+        long letterAndMajor = values.raw(variant.firmware()).orElse(0);
+        char letter = (char) (letterAndMajor >> 8 & 0xFF);
+        String firmware = (letter >= 0x20 && letter < 0x7F ? String.valueOf(letter) : "") + (letterAndMajor & 0xFF)
+                + "." + version[0] + "." + version[1];
+        String designation = printable(values.text(variant.designation()));
+        DeviceIdentity identity = new DeviceIdentity("Phoenix Contact", designation == null ? variant.displayName()
+                : designation, Objects.requireNonNullElse(printable(values.text(variant.serialNumber())), ""),
+                firmware);
+        if (!identity.equals(info.identity())) {
+            LOG.info("Phoenix wallbox {} at {} unit {}: {}, serial {}, firmware {}", settings.evseId(),
+                    settings.endpoint(), settings.unitId(), identity.model(), identity.serialNumber(), firmware);
+            info = info(identity, info.capabilities().reportsIdTag());
+        }
+    }
+
+    /**
+     * The enable coil and the current are volatile: a controller that restarted (on a serial line the connection
+     * stays) reads otherwise than written, so both are written again.
+     */
+    private void noticeLostValues(RegisterValues values) {
+        boolean enableLost = writtenEnable != null && values.bit(variant.enable()) != writtenEnable;
+        boolean currentLost = Boolean.TRUE.equals(writtenEnable) && writtenAmps != null
+                && values.raw(variant.maxCurrent()).orElse(-1) != writtenAmps;
+        if (enableLost || currentLost) {
+            reportOnce("the controller reports enable " + values.bit(variant.enable()) + " and "
+                    + values.raw(variant.maxCurrent()).orElse(-1) + " A instead of " + writtenEnable + " and "
+                    + writtenAmps + " A (restarted?); writing again");
+            device.forgetWrittenValues();
+            writtenEnable = null;
+            writtenAmps = null;
+        }
+    }
+
+    /** A card UID as text: without NULs and padding; null when empty. */
+    static String printable(String text) {
+        if (text == null) {
+            return null;
+        }
+        String cleaned = text.replace("\0", "").trim();
+        return cleaned.isEmpty() ? null : cleaned;
     }
 
     /** The current first, then the enable coil (off pauses). */
@@ -131,6 +197,7 @@ final class PhoenixCharger implements Evse {
         try {
             if (milliamps > 0) {
                 device.write(variant.maxCurrent(), milliamps / 1000);
+                writtenAmps = milliamps / 1000;
                 device.write(variant.enable(), true);
             } else {
                 device.write(variant.enable(), false);
@@ -142,9 +209,9 @@ final class PhoenixCharger implements Evse {
         }
     }
 
-    private EvseSnapshot decode(RegisterValues values) {
+    private EvseSnapshot decode(RegisterValues values, String card) {
         Instant now = values.readAt();
-        char status = (char) (values.raw(variant.status()).orElse(0) & 0xFF);
+        char status = variant.statusLetter(values.raw(variant.status()).orElse(0));
         boolean allowed = values.bit(variant.enable()) && applied.currentMilliamps() > 0;
         EvseState state = switch (status) {
             case 'A' -> EvseState.AVAILABLE;
@@ -157,6 +224,9 @@ final class PhoenixCharger implements Evse {
                 yield EvseState.FAULTED;
             }
         };
+        if (!variant.metered()) {
+            return unmetered(now, state, card);
+        }
         PhaseCurrents currents = new PhaseCurrents(milliamps(values.number(variant.amps(1)), state),
                 settings.phases() == 1 ? 0 : milliamps(values.number(variant.amps(2)), state),
                 settings.phases() == 1 ? 0 : milliamps(values.number(variant.amps(3)), state));
@@ -174,8 +244,23 @@ final class PhoenixCharger implements Evse {
                 }
             }
         }
-        return new EvseSnapshot(settings.evseId(), now, state, phasesInUse, currents, watts, energy.wattHours(), null,
-                applied, now);
+        return new EvseSnapshot(settings.evseId(), now, state, phasesInUse, currents, watts, energy.wattHours(),
+                state == EvseState.AVAILABLE ? null : card, applied, now);
+    }
+
+    /**
+     * A controller without a meter: while it charges, the car is taken to draw the limit on every wired phase
+     * (never less, so the house load is not underestimated); no energy counter.
+     */
+    private EvseSnapshot unmetered(Instant now, EvseState state, String card) {
+        int limit = state == EvseState.CHARGING ? applied.currentMilliamps() : 0;
+        PhaseCurrents currents = settings.phases() == 1 ? new PhaseCurrents(limit, 0, 0)
+                : new PhaseCurrents(limit, limit, limit);
+        int phasesInUse = limit > 0 ? settings.phases() : 0;
+        double watts = (currents.l1Milliamps() + currents.l2Milliamps() + currents.l3Milliamps()) * NOMINAL_VOLTS
+                / 1000;
+        return new EvseSnapshot(settings.evseId(), now, state, phasesInUse, currents, watts, energy.wattHours(),
+                state == EvseState.AVAILABLE ? null : card, applied, now);
     }
 
     private int milliamps(OptionalDouble amps, EvseState state) {
@@ -187,26 +272,19 @@ final class PhoenixCharger implements Evse {
     }
 
     private void comeOnline() {
-        if (!online) {
-            if (lastProblem != null) {
-                LOG.info("Phoenix wallbox {} at {} answers again", settings.evseId(), settings.endpoint());
-            }
-            online = true;
-            lastProblem = null;
+        if (availability.answered()) {
+            LOG.info("Phoenix wallbox {} at {} answers again", settings.evseId(), settings.endpoint());
         }
     }
 
     private void goOffline(String problem) {
-        if (online || lastProblem == null) {
+        if (availability.failed(problem)) {
             LOG.warn("Phoenix wallbox {} at {} unit {} is offline: {}", settings.evseId(), settings.endpoint(),
                     settings.unitId(), problem);
         } else {
             LOG.debug("Phoenix wallbox {} still offline: {}", settings.evseId(), problem);
         }
-        online = false;
-        lastProblem = problem;
         connection = -1;
-        reportedOnce.clear();
         EvseSnapshot last = snapshot;
         if (last.state() != EvseState.OFFLINE) {
             snapshot = new EvseSnapshot(last.evseId(), last.measuredAt(), EvseState.OFFLINE, last.phasesInUse(),
@@ -216,13 +294,13 @@ final class PhoenixCharger implements Evse {
     }
 
     private void reportOnce(String problem) {
-        if (reportedOnce.size() < 20 && reportedOnce.add(problem)) {
+        if (availability.firstReport(problem)) {
             LOG.warn("Phoenix wallbox {} at {} unit {}: {}", settings.evseId(), settings.endpoint(), settings.unitId(),
                     problem);
         }
     }
 
     synchronized boolean online() {
-        return online;
+        return availability.online();
     }
 }

@@ -1,0 +1,2 @@
+/** The Forecast.Solar PV forecast; nothing here is exported. */
+package org.chargingmanager.forecast.solar.internal;
