@@ -1,3 +1,5 @@
+import { serverMessage } from './i18n.js';
+
 // Calls the charging manager's JSON API with the session cookie; state-changing calls carry the CSRF token.
 let csrfToken = null;
 let onLoggedOut = () => {};
@@ -7,7 +9,7 @@ export function whenLoggedOut(callback) { onLoggedOut = callback; }
 
 export class ApiError extends Error {
   constructor(status, body) {
-    super(body && body.error ? body.error : 'HTTP ' + status);
+    super(body && body.error ? serverMessage(body) : 'HTTP ' + status);
     this.status = status;
     this.field = body ? (body.field || body.parameter) : undefined;
     this.body = body;
@@ -57,7 +59,8 @@ export function showErrors(form, error) {
 }
 
 export function clearErrors(form) {
-  form.querySelectorAll('.error, .form-error').forEach(el => el.remove());
+  // only the messages showErrors added: a formula's live result (class 'hint error') stays
+  form.querySelectorAll('.error[role=alert], .form-error').forEach(el => el.remove());
   form.querySelectorAll('[aria-invalid]').forEach(el => {
     el.removeAttribute('aria-invalid');
     if (el.dataset.hint) el.setAttribute('aria-describedby', el.dataset.hint); else el.removeAttribute('aria-describedby');

@@ -1,8 +1,10 @@
-import { api, el } from './api.js';
+import { api, el, toast } from './api.js';
 import { t, kw, number, dateTime } from './i18n.js';
 import { powerChart } from './chart.js';
 
 const POLL_MILLIS = 1500;
+/** The settings dialog's module, loaded at the first click on a tile's Settings (not needed to show the dashboard). */
+let dialogModule = null;
 
 /** The dashboard: a tile per charging point and meter, the house connection, AVAIL and TARIF, the 24 h chart; live. */
 export function showDashboard(container) {
@@ -19,14 +21,34 @@ export function showDashboard(container) {
     el('h2', {}, t('dash.meters')), meterTiles,
     el('h2', {}, t('dash.chart')), chart);
 
+  // the tiles are drawn anew on every update: a click on a tile's settings button opens its dialog
+  let latest = null;
+  container.addEventListener('click', event => {
+    const button = event.target.closest('[data-settings]');
+    if (!button || !latest) return;
+    const [kind, id] = [button.dataset.settings, button.dataset.id];
+    const item = (kind === 'evse' ? latest.evses : latest.meters).find(x => x.id === id);
+    if (item) {
+      import('./evse-dialog.js').then(module => { dialogModule = module; return module.openSettingsDialog(kind, item, button); })
+        .catch(e => toast(e.message));
+    }
+  });
+
   let stopped = false;
   let source = null;
   let pollTimer = null;
   const render = site => {
+    latest = site;
+    const focused = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.id : undefined;
+    const focusedKind = focused !== undefined ? document.activeElement.dataset.settings : undefined;
     renderVariables(variables, site.variables);
     renderHouse(house, site.house);
     renderEvses(evseTiles, site.evses, site.variables);
     renderMeters(meterTiles, site.meters);
+    if (focusedKind) { // keyboard users keep their place when the tiles are drawn anew
+      const again = container.querySelector(`[data-settings="${focusedKind}"][data-id="${CSS.escape(focused)}"]`);
+      if (again) again.focus();
+    }
   };
   const poll = async () => {
     if (stopped) return;
@@ -58,6 +80,7 @@ export function showDashboard(container) {
   const chartTimer = setInterval(drawChart, 30000);
 
   return () => {
+    if (dialogModule) dialogModule.closeSettingsDialog();
     stopped = true;
     if (source) source.close();
     clearTimeout(pollTimer);
@@ -130,8 +153,14 @@ function renderEvses(box, evses, variables) {
         el('dt', {}, t('dash.user')), el('dd', { className: 'user' }, userText(evse)),
         el('dt', {}, t('dash.energy')), el('dd', { className: 'energy' },
           evse.session && evse.session.energyWattHours !== undefined ? number(evse.session.energyWattHours / 1000, 2) + ' kWh' : '–'),
-        ...(evse.plan ? [el('dt', {}, t('dash.plan')), el('dd', { className: 'plan' }, planText(evse.plan))] : [])));
+        ...(evse.plan ? [el('dt', {}, t('dash.plan')), el('dd', { className: 'plan' }, planText(evse.plan))] : [])),
+      settingsButton('evse', evse));
   }));
+}
+
+function settingsButton(kind, item) {
+  return el('button', { type: 'button', className: 'secondary tile-settings', dataset: { settings: kind, id: item.id },
+    'aria-label': t('dash.settingsOf', item.name) }, t('dash.settings'));
 }
 
 /** "20.0 kWh by 07/12/2026, 07:00 · planned · 3.2 kWh charged", and why when the plan cannot be met. */
@@ -157,5 +186,6 @@ function renderMeters(box, meters) {
     el('dl', {},
       el('dt', {}, t('dash.perPhase')), el('dd', {}, meter.powerWattsPerPhase ? phases({
         l1: meter.powerWattsPerPhase.l1 / 1000, l2: meter.powerWattsPerPhase.l2 / 1000, l3: meter.powerWattsPerPhase.l3 / 1000 }, 'kW', 1) : '–'),
-      el('dt', {}, t('dash.current')), el('dd', {}, phases(meter.currentAmps, 'A', 1))))));
+      el('dt', {}, t('dash.current')), el('dd', {}, phases(meter.currentAmps, 'A', 1))),
+    settingsButton('meter', meter))));
 }

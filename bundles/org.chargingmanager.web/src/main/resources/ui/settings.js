@@ -1,5 +1,6 @@
 import { api, el, field, showErrors, clearErrors, toast } from './api.js';
-import { t, number } from './i18n.js';
+import { t, number, lang } from './i18n.js';
+import { certificateSection } from './certificate.js';
 
 /** Settings: variables, the forms every bundle describes in its metatype (site, devices, rules), users. */
 export function showSettings(container) {
@@ -74,7 +75,7 @@ async function loadVariables(section) {
 }
 
 async function loadForms(sections) {
-  const { forms } = await api('GET', '/api/v1/config');
+  const { forms } = await api('GET', '/api/v1/config?lang=' + lang());
   const reload = () => loadForms(sections);
   const kind = k => forms.filter(f => f.kind === k);
   sections.site.replaceChildren(el('h3', {}, t('settings.site')),
@@ -155,7 +156,7 @@ function configForm(definition, values, method, pid, reload, deletable) {
       body[attribute.id] = attribute.multiple ? value.split(',').map(v => v.trim()).filter(Boolean) : value;
     }
     try {
-      await api(method, '/api/v1/config/' + encodeURIComponent(pid), { values: body });
+      await api(method, '/api/v1/config/' + encodeURIComponent(pid) + '?lang=' + lang(), { values: body });
       toast(t('settings.saved'));
       reload();
     } catch (e) { showErrors(form, e); }
@@ -168,10 +169,9 @@ async function loadChargePoints(section) {
   let answer;
   try { answer = await api('GET', '/api/v1/ocpp/chargepoints'); } catch (e) { section.replaceChildren(); return; }
   const chargePoints = Array.isArray(answer) ? answer : (answer.chargePoints || []);
+  const certificate = el('div', { id: 'server-certificate' });
   section.replaceChildren(el('h3', {}, t('settings.ocpp')),
-    el('p', { className: 'downloads' },
-      el('a', { className: 'button secondary', href: '/api/v1/ocpp/server-certificate.pem', download: '' }, t('settings.serverCertificate')),
-      el('a', { className: 'button secondary', href: '/api/v1/ocpp/charge-point-ca.pem', download: '' }, t('settings.chargePointCa'))),
+    certificate,
     chargePoints.length ? el('div', { className: 'table-wrap' }, el('table', { id: 'chargepoints-table' },
       el('thead', {}, el('tr', {}, ['settings.chargeBoxId', 'settings.connected', 'settings.registration', 'settings.model',
         'settings.securityProfile'].map(k => el('th', {}, t(k))), el('th', {}, el('span', { className: 'visually-hidden' }, t('settings.approve'))))),
@@ -183,38 +183,66 @@ async function loadChargePoints(section) {
           try { await api('POST', '/api/v1/ocpp/chargepoints/' + encodeURIComponent(cp.chargeBoxId) + '/approve'); loadChargePoints(section); }
           catch (e) { toast(e.message); }
         } }, t('settings.approve')) : '')))))) : el('p', { className: 'muted' }, t('settings.none')));
+  certificateSection(certificate);
 }
 
 async function loadUsers(section) {
   let users = [];
   try { users = (await api('GET', '/api/v1/users')).users; } catch (e) { section.replaceChildren(); return; }
+  const submit = el('button', { type: 'submit', id: 'user-submit' }, t('settings.addUser'));
+  const cancel = el('button', { type: 'button', className: 'secondary', id: 'user-cancel', hidden: true }, t('dialog.cancel'));
   const form = el('form', { className: 'card', id: 'user-form', novalidate: true },
     el('div', { className: 'row' },
       field(t('settings.userId'), { name: 'id', id: 'user-id', required: true }),
       field(t('settings.userName'), { name: 'name', id: 'user-name' }),
       field(t('settings.rfid'), { name: 'rfidTags', id: 'user-rfid' }),
-      field(t('settings.pins'), { name: 'pins', id: 'user-pins' })),
-    el('button', { type: 'submit' }, t('settings.addUser')));
+      field(t('settings.pins'), { name: 'pins', id: 'user-pins', autocomplete: 'off' }),
+      field(t('settings.userEvses'), { name: 'allowedEvseIds', id: 'user-evses' })),
+    el('div', { className: 'row' }, submit, cancel));
   const list = s => s.split(',').map(v => v.trim()).filter(Boolean);
+  let editing = null; // the user being changed: PUT keeps what the form does not show (priority, expiry, blocked)
+  const edit = user => {
+    editing = user;
+    clearErrors(form);
+    form.elements.id.value = user.id;
+    form.elements.id.readOnly = true;
+    form.elements.name.value = user.name || '';
+    form.elements.rfidTags.value = (user.rfidTags || []).join(', ');
+    form.elements.pins.value = (user.pins || []).join(', ');
+    form.elements.allowedEvseIds.value = (user.allowedEvseIds || []).join(', ');
+    submit.textContent = t('settings.saveUser');
+    cancel.hidden = false;
+    form.elements.name.focus();
+  };
+  cancel.addEventListener('click', () => loadUsers(section));
   form.addEventListener('submit', async event => {
     event.preventDefault();
     clearErrors(form);
     const data = new FormData(form);
+    const user = { ...(editing || {}), id: data.get('id').trim(), name: data.get('name'), rfidTags: list(data.get('rfidTags')),
+      pins: list(data.get('pins')), allowedEvseIds: list(data.get('allowedEvseIds')) };
     try {
-      await api('POST', '/api/v1/users', { id: data.get('id').trim(), name: data.get('name'), rfidTags: list(data.get('rfidTags')), pins: list(data.get('pins')) });
+      if (editing) await api('PUT', '/api/v1/users/' + encodeURIComponent(editing.id), user);
+      else await api('POST', '/api/v1/users', user);
       toast(t('settings.saved'));
       loadUsers(section);
     } catch (e) { showErrors(form, e); }
   });
   section.replaceChildren(el('h3', {}, t('settings.users')),
-    el('div', { className: 'table-wrap' }, el('table', {},
+    el('div', { className: 'table-wrap' }, el('table', { id: 'users-table' },
       el('thead', {}, el('tr', {}, el('th', {}, t('settings.userId')), el('th', {}, t('settings.userName')),
-        el('th', {}, t('settings.rfid')), el('th', {}, el('span', { className: 'visually-hidden' }, t('settings.delete'))))),
-      el('tbody', {}, users.map(user => el('tr', {},
+        el('th', {}, t('settings.rfid')), el('th', { className: 'num' }, t('settings.pinCount')), el('th', {}, t('settings.userEvses')),
+        el('th', {}, el('span', { className: 'visually-hidden' }, t('settings.actions'))))),
+      el('tbody', {}, users.map(user => el('tr', { dataset: { user: user.id } },
         el('td', {}, user.id), el('td', {}, user.name || ''), el('td', {}, (user.rfidTags || []).join(', ')),
-        el('td', {}, el('button', { type: 'button', className: 'danger', 'aria-label': t('settings.delete') + ' ' + user.id, onclick: async () => {
-          if (!confirm(t('settings.confirmDelete', user.id))) return;
-          try { await api('DELETE', '/api/v1/users/' + encodeURIComponent(user.id)); loadUsers(section); } catch (e) { toast(e.message); }
-        } }, t('settings.delete')))))))),
+        el('td', { className: 'num' }, String((user.pins || []).length)),
+        el('td', {}, (user.allowedEvseIds || []).length ? user.allowedEvseIds.join(', ') : t('settings.allEvses')),
+        el('td', { className: 'row' },
+          el('button', { type: 'button', className: 'secondary', 'aria-label': t('settings.change') + ' ' + user.id,
+            onclick: () => edit(user) }, t('settings.change')),
+          el('button', { type: 'button', className: 'danger', 'aria-label': t('settings.delete') + ' ' + user.id, onclick: async () => {
+            if (!confirm(t('settings.confirmDelete', user.id))) return;
+            try { await api('DELETE', '/api/v1/users/' + encodeURIComponent(user.id)); loadUsers(section); } catch (e) { toast(e.message); }
+          } }, t('settings.delete')))))))),
     form);
 }

@@ -15,6 +15,7 @@ import java.nio.file.Paths;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
+import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -247,6 +248,72 @@ public class WebUiIT {
     }
 
     @Test
+    public void da_theSettingsDialogBehindATileSetsTheChargingPointAndShowsErrorsAtTheirField() throws Exception {
+        browser.driver.get(base + "/chargingmanager/#/dashboard");
+        clickLive("[data-evse-id='carport-1'] [data-settings='evse']");
+        assertEquals("Settings: Carport (simulated)", $("#settings-dialog-title").getText());
+        assertTrue("enabled", $("#dlg-core-enabled").isSelected());
+        assertTrue("charges fast until told otherwise", $("#dlg-mode-FAST").isSelected());
+        assertEquals("the driver's own form", "Carport (simulated)", $("#dlg-device-name").getAttribute("value"));
+        assertNotNull($("#dlg-eichrecht-meterPublicKey"));
+        assertEquals("nobody", $("#dlg-user-now").getText());
+
+        // a bad formula: computed as it is typed, refused at its field, nothing stored
+        $("#dlg-core-maxCurrentAmps").sendKeys("16 *");
+        browser.await("live error of the formula", Duration.ofSeconds(5),
+                () -> $("#dlg-core-maxCurrentAmps-preview").getAttribute("class").contains("error"));
+        $("#dlg-core-priority").clear();
+        $("#dlg-core-priority").sendKeys("3");
+        $("#settings-dialog-save").click();
+        WebElement error = $("#settings-dialog .field [role=alert]");
+        assertEquals("dlg-core-maxCurrentAmps-error", error.getAttribute("id"));
+        assertTrue(error.getText(), error.getText().startsWith("Maximum current (A): at position"));
+        assertEquals("true", $("#dlg-core-maxCurrentAmps").getAttribute("aria-invalid"));
+        assertTrue("nothing stored", evseSettings("carport-1") == null);
+        assertTrue("the live result stays below the field", $("#dlg-core-maxCurrentAmps-preview").getAttribute("class")
+                .contains("error"));
+        assertEquals("controls of the dialog without a label", List.of(), browser.driver.executeScript(
+                "return [...document.querySelectorAll('#settings-dialog input, #settings-dialog select, #settings-dialog textarea')]"
+                + ".filter(c => c.labels.length === 0 && !c.getAttribute('aria-label')).map(c => c.outerHTML.slice(0, 120))"));
+        assertEquals("text of the dialog below WCAG AA contrast", List.of(), browser.driver.executeScript(
+                CONTRAST_CHECK.replace("document.querySelectorAll('body *')", "document.querySelectorAll('#settings-dialog *')")));
+        browser.screenshot(DOCS.resolve("web-ui-evse-dialog.png"));
+
+        WebElement maximum = $("#dlg-core-maxCurrentAmps");
+        maximum.clear();
+        maximum.sendKeys("if(TARIF == 1, 16, 10)");
+        $("#dlg-mode-MIN_PV").click();
+        $("#dlg-device-name").clear();
+        $("#dlg-device-name").sendKeys("Carport (renamed)");
+        $("#settings-dialog-save").click();
+        browser.await("dialog closed", Duration.ofSeconds(10),
+                () -> browser.driver.findElements(By.id("settings-dialog")).isEmpty());
+        JsonObject settings = browser.await("settings stored", Duration.ofSeconds(5), () -> evseSettings("carport-1"));
+        assertEquals(3, settings.get("priority").getAsInt());
+        assertEquals("if(TARIF == 1, 16, 10)", settings.get("maxCurrentAmps").getAsString());
+        assertEquals("MIN_PV", JsonParser.parseString(runtime.get("/api/v1/charging-modes/carport-1").body())
+                .getAsJsonObject().get("mode").getAsString());
+        browser.await("the tile with the wallbox's new name", Duration.ofSeconds(15),
+                () -> text("[data-evse-id='carport-1'] h3").contains("Carport (renamed)"));
+
+        // the stored values come back; Escape closes the dialog and the focus returns to the tile's button
+        clickLive("[data-evse-id='carport-1'] [data-settings='evse']");
+        assertEquals("3", $("#dlg-core-priority").getAttribute("value"));
+        assertTrue($("#dlg-mode-MIN_PV").isSelected());
+        new org.openqa.selenium.interactions.Actions(browser.driver).sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
+        browser.await("dialog closed by Escape", Duration.ofSeconds(5),
+                () -> browser.driver.findElements(By.id("settings-dialog")).isEmpty());
+        assertEquals("carport-1", browser.driver.executeScript("return document.activeElement.dataset.id"));
+
+        // a meter's tile opens its driver's form
+        clickLive("[data-meter-id='grid'] [data-settings='meter']");
+        assertTrue($("#settings-dialog-title").getText().startsWith("Settings: "));
+        assertNotNull($("#dlg-device-name"));
+        $("#settings-dialog-cancel").click();
+        browser.await("dialog closed", Duration.ofSeconds(5), () -> browser.driver.findElements(By.id("settings-dialog")).isEmpty());
+    }
+
+    @Test
     public void e_theTransactionLogListsOcppSessionsWithTheirLocksAndFlagsASharedKey() throws Exception {
         // a user made through the settings form, whose tag the charger will send
         browser.driver.get(base + "/chargingmanager/#/settings");
@@ -329,6 +396,76 @@ public class WebUiIT {
         browser.driver.get(base + "/chargingmanager/#/keys");
         String keys = $("#keys-table [data-evse='ocpp-WEB-CP-1']").getText();
         assertTrue(keys, keys.contains("The same key is on 2 meters"));
+        // a user changed through the form: a PIN and the charging points she may use; the tile's dialog shows her there
+        browser.driver.get(base + "/chargingmanager/#/settings");
+        $("#users-table [data-user='erika'] button.secondary").click();
+        assertEquals("RFID-ERIKA", $("#user-rfid").getAttribute("value"));
+        assertEquals("true", $("#user-id").getAttribute("readonly"));
+        $("#user-pins").sendKeys("4711");
+        $("#user-evses").sendKeys("carport-1, ocpp-WEB-CP-1");
+        $("#user-submit").click();
+        browser.await("the user changed", Duration.ofSeconds(5),
+                () -> apiBody("/api/v1/users/erika").contains("\"pins\":[\"4711\"]"));
+        JsonObject erika = JsonParser.parseString(runtime.get("/api/v1/users/erika").body()).getAsJsonObject();
+        assertEquals("[\"carport-1\",\"ocpp-WEB-CP-1\"]", erika.get("allowedEvseIds").toString());
+        assertEquals("[\"RFID-ERIKA\"]", erika.get("rfidTags").toString());
+        assertEquals("1", text("#users-table [data-user='erika'] td.num"));
+        browser.driver.get(base + "/chargingmanager/#/dashboard");
+        clickLive("[data-evse-id='carport-1'] [data-settings='evse']");
+        assertEquals("Erika Mustermann (erika)", $("#dlg-users-allowed").getText());
+        $("#settings-dialog-cancel").click();
+    }
+
+    @Test
+    public void ea_anUploadedServerCertificateIsCheckedThenUsedForWss() throws Exception {
+        X509Certificate generated = presentedCertificate();
+        assertTrue(generated.getSubjectX500Principal().getName(), generated.getSubjectX500Principal().getName()
+                .contains("Charging Manager OCPP server"));
+        KeyPair key = rsaKeyPair();
+        X509Certificate own = selfSigned(key, "CN=cm-upload.example.org");
+        Path upload = runtime.directory.resolve("upload");
+        java.nio.file.Files.createDirectories(upload);
+        Path certificateFile = java.nio.file.Files.writeString(upload.resolve("server-cert.pem"), pem(own));
+        Path keyFile = java.nio.file.Files.writeString(upload.resolve("server-key.pem"), pem(key.getPrivate()));
+        Path otherKeyFile = java.nio.file.Files.writeString(upload.resolve("other-key.pem"), pem(rsaKeyPair().getPrivate()));
+
+        browser.driver.get(base + "/chargingmanager/#/settings");
+        assertEquals("generated by the charging manager (self-signed)", text("#server-cert-source"));
+        $("#cert-file").sendKeys(certificateFile.toString());
+        $("#cert-key").sendKeys(otherKeyFile.toString());
+        $("#cert-upload").click();
+        WebElement error = $("#cert-form .field [role=alert]");
+        assertEquals("cert-key-error", error.getAttribute("id"));
+        assertEquals("the private key does not belong to the certificate", error.getText());
+        assertEquals("the server keeps its certificate", generated, presentedCertificate());
+
+        browser.driver.get(base + "/chargingmanager/#/settings");
+        $("#cert-file").sendKeys(certificateFile.toString());
+        $("#cert-key").sendKeys(keyFile.toString());
+        $("#cert-upload").click();
+        browser.await("the uploaded certificate in use", Duration.ofSeconds(10),
+                () -> text("#server-cert-subject").equals("CN=cm-upload.example.org"));
+        assertEquals("uploaded", text("#server-cert-source"));
+        browser.await("wss:// presents the uploaded certificate", Duration.ofSeconds(20), () -> {
+            try {
+                return own.equals(presentedCertificate());
+            } catch (Exception e) {
+                return false; // the OCPP server restarts with it
+            }
+        });
+        String downloaded = fetchText(base + "/api/v1/ocpp/server-certificate.pem");
+        assertTrue(downloaded, downloaded.replaceAll("\\s", "").contains(
+                java.util.Base64.getEncoder().encodeToString(own.getEncoded())));
+
+        $("#cert-revert").click();
+        browser.driver.switchTo().alert().accept();
+        browser.await("the generated certificate again", Duration.ofSeconds(20), () -> {
+            try {
+                return presentedCertificate().getSubjectX500Principal().getName().contains("Charging Manager OCPP server");
+            } catch (Exception e) {
+                return false;
+            }
+        });
     }
 
     @Test
@@ -375,6 +512,40 @@ public class WebUiIT {
                 () -> text("[data-evse-id='demo1-1']").contains("Energie des Ladevorgangs"));
         String power = text("[data-evse-id='demo1-1'] .power");
         assertTrue(power, power.matches("\\d+,\\d kW"));
+        assertEquals("Einstellungen", text("[data-evse-id='demo1-1'] [data-settings]"));
+
+        // the server's error messages in German too: a formula, a value of a device form
+        browser.driver.get(base + "/chargingmanager/#/settings");
+        $("#variables-table [data-variable='AVAIL']");
+        assertEquals("a form whose bundle brings a German translation", "Lademanager: Lastmanagement",
+                text("[id='form-org.chargingmanager.core.loadmanager'] > summary"));
+        $("#var-name").sendKeys("AVAIL");
+        $("#var-expr").sendKeys("AVAIL +");
+        browser.await("the live error in German", Duration.ofSeconds(5),
+                () -> $("#var-preview").getText().startsWith("an Stelle 8 von „AVAIL +“: "));
+        $("#var-save").click();
+        String formulaError = text("#var-expr-error");
+        assertEquals("Variable AVAIL: an Stelle 8 von „AVAIL +“: die Formel endet zu früh", formulaError);
+        $("#device-add > summary").click();
+        choose("#device-type", "org.chargingmanager.simulator.wallbox");
+        String prefix = "#device-add-form #cfg-org-chargingmanager-simulator-wallbox-";
+        $(prefix + "maxCurrentAmps").clear();
+        $(prefix + "maxCurrentAmps").sendKeys("sechzehn");
+        $("#device-add-form button[type=submit]").click();
+        assertEquals("Maximum current (A) muss eine Zahl sein, nicht „sechzehn“", text("#device-add-form .field [role=alert]"));
+        browser.await(By.cssSelector("[id='form-org.chargingmanager.core.loadmanager'] > summary")).click();
+        String field = "#cfg-org-chargingmanager-core-loadmanager-fallbackCurrentAmps";
+        String label = text("label[for='" + field.substring(1) + "']");
+        assertTrue(label, label.startsWith("Rückfallstrom je Phase (A)"));
+        $(field).clear();
+        $(field).sendKeys("viel");
+        browser.driver.findElement(By.cssSelector("[id='form-org.chargingmanager.core.loadmanager'] button[type=submit]")).click();
+        assertEquals("the field named as on the page", "Rückfallstrom je Phase (A) muss eine Zahl sein, nicht „viel“",
+                text("[id='form-org.chargingmanager.core.loadmanager'] .field [role=alert]"));
+        assertEquals(100, variable("AVAIL").get("value").getAsDouble(), 0);
+
+        browser.driver.get(base + "/chargingmanager/#/dashboard");
+        $("#evse-tiles [data-evse-id='demo1-1']");
         browser.driver.navigate().refresh();
         assertEquals("the choice is kept", "Ladepunkte", browser.await("German heading", Duration.ofSeconds(5),
                 () -> browser.driver.findElements(By.cssSelector("#page-dashboard h2")).stream()
@@ -536,6 +707,89 @@ public class WebUiIT {
     private static String fetchText(String url) {
         return (String) browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
                 + "fetch(arguments[0]).then(r => r.text()).then(done, e => done('ERROR ' + e));", url);
+    }
+
+    private static String apiBody(String path) {
+        try {
+            return runtime.get(path).body();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Clicks an element of the live page, which may be drawn anew at any moment (focused first, as a click does). */
+    private static void clickLive(String css) {
+        browser.await(css, Duration.ofSeconds(10), () -> browser.driver.executeScript("const e = document.querySelector(arguments[0]);"
+                + " if (!e) return false; e.focus(); e.click(); return true;", css));
+    }
+
+    /** The load management settings of a charging point stored through the UI, or null. */
+    private static JsonObject evseSettings(String evseId) {
+        try {
+            for (JsonElement form : JsonParser.parseString(runtime.get("/api/v1/config").body()).getAsJsonObject()
+                    .getAsJsonArray("forms")) {
+                if (form.getAsJsonObject().get("pid").getAsString().equals("org.chargingmanager.core.evse")) {
+                    for (JsonElement instance : form.getAsJsonObject().getAsJsonArray("instances")) {
+                        JsonObject values = instance.getAsJsonObject().getAsJsonObject("values");
+                        if (values.has("evseId") && values.get("evseId").getAsString().equals(evseId)) {
+                            return values;
+                        }
+                    }
+                }
+            }
+            return null;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The certificate the OCPP server presents over TLS on its port (trusting whatever it is). */
+    private static X509Certificate presentedCertificate() throws Exception {
+        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+        context.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        }}, null);
+        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) context.getSocketFactory()
+                .createSocket("127.0.0.1", runtime.ocppPort())) {
+            socket.setSoTimeout(5000);
+            socket.startHandshake();
+            return (X509Certificate) socket.getSession().getPeerCertificates()[0];
+        }
+    }
+
+    private static KeyPair rsaKeyPair() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        return generator.generateKeyPair();
+    }
+
+    private static X509Certificate selfSigned(KeyPair key, String subject) throws Exception {
+        org.bouncycastle.asn1.x500.X500Name name = new org.bouncycastle.asn1.x500.X500Name(subject);
+        java.time.Instant now = java.time.Instant.now();
+        return new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(
+                new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(name, java.math.BigInteger.valueOf(now.toEpochMilli()),
+                        java.util.Date.from(now.minus(Duration.ofDays(1))), java.util.Date.from(now.plus(Duration.ofDays(365))),
+                        name, key.getPublic())
+                        .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withRSA").build(key.getPrivate())));
+    }
+
+    private static String pem(Object object) throws Exception {
+        java.io.StringWriter text = new java.io.StringWriter();
+        try (org.bouncycastle.openssl.jcajce.JcaPEMWriter writer = new org.bouncycastle.openssl.jcajce.JcaPEMWriter(text)) {
+            writer.writeObject(object);
+        }
+        return text.toString();
     }
 
     private static int evseCount() throws Exception {

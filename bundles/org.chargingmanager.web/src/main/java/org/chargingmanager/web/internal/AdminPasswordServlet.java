@@ -13,6 +13,7 @@ import org.chargingmanager.api.platform.WebContext;
 import org.chargingmanager.web.internal.session.SessionStore;
 import org.chargingmanager.web.internal.session.WebSession;
 import org.chargingmanager.web.internal.session.WebSessions;
+import org.chargingmanager.web.internal.i18n.UserMessage;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -63,11 +64,11 @@ public class AdminPasswordServlet extends HttpServlet {
             return;
         }
         if (current == null || current.isEmpty()) {
-            JsonResponses.fieldError(response, "currentPassword", "enter the current password");
+            JsonResponses.fieldError(response, "currentPassword", UserMessage.of("password.currentMissing", "enter the current password"));
             return;
         }
         if (next == null) {
-            JsonResponses.fieldError(response, "newPassword", "enter the new password");
+            JsonResponses.fieldError(response, "newPassword", UserMessage.of("password.newMissing", "enter the new password"));
             return;
         }
         char[] currentChars = current.toCharArray();
@@ -75,11 +76,11 @@ public class AdminPasswordServlet extends HttpServlet {
         try {
             if (!authenticator.changePassword(currentChars, nextChars)) {
                 LOG.warn("Admin password not changed from {}: wrong current password", request.getRemoteAddr());
-                JsonResponses.fieldError(response, "currentPassword", "the current password is wrong");
+                JsonResponses.fieldError(response, "currentPassword", UserMessage.of("password.currentWrong", "the current password is wrong"));
                 return;
             }
         } catch (IllegalArgumentException e) {
-            JsonResponses.fieldError(response, "newPassword", e.getMessage());
+            JsonResponses.fieldError(response, "newPassword", newPasswordRule(e.getMessage()));
             return;
         } finally {
             Arrays.fill(currentChars, '\0');
@@ -92,5 +93,14 @@ public class AdminPasswordServlet extends HttpServlet {
         JsonObject body = new JsonObject();
         body.addProperty("changed", true);
         JsonResponses.write(response, HttpServletResponse.SC_OK, body);
+    }
+
+    /** The account's rule for new passwords, with a message key. */
+    static UserMessage newPasswordRule(String english) {
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile(".*at least (\\d+) characters").matcher(english);
+        if (length.matches()) {
+            return UserMessage.of("password.tooShort", english, Integer.valueOf(length.group(1)));
+        }
+        return UserMessage.of(english.contains("blank") ? "password.blank" : "password.rule", english, english);
     }
 }

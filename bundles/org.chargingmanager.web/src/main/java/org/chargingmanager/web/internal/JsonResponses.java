@@ -40,6 +40,23 @@ public final class JsonResponses {
         write(response, status, body);
     }
 
+    /** An error with its message key, so the UI can show it in the page's language. */
+    public static void error(HttpServletResponse response, int status, org.chargingmanager.web.internal.i18n.UserMessage message)
+            throws IOException {
+        JsonObject body = new JsonObject();
+        message.addTo(body);
+        write(response, status, body);
+    }
+
+    /** A 400 naming the wrong field, with the message's key for the UI's language. */
+    public static void fieldError(HttpServletResponse response, String field,
+            org.chargingmanager.web.internal.i18n.UserMessage message) throws IOException {
+        JsonObject body = new JsonObject();
+        message.addTo(body);
+        body.addProperty("field", field);
+        write(response, HttpServletResponse.SC_BAD_REQUEST, body);
+    }
+
     /** A 400 naming the form field that is wrong, so the UI can show the message next to it. */
     public static void fieldError(HttpServletResponse response, String field, String message) throws IOException {
         JsonObject body = new JsonObject();

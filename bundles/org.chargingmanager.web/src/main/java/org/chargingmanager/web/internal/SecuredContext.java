@@ -13,6 +13,7 @@ import org.chargingmanager.web.internal.session.Cookies;
 import org.chargingmanager.web.internal.session.SessionStore;
 import org.chargingmanager.web.internal.session.WebSession;
 import org.chargingmanager.web.internal.session.WebSessions;
+import org.chargingmanager.web.internal.i18n.UserMessage;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -70,7 +71,7 @@ public class SecuredContext extends ServletContextHelper {
             }
             if (changesState(method) && "cross-site".equals(request.getHeader("Sec-Fetch-Site"))) {
                 LOG.warn("HTTP API: refused a cross-site {} {} from {}", method, path, request.getRemoteAddr());
-                JsonResponses.error(response, HttpServletResponse.SC_FORBIDDEN, "cross-site request refused");
+                JsonResponses.error(response, HttpServletResponse.SC_FORBIDDEN, UserMessage.of("crossSite", "cross-site request refused"));
                 return false;
             }
             request.setAttribute(WebContext.USER_ATTRIBUTE, credentials.get().username());
@@ -80,8 +81,8 @@ public class SecuredContext extends ServletContextHelper {
         if (session.isPresent()) {
             if (changesState(method) && !SessionStore.csrfMatches(session.get(), request.getHeader(SessionStore.CSRF_HEADER))) {
                 LOG.warn("Web UI: refused {} {} from {} without a valid CSRF token", method, path, request.getRemoteAddr());
-                JsonResponses.error(response, HttpServletResponse.SC_FORBIDDEN,
-                        "missing or wrong CSRF token (header " + SessionStore.CSRF_HEADER + ")");
+                JsonResponses.error(response, HttpServletResponse.SC_FORBIDDEN, UserMessage.of("csrf",
+                        "missing or wrong CSRF token (header " + SessionStore.CSRF_HEADER + ")"));
                 return false;
             }
             request.setAttribute(WebContext.USER_ATTRIBUTE, session.get().user());

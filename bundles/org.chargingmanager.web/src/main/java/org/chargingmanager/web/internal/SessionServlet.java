@@ -16,6 +16,7 @@ import org.chargingmanager.web.internal.session.LoginThrottle;
 import org.chargingmanager.web.internal.session.SessionStore;
 import org.chargingmanager.web.internal.session.WebSession;
 import org.chargingmanager.web.internal.session.WebSessions;
+import org.chargingmanager.web.internal.i18n.UserMessage;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -90,11 +91,11 @@ public class SessionServlet extends HttpServlet {
             return;
         }
         if (username == null || username.isBlank()) {
-            JsonResponses.fieldError(response, "username", "enter the user name");
+            JsonResponses.fieldError(response, "username", UserMessage.of("login.userMissing", "enter the user name"));
             return;
         }
         if (password == null || password.isEmpty()) {
-            JsonResponses.fieldError(response, "password", "enter the password");
+            JsonResponses.fieldError(response, "password", UserMessage.of("login.passwordMissing", "enter the password"));
             return;
         }
         if (!authenticator.authenticate(username, password.toCharArray())) {

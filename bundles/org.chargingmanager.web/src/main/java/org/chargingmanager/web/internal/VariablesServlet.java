@@ -12,6 +12,8 @@ import javax.servlet.http.HttpServletResponse;
 import org.chargingmanager.api.platform.WebContext;
 import org.chargingmanager.api.variables.InvalidExpressionException;
 import org.chargingmanager.api.variables.Variables;
+import org.chargingmanager.web.internal.i18n.ExpressionMessages;
+import org.chargingmanager.web.internal.i18n.UserMessage;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -58,7 +60,7 @@ public class VariablesServlet extends HttpServlet {
         } else if (name.equals("evaluate")) {
             String expression = request.getParameter("expr");
             if (expression == null || expression.isBlank()) {
-                JsonResponses.fieldError(response, "expr", "enter a number or a formula");
+                JsonResponses.fieldError(response, "expr", UserMessage.of("expr.enter", "enter a number or a formula"));
                 return;
             }
             try {
@@ -67,7 +69,7 @@ public class VariablesServlet extends HttpServlet {
                 body.add("value", Double.isFinite(value) ? VariablesJson.number(value) : null);
                 JsonResponses.write(response, HttpServletResponse.SC_OK, body);
             } catch (InvalidExpressionException e) {
-                JsonResponses.fieldError(response, "expr", e.getMessage());
+                JsonResponses.fieldError(response, "expr", ExpressionMessages.of(e.getMessage()));
             }
         } else {
             JsonResponses.error(response, HttpServletResponse.SC_NOT_FOUND, "no such resource");
@@ -92,7 +94,7 @@ public class VariablesServlet extends HttpServlet {
             return;
         }
         if (expression == null || expression.isBlank()) {
-            JsonResponses.fieldError(response, "expr", "enter a number or a formula");
+            JsonResponses.fieldError(response, "expr", UserMessage.of("expr.enter", "enter a number or a formula"));
             return;
         }
         try {
@@ -100,7 +102,7 @@ public class VariablesServlet extends HttpServlet {
         } catch (InvalidExpressionException e) {
             LOG.warn("Variables: rejected {} = '{}' from {}: {}", name, expression, request.getRemoteAddr(), e.getMessage());
             JsonResponses.fieldError(response, e.getMessage().contains("name") && !e.getMessage().contains("unknown")
-                    ? "name" : "expr", e.getMessage());
+                    ? "name" : "expr", ExpressionMessages.of(e.getMessage()));
             return;
         }
         LOG.info("Variables: {} = '{}' set by {} from {}", name, expression,
@@ -121,7 +123,7 @@ public class VariablesServlet extends HttpServlet {
                 return;
             }
         } catch (InvalidExpressionException e) {
-            JsonResponses.fieldError(response, "name", e.getMessage());
+            JsonResponses.fieldError(response, "name", ExpressionMessages.of(e.getMessage()));
             return;
         }
         LOG.info("Variables: {} deleted by {} from {}", name, request.getAttribute(WebContext.USER_ATTRIBUTE),

@@ -19,17 +19,33 @@ final class JsonErrors {
         if (e.parameter() != null) {
             body.addProperty("parameter", e.parameter());
         }
+        addCode(body, e.code(), e.args());
         write(response, HttpServletResponse.SC_BAD_REQUEST, body);
     }
 
     /** 409 with the field in conflict, if known. */
     static void conflict(HttpServletResponse response, String parameter, String message) throws IOException {
+        conflict(response, new BadParameterException(parameter, message));
+    }
+
+    /** 409 with the field in conflict and the message key the web UI translates. */
+    static void conflict(HttpServletResponse response, BadParameterException e) throws IOException {
         JsonObject body = new JsonObject();
-        body.addProperty("error", message);
-        if (parameter != null) {
-            body.addProperty("parameter", parameter);
+        body.addProperty("error", e.getMessage());
+        if (e.parameter() != null) {
+            body.addProperty("parameter", e.parameter());
         }
+        addCode(body, e.code(), e.args());
         write(response, HttpServletResponse.SC_CONFLICT, body);
+    }
+
+    private static void addCode(JsonObject body, String code, java.util.List<String> args) {
+        if (code != null) {
+            body.addProperty("code", code);
+            com.google.gson.JsonArray array = new com.google.gson.JsonArray();
+            args.forEach(array::add);
+            body.add("args", array);
+        }
     }
 
     static void error(HttpServletResponse response, int status, String message) throws IOException {

@@ -72,15 +72,15 @@ final class UserJson {
             id = pathId;
         }
         if (id == null || id.isBlank()) {
-            throw new BadParameterException("id", "field 'id' is required");
+            throw new BadParameterException("id", "field 'id' is required", "user.idMissing");
         }
         if (id.length() > 64 || !id.equals(id.strip()) || id.contains("/")) {
             throw new BadParameterException("id", "field 'id' must have 1 to 64 characters, no '/' and no"
-                    + " surrounding spaces");
+                    + " surrounding spaces", "user.idFormat");
         }
         String name = string(json, "name");
         if (name != null && name.length() > 200) {
-            throw new BadParameterException("name", "field 'name' has at most 200 characters");
+            throw new BadParameterException("name", "field 'name' has at most 200 characters", "user.nameTooLong");
         }
         List<String> rfidTags = strings(json, "rfidTags");
         List<String> pins = strings(json, "pins");
@@ -89,7 +89,7 @@ final class UserJson {
         for (String[] token : tokens(rfidTags, pins)) {
             if (!seen.add(token[1].toUpperCase(java.util.Locale.ROOT))) {
                 throw new BadParameterException(token[0], "'" + token[1] + "' in field '" + token[0]
-                        + "' is listed twice (RFID tags and PINs compare case-insensitively)");
+                        + "' is listed twice (RFID tags and PINs compare case-insensitively)", "user.tokenTwice", token[1]);
             }
         }
         int priority = 0;

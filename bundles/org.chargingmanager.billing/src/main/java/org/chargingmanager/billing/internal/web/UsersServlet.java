@@ -160,13 +160,13 @@ public class UsersServlet extends HttpServlet {
         try {
             boolean exists = users.find(user.id()).isPresent();
             if (pathId == null && exists) {
-                JsonErrors.conflict(response, "id", "user " + user.id() + " exists; PUT " + PATH + "/" + user.id()
-                        + " replaces it");
+                JsonErrors.conflict(response, new BadParameterException("id", "user " + user.id() + " exists; PUT " + PATH
+                        + "/" + user.id() + " replaces it", "user.exists", user.id()));
                 return;
             }
             BadParameterException taken = takenToken(user);
             if (taken != null) {
-                JsonErrors.conflict(response, taken.parameter(), taken.getMessage());
+                JsonErrors.conflict(response, taken);
                 return;
             }
             User saved = users.save(user);
@@ -194,7 +194,7 @@ public class UsersServlet extends HttpServlet {
             Optional<User> owner = users.findByToken(token[1]);
             if (owner.isPresent() && !owner.get().id().equals(user.id())) {
                 return new BadParameterException(token[0], "'" + token[1] + "' in field '" + token[0]
-                        + "' already belongs to user " + owner.get().id());
+                        + "' already belongs to user " + owner.get().id(), "user.tokenTaken", token[1], owner.get().id());
             }
         }
         return null;

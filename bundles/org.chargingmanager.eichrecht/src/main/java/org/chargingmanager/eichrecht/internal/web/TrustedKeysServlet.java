@@ -134,7 +134,15 @@ public class TrustedKeysServlet extends HttpServlet {
             LOG.info("Eichrecht: EVSE {}: public key entered by {}", evseId, request.getAttribute(WebContext.USER_ATTRIBUTE));
             send(response, HttpServletResponse.SC_OK, json(entered));
         } catch (IllegalArgumentException e) {
-            error(response, HttpServletResponse.SC_BAD_REQUEST, "not a usable public key: " + e.getMessage());
+            LOG.warn("Eichrecht: EVSE {}: refused a public key from {}: {}", evseId, request.getRemoteAddr(), e.getMessage());
+            JsonObject body = new JsonObject();
+            body.addProperty("error", "not a usable public key: " + e.getMessage());
+            body.addProperty("field", "publicKey");
+            body.addProperty("code", "key.unusable");
+            com.google.gson.JsonArray args = new com.google.gson.JsonArray();
+            args.add(e.getMessage());
+            body.add("args", args);
+            send(response, HttpServletResponse.SC_BAD_REQUEST, body);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.chargingmanager.web.internal.i18n.UserMessage;
 import org.osgi.service.metatype.AttributeDefinition;
 
 import com.google.gson.JsonArray;
@@ -21,18 +22,34 @@ public final class AttributeValues {
     private AttributeValues() {
     }
 
-    /** Bad input for one attribute; the message is for the user, in English. */
+    /** Bad input for one attribute; the message is for the user, in English, with its key for the UI's language. */
     public static final class InvalidValueException extends Exception {
         private static final long serialVersionUID = 1L;
         private final String attributeId;
+        private final transient UserMessage userMessage;
 
-        InvalidValueException(String attributeId, String message) {
-            super(message);
+        InvalidValueException(String attributeId, UserMessage message) {
+            super(message.english());
             this.attributeId = attributeId;
+            this.userMessage = message;
         }
 
         public String attributeId() {
             return attributeId;
+        }
+
+        public UserMessage userMessage() {
+            return userMessage;
+        }
+
+        /** The same problem, naming the field as the page shows it (its translated name) in the message's arguments. */
+        InvalidValueException naming(String englishName, String shownName) {
+            if (shownName == null || shownName.equals(englishName)) {
+                return this;
+            }
+            List<Object> args = new ArrayList<>(userMessage.args());
+            args.replaceAll(arg -> englishName.equals(arg) ? shownName : arg);
+            return new InvalidValueException(attributeId, new UserMessage(userMessage.code(), userMessage.english(), args));
         }
     }
 
@@ -47,7 +64,8 @@ public final class AttributeValues {
         boolean required = isRequired(definition);
         if (texts.isEmpty()) {
             if (required) {
-                throw new InvalidValueException(id, definition.getName() + " is required");
+                throw new InvalidValueException(id, UserMessage.of("value.required", definition.getName() + " is required",
+                        definition.getName()));
             }
             // an optional text left empty is stored empty: removing it would bring its default back
             boolean text = definition.getType() == AttributeDefinition.STRING;
@@ -93,11 +111,13 @@ public final class AttributeValues {
         }
         if (element.isJsonArray()) {
             if (definition.getCardinality() == 0) {
-                throw new InvalidValueException(definition.getID(), definition.getName() + " takes one value, not a list");
+                throw new InvalidValueException(definition.getID(), UserMessage.of("value.oneValue",
+                        definition.getName() + " takes one value, not a list", definition.getName()));
             }
             for (JsonElement item : (JsonArray) element) {
                 if (!item.isJsonPrimitive()) {
-                    throw new InvalidValueException(definition.getID(), definition.getName() + " must be a list of values");
+                    throw new InvalidValueException(definition.getID(), UserMessage.of("value.list",
+                            definition.getName() + " must be a list of values", definition.getName()));
                 }
                 String text = item.getAsString().trim();
                 if (!text.isEmpty()) {
@@ -107,7 +127,8 @@ public final class AttributeValues {
             return texts;
         }
         if (!element.isJsonPrimitive()) {
-            throw new InvalidValueException(definition.getID(), definition.getName() + " must be a value");
+            throw new InvalidValueException(definition.getID(), UserMessage.of("value.list",
+                    definition.getName() + " must be a value", definition.getName()));
         }
         JsonPrimitive primitive = element.getAsJsonPrimitive();
         String text = primitive.getAsString();
@@ -147,18 +168,21 @@ public final class AttributeValues {
             };
         } catch (NumberFormatException e) {
             boolean whole = definition.getType() != AttributeDefinition.DOUBLE && definition.getType() != AttributeDefinition.FLOAT;
-            throw new InvalidValueException(id, name + " must be " + (whole ? "a whole number" : "a number") + ", not '"
-                    + text + "'");
+            throw new InvalidValueException(id, UserMessage.of(whole ? "value.wholeNumber" : "value.number",
+                    name + " must be " + (whole ? "a whole number" : "a number") + ", not '" + text + "'", name, text));
         } catch (IllegalArgumentException e) {
-            throw new InvalidValueException(id, name + " " + e.getMessage() + ", not '" + text + "'");
+            boolean bool = definition.getType() == AttributeDefinition.BOOLEAN;
+            throw new InvalidValueException(id, UserMessage.of(bool ? "value.boolean" : "value.character",
+                    name + " " + e.getMessage() + ", not '" + text + "'", name, text));
         }
         String[] options = definition.getOptionValues();
         if (options != null && options.length > 0 && !List.of(options).contains(text)) {
-            throw new InvalidValueException(id, name + " must be one of " + String.join(", ", options));
+            throw new InvalidValueException(id, UserMessage.of("value.oneOf", name + " must be one of "
+                    + String.join(", ", options), name, String.join(", ", options)));
         }
         String problem = definition.validate(text);
         if (problem != null && !problem.isEmpty()) {
-            throw new InvalidValueException(id, name + ": " + problem);
+            throw new InvalidValueException(id, UserMessage.of("value.invalid", name + ": " + problem, name, problem));
         }
         return value;
     }

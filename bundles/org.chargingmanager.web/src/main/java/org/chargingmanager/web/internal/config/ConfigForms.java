@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.chargingmanager.web.internal.i18n.ExpressionMessages;
+import org.chargingmanager.web.internal.i18n.UserMessage;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -71,8 +73,23 @@ public final class ConfigForms {
                 && attribute.getDescription().toLowerCase(java.util.Locale.ROOT).contains("expression");
     }
 
-    /** A form: its PID, whether it is a factory, its definition. */
-    record Form(String pid, boolean factory, ObjectClassDefinition definition, String bundle) {
+    /**
+     * The language of the definitions the checks work with (names in error messages, "expression"
+     * in a description): English, whatever the JVM's default locale.
+     */
+    static final String CHECK_LANGUAGE = "en";
+
+    /** A form: its PID, whether it is a factory, its (English) definition, the bundle that describes it. */
+    record Form(String pid, boolean factory, ObjectClassDefinition definition, String bundle, MetaTypeInformation information) {
+
+        /** The definition in a language for the page: the bundle's translation, if it has one, else English. */
+        ObjectClassDefinition display(String language) {
+            if (language == null || language.isBlank() || language.equals(CHECK_LANGUAGE)) {
+                return definition;
+            }
+            ObjectClassDefinition translated = information.getObjectClassDefinition(pid, language);
+            return translated == null ? definition : translated;
+        }
     }
 
     List<Form> forms() {
@@ -87,10 +104,10 @@ public final class ConfigForms {
                 continue;
             }
             for (String pid : information.getPids()) {
-                forms.add(new Form(pid, false, information.getObjectClassDefinition(pid, null), name));
+                forms.add(new Form(pid, false, information.getObjectClassDefinition(pid, CHECK_LANGUAGE), name, information));
             }
             for (String pid : information.getFactoryPids()) {
-                forms.add(new Form(pid, true, information.getObjectClassDefinition(pid, null), name));
+                forms.add(new Form(pid, true, information.getObjectClassDefinition(pid, CHECK_LANGUAGE), name, information));
             }
         }
         forms.sort(Comparator.comparing(form -> form.definition().getName()));
@@ -101,21 +118,30 @@ public final class ConfigForms {
         return forms().stream().filter(form -> form.pid().equals(pid)).findFirst();
     }
 
-    /** Every form with its attributes and current values. */
-    public JsonObject json() throws IOException {
+    /**
+     * Every form with its attributes and current values.
+     *
+     * @param language for names, descriptions and option labels ("de"): a bundle's metatype
+     *     translation where it has one, else English
+     */
+    public JsonObject json(String language) throws IOException {
         JsonArray array = new JsonArray();
         for (Form form : forms()) {
+            ObjectClassDefinition display = form.display(language);
             JsonObject json = new JsonObject();
             json.addProperty("pid", form.pid());
             json.addProperty("factory", form.factory());
-            json.addProperty("name", form.definition().getName());
-            json.addProperty("description", form.definition().getDescription());
+            json.addProperty("name", display.getName());
+            json.addProperty("description", display.getDescription());
             json.addProperty("bundle", form.bundle());
             AttributeDefinition[] attributes = attributes(form.definition());
+            AttributeDefinition[] displayed = attributes(display);
             json.addProperty("kind", kind(form, attributes));
             JsonArray attributeArray = new JsonArray();
             for (AttributeDefinition attribute : attributes) {
-                attributeArray.add(attributeJson(attribute));
+                AttributeDefinition shown = java.util.Arrays.stream(displayed).filter(a -> a.getID().equals(attribute.getID()))
+                        .findFirst().orElse(attribute);
+                attributeArray.add(attributeJson(attribute, shown));
             }
             json.add("attributes", attributeArray);
             if (form.factory()) {
@@ -144,21 +170,22 @@ public final class ConfigForms {
      *
      * @return the new configuration's PID
      */
-    public String create(String factoryPid, JsonObject values) throws IOException, AttributeValues.InvalidValueException {
+    public String create(String factoryPid, JsonObject values, String language)
+            throws IOException, AttributeValues.InvalidValueException {
         Form form = form(factoryPid).filter(Form::factory)
                 .orElseThrow(() -> new IllegalArgumentException("no device type or factory '" + factoryPid + "'"));
-        Dictionary<String, Object> properties = convert(form, values, null);
+        Dictionary<String, Object> properties = convert(form, values, null, language);
         Configuration configuration = configurationAdmin.createFactoryConfiguration(factoryPid, null);
         configuration.update(properties);
         return configuration.getPid();
     }
 
     /** Replaces the values of a single PID's configuration or of one factory configuration. */
-    public void update(String pid, JsonObject values) throws IOException, AttributeValues.InvalidValueException {
+    public void update(String pid, JsonObject values, String language) throws IOException, AttributeValues.InvalidValueException {
         Configuration configuration = configuration(pid);
         String formPid = configuration.getFactoryPid() != null ? configuration.getFactoryPid() : pid;
         Form form = form(formPid).orElseThrow(() -> new IllegalArgumentException("no settings form '" + pid + "'"));
-        configuration.update(convert(form, values, configuration.getProperties()));
+        configuration.update(convert(form, values, configuration.getProperties(), language));
     }
 
     /** Deletes one factory configuration (a device, a rule). */
@@ -181,7 +208,8 @@ public final class ConfigForms {
         throw new java.util.NoSuchElementException("no configuration '" + pid + "'");
     }
 
-    private Dictionary<String, Object> convert(Form form, JsonObject values, Dictionary<String, Object> existing)
+    /** @param language of the field names in the messages' arguments (the English text stays English) */
+    private Dictionary<String, Object> convert(Form form, JsonObject values, Dictionary<String, Object> existing, String language)
             throws AttributeValues.InvalidValueException {
         Dictionary<String, Object> properties = new Hashtable<>();
         if (existing != null) {
@@ -193,7 +221,8 @@ public final class ConfigForms {
         AttributeDefinition[] attributes = attributes(form.definition());
         for (String key : values.keySet()) {
             if (java.util.Arrays.stream(attributes).noneMatch(attribute -> attribute.getID().equals(key))) {
-                throw new AttributeValues.InvalidValueException(key, "unknown field '" + key + "'");
+                throw new AttributeValues.InvalidValueException(key, UserMessage.of("value.unknownField",
+                        "unknown field '" + key + "'", key));
             }
         }
         for (AttributeDefinition attribute : attributes) {
@@ -204,12 +233,18 @@ public final class ConfigForms {
             if (keepPassword) {
                 continue;
             }
-            Object value = AttributeValues.convert(attribute, element);
+            Object value;
+            try {
+                value = AttributeValues.convert(attribute, element);
+            } catch (AttributeValues.InvalidValueException e) {
+                throw e.naming(attribute.getName(), shownName(form, attribute, language));
+            }
             if (value instanceof String text && !text.isBlank() && isExpression(attribute)) {
                 Optional<String> problem = expressionCheck.apply(text);
                 if (problem.isPresent()) {
-                    throw new AttributeValues.InvalidValueException(attribute.getID(),
-                            attribute.getName() + ": " + problem.get());
+                    throw new AttributeValues.InvalidValueException(attribute.getID(), UserMessage.of("value.formula",
+                            attribute.getName() + ": " + problem.get(), shownName(form, attribute, language),
+                            ExpressionMessages.of(problem.get())));
                 }
             }
             if (value == null) {
@@ -219,6 +254,15 @@ public final class ConfigForms {
             }
         }
         return properties;
+    }
+
+    private static String shownName(Form form, AttributeDefinition attribute, String language) {
+        for (AttributeDefinition shown : attributes(form.display(language))) {
+            if (shown.getID().equals(attribute.getID())) {
+                return shown.getName();
+            }
+        }
+        return attribute.getName();
     }
 
     /** Whether the bundle uses the charging point or meter API: a wallbox or meter driver. */
@@ -255,11 +299,12 @@ public final class ConfigForms {
         return "other";
     }
 
-    private static JsonObject attributeJson(AttributeDefinition attribute) {
+    /** An attribute's type, rules and defaults from its English definition, its texts from {@code shown}. */
+    private static JsonObject attributeJson(AttributeDefinition attribute, AttributeDefinition shown) {
         JsonObject json = new JsonObject();
         json.addProperty("id", attribute.getID());
-        json.addProperty("name", attribute.getName());
-        json.addProperty("description", attribute.getDescription());
+        json.addProperty("name", shown.getName());
+        json.addProperty("description", shown.getDescription());
         json.addProperty("type", AttributeValues.typeName(attribute.getType()));
         json.addProperty("multiple", attribute.getCardinality() != 0);
         json.addProperty("required", AttributeValues.isRequired(attribute));
@@ -273,7 +318,7 @@ public final class ConfigForms {
         json.add("default", defaults);
         if (attribute.getOptionValues() != null && attribute.getOptionValues().length > 0) {
             JsonArray options = new JsonArray();
-            String[] labels = attribute.getOptionLabels();
+            String[] labels = shown.getOptionLabels();
             String[] optionValues = attribute.getOptionValues();
             for (int i = 0; i < optionValues.length; i++) {
                 JsonObject option = new JsonObject();

@@ -101,7 +101,7 @@ public class ConfigServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         ConfigForms forms = forms(response);
         if (forms != null) {
-            JsonResponses.write(response, HttpServletResponse.SC_OK, forms.json());
+            JsonResponses.write(response, HttpServletResponse.SC_OK, forms.json(language(request.getParameter("lang"))));
         }
     }
 
@@ -139,14 +139,14 @@ public class ConfigServlet extends HttpServlet {
         }
         try {
             if (create) {
-                String created = forms.create(pid, values);
+                String created = forms.create(pid, values, language(request.getParameter("lang")));
                 LOG.info("Settings: {} added ({}) by {} from {}", created, pid,
                         request.getAttribute(WebContext.USER_ATTRIBUTE), request.getRemoteAddr());
                 JsonObject body = new JsonObject();
                 body.addProperty("pid", created);
                 JsonResponses.write(response, HttpServletResponse.SC_CREATED, body);
             } else {
-                forms.update(pid, values);
+                forms.update(pid, values, language(request.getParameter("lang")));
                 LOG.info("Settings: {} changed by {} from {}", pid, request.getAttribute(WebContext.USER_ATTRIBUTE),
                         request.getRemoteAddr());
                 JsonObject body = new JsonObject();
@@ -155,7 +155,7 @@ public class ConfigServlet extends HttpServlet {
             }
         } catch (AttributeValues.InvalidValueException e) {
             LOG.warn("Settings: rejected a change of {} from {}: {}", pid, request.getRemoteAddr(), e.getMessage());
-            JsonResponses.fieldError(response, e.attributeId(), e.getMessage());
+            JsonResponses.fieldError(response, e.attributeId(), e.userMessage());
         } catch (NoSuchElementException e) {
             JsonResponses.error(response, HttpServletResponse.SC_NOT_FOUND, e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -183,6 +183,11 @@ public class ConfigServlet extends HttpServlet {
         LOG.info("Settings: {} deleted by {} from {}", pid, request.getAttribute(WebContext.USER_ATTRIBUTE),
                 request.getRemoteAddr());
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+    }
+
+    /** A two-letter language code for the forms' texts, or null (English). */
+    static String language(String parameter) {
+        return parameter != null && parameter.matches("[a-z]{2}") ? parameter : null;
     }
 
     private static String pid(HttpServletRequest request) {

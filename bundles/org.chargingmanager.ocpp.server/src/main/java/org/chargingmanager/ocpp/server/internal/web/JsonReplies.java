@@ -27,6 +27,19 @@ final class JsonReplies {
         }
     }
 
+    /** A 400 the UI shows next to the field, translated by its message key ({@code code}, {@code args}). */
+    static void fieldError(HttpServletResponse response, String code, String field, String message,
+            java.util.List<String> args) throws IOException {
+        JsonObject body = new JsonObject();
+        body.addProperty("error", message);
+        body.addProperty("field", field);
+        body.addProperty("code", code);
+        com.google.gson.JsonArray array = new com.google.gson.JsonArray();
+        args.forEach(array::add);
+        body.add("args", array);
+        send(response, HttpServletResponse.SC_BAD_REQUEST, body);
+    }
+
     static void error(HttpServletResponse response, int status, String message) throws IOException {
         JsonObject body = new JsonObject();
         body.addProperty("error", message);
