@@ -151,6 +151,24 @@ public class WebUiIT {
         browser.screenshot(DOCS.resolve("web-ui-dashboard.png"));
     }
 
+    /** A plan set over the API appears on its tile, live, with its state; removed, it disappears. */
+    @Test
+    public void bb_aChargingPlanShowsOnItsTile() throws Exception {
+        String deadline = java.time.Instant.now().plus(Duration.ofHours(10)).toString();
+        HttpResponse<String> set = runtime.send("PUT", "/api/v1/charging-plans/demo2-1",
+                "{\"energyKilowattHours\": 5, \"deadline\": \"" + deadline + "\"}");
+        assertEquals(set.body(), 200, set.statusCode());
+        browser.await("the plan on the tile", Duration.ofSeconds(10), () -> !browser.driver
+                .findElements(By.cssSelector("[data-evse-id='demo2-1'] .plan")).isEmpty()
+                && text("[data-evse-id='demo2-1'] .plan").contains("planned"));
+        String plan = text("[data-evse-id='demo2-1'] .plan");
+        assertTrue(plan, plan.startsWith("5.0 kWh by "));
+        assertTrue(plan, plan.contains("kWh charged"));
+        assertEquals(204, runtime.send("DELETE", "/api/v1/charging-plans/demo2-1", null).statusCode());
+        browser.await("the plan gone from the tile", Duration.ofSeconds(10), () -> browser.driver
+                .findElements(By.cssSelector("[data-evse-id='demo2-1'] .plan")).isEmpty());
+    }
+
     @Test
     public void b_availTwentyOverCnfLowersTheTilesPowerOnTheOpenPageWithoutReload() throws Exception {
         browser.driver.executeScript("window.notReloaded = true");
