@@ -155,8 +155,13 @@ public class OcppGatewayKillIT {
     }
 
     private static JsonObject limit(RuntimeProcess runtime) {
+        return limit(runtime, "demo1-1");
+    }
+
+    /** The limit the load manager applies to the EVSE now ({@code currentAmps}, {@code detail}), or null. */
+    static JsonObject limit(RuntimeProcess runtime, String evseId) {
         try {
-            HttpResponse<String> response = runtime.get("/api/v1/evses/demo1-1");
+            HttpResponse<String> response = runtime.get("/api/v1/evses/" + evseId);
             return response.statusCode() != 200 ? null
                     : JsonParser.parseString(response.body()).getAsJsonObject().getAsJsonObject("limit");
         } catch (Exception e) {
@@ -164,7 +169,8 @@ public class OcppGatewayKillIT {
         }
     }
 
-    private static int queued(RuntimeProcess runtime) {
+    /** The first gateway connection's {@code queuedMessages}, -1 while the API does not answer. */
+    static int queued(RuntimeProcess runtime) {
         try {
             JsonObject connection = connection(runtime);
             return connection == null ? -1 : connection.get("queuedMessages").getAsInt();
@@ -173,7 +179,7 @@ public class OcppGatewayKillIT {
         }
     }
 
-    private static JsonObject connection(RuntimeProcess runtime) throws Exception {
+    static JsonObject connection(RuntimeProcess runtime) throws Exception {
         HttpResponse<String> response = runtime.get("/api/v1/ocpp-gateway");
         if (response.statusCode() != 200) {
             return null;
@@ -257,7 +263,7 @@ public class OcppGatewayKillIT {
     }
 
     /** A runtime of its own (with the demo site), so its etc/ can name the backend. */
-    private static Path copyRuntime(Path home) throws IOException {
+    static Path copyRuntime(Path home) throws IOException {
         Path source = StandaloneRuntime.runtimeDirectory().toAbsolutePath();
         try (Stream<Path> files = Files.walk(source)) {
             files.forEach(file -> {
