@@ -61,6 +61,8 @@ public final class OcppLoadGenerator {
     private int connectRate = 250;
     private int maxConnecting = 200;
     private Path report;
+    /** JVM options for the runtime (CHARGINGMANAGER_JAVA_OPTS); null: what the start script picks. */
+    private String javaOptions;
 
     // ---------------------------------------------------------------- state
 
@@ -90,6 +92,7 @@ public final class OcppLoadGenerator {
                 case "--interval" -> generator.intervalSeconds = Integer.parseInt(value);
                 case "--connect-rate" -> generator.connectRate = Integer.parseInt(value);
                 case "--report" -> generator.report = Path.of(value);
+                case "--java-opts" -> generator.javaOptions = value.isBlank() ? null : value;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
             i++;
@@ -117,6 +120,9 @@ public final class OcppLoadGenerator {
         builder.environment().put("CHARGINGMANAGER_HTTP_PORT", Integer.toString(httpPort));
         builder.environment().put("CHARGINGMANAGER_OCPP_PORT", Integer.toString(ocppPort));
         builder.environment().put("CHARGINGMANAGER_ADMIN_PASSWORD", "load-generator-password");
+        if (javaOptions != null) {
+            builder.environment().put("CHARGINGMANAGER_JAVA_OPTS", javaOptions);
+        }
         builder.redirectErrorStream(true);
         builder.redirectOutput(home.resolve("console.log").toFile());
         StringBuilder out = new StringBuilder();

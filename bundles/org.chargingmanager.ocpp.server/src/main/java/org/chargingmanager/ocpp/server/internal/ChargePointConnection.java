@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.chargingmanager.ocpp.RpcCallException;
 import org.chargingmanager.ocpp.RpcError;
+import org.chargingmanager.ocpp.RpcErrorCode;
 import org.chargingmanager.ocpp.server.OcppCallException;
 import org.chargingmanager.ocpp.v16.Confirmation;
 import org.chargingmanager.ocpp.v16.Inbound;
@@ -42,6 +43,9 @@ public final class ChargePointConnection implements Session.Listener.AutoDemandi
     private volatile Instant lastPing = Instant.now();
     private volatile boolean closed;
     private final Instant openedAt = Instant.now();
+    private final OutgoingBudget outgoing = OutgoingBudget.defaults();
+    private final CallRateLimit callRate = CallRateLimit.defaults(System.nanoTime());
+    private volatile boolean overflowed;
 
     ChargePointConnection(String chargeBoxId, ChargePointRegistry registry, Ocpp16JsonCodec codec, boolean secure,
             int securityProfile) {
@@ -91,16 +95,40 @@ public final class ChargePointConnection implements Session.Listener.AutoDemandi
         session.receive(text);
     }
 
-    /** Answers the charge point's CALLs through its {@link ChargePoint}. */
+    /**
+     * Answers the charge point's CALLs through its {@link ChargePoint}, within its
+     * {@link CallRateLimit}: beyond it a CALL is answered GenericError, and a charger that keeps
+     * flooding is disconnected. Jetty delivers one frame at a time, so no lock is needed.
+     */
     private final class Answers implements Ocpp16Session.Handler {
+        private boolean refused;
+
         @Override
         public Object handle(Request request) {
-            return chargePoint.handle(request);
+            CallRateLimit.Verdict verdict = callRate.onCall(System.nanoTime());
+            refused = verdict != CallRateLimit.Verdict.ANSWER;
+            if (verdict == CallRateLimit.Verdict.ANSWER) {
+                return chargePoint.handle(request);
+            }
+            if (verdict == CallRateLimit.Verdict.DISCONNECT) {
+                LOG.warn("chargeBox={} went on sending CALLs after {} refusals: disconnected", chargeBoxId,
+                        callRate.refusedInARow());
+                registry.scheduler().execute(() -> close(StatusCode.POLICY_VIOLATION, "too many CALLs"));
+            } else if (callRate.refusedInARow() == 1) {
+                LOG.warn("chargeBox={} sends more than {} CALLs per second: {} answered GenericError until it slows down",
+                        chargeBoxId, (int) callRate.perSecond(), request.action().wireName());
+            } else {
+                LOG.debug("chargeBox={} {} refused: too many CALLs", chargeBoxId, request.action().wireName());
+            }
+            return RpcError.of("", RpcErrorCode.GENERIC_ERROR,
+                    "too many CALLs: at most " + (int) callRate.perSecond() + " per second; retry later");
         }
 
         @Override
         public void afterAnswer(Request request) {
-            chargePoint.afterAnswer(request);
+            if (!refused) {
+                chargePoint.afterAnswer(request);
+            }
         }
     }
 
@@ -190,13 +218,40 @@ public final class ChargePointConnection implements Session.Listener.AutoDemandi
         return result;
     }
 
+    /**
+     * Hands a frame to the socket within the {@link OutgoingBudget}: a charge point that does not
+     * read what it is sent is disconnected once its budget is full.
+     */
     void send(String text) {
         Session current = webSocket;
         if (current == null || closed) {
             return;
         }
-        current.sendText(text, Callback.from(() -> {
-        }, failure -> LOG.debug("chargeBox={} send failed: {}", chargeBoxId, failure.toString())));
+        int bytes = text.length(); // OCPP JSON is mostly ASCII: characters approximate the bytes
+        if (!outgoing.tryAcquire(bytes)) {
+            overflowed(current);
+            return;
+        }
+        current.sendText(text, Callback.from(() -> outgoing.release(bytes), failure -> {
+            outgoing.release(bytes);
+            LOG.debug("chargeBox={} send failed: {}", chargeBoxId, failure.toString());
+        }));
+    }
+
+    private void overflowed(Session current) {
+        if (overflowed) {
+            return;
+        }
+        overflowed = true;
+        LOG.warn("chargeBox={} does not read what it is sent: {} frames ({} bytes) not yet written: disconnected",
+                chargeBoxId, outgoing.frames(), outgoing.bytes());
+        current.disconnect();
+        closed();
+    }
+
+    /** Frames handed to the socket and not yet written (for tests and status). */
+    int framesNotWritten() {
+        return outgoing.frames();
     }
 
     /** Called every second: response timeouts, pings, dead-connection detection. */
@@ -213,7 +268,10 @@ public final class ChargePointConnection implements Session.Listener.AutoDemandi
             closed();
             return;
         }
-        if (!lastPing.plus(registry.settings().pingInterval()).isAfter(now)) {
+        // a charger that sent something within the interval is alive: no ping (at 15,000 chargers
+        // with Heartbeat/MeterValues every 10 s, fixed pings were 1,000 extra frames each way per second)
+        Instant quietSince = lastReceived.isAfter(lastPing) ? lastReceived : lastPing;
+        if (!quietSince.plus(registry.settings().pingInterval()).isAfter(now)) {
             lastPing = now;
             current.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
         }
@@ -221,9 +279,13 @@ public final class ChargePointConnection implements Session.Listener.AutoDemandi
 
     /** Closes this connection, e.g. because the same charge box ID connected again. */
     void close(String reason) {
+        close(StatusCode.NORMAL, reason);
+    }
+
+    private void close(int statusCode, String reason) {
         Session current = webSocket;
         if (current != null && current.isOpen()) {
-            current.close(StatusCode.NORMAL, reason, Callback.NOOP);
+            current.close(statusCode, reason, Callback.NOOP);
         }
         closed();
     }

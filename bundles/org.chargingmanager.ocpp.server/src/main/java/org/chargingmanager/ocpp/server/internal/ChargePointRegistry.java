@@ -26,6 +26,7 @@ final class ChargePointRegistry {
     private final Backends backends;
     private final Map<String, ChargePoint> chargePoints = new ConcurrentHashMap<>();
     private final Map<String, ChargePointConnection> connections = new ConcurrentHashMap<>();
+    private final SetupPacer setupPacer;
 
     ChargePointRegistry(ServerSettings settings, RegistrationStore registrations, SecurityProfileStore securityProfiles,
             EvseRegistrar evseRegistrar, ScheduledExecutorService scheduler, Backends backends) {
@@ -36,6 +37,12 @@ final class ChargePointRegistry {
         this.scheduler = scheduler;
         this.handler = new CentralSystemHandler(settings, backends);
         this.backends = backends;
+        this.setupPacer = new SetupPacer(SetupPacer.DEFAULT_MAX_RUNNING, scheduler);
+    }
+
+    /** Spreads the connect-time CALLs of charge points that boot together. */
+    SetupPacer setupPacer() {
+        return setupPacer;
     }
 
     Backends backends() {

@@ -1,0 +1,71 @@
+package org.chargingmanager.ocpp.server.internal;
+
+/**
+ * How many CALLs one charge point may send: a token bucket of {@code burst} CALLs refilled at
+ * {@code perSecond}. A charger emptying its offline queue after a reconnect stays within the
+ * burst; one that floods is refused (the connection answers GenericError) and, if it keeps on
+ * after {@code closeAfterRefused} refusals in a row, disconnected. Time comes in as nanoseconds
+ * from the caller (e.g. {@link System#nanoTime()}), so tests set it. Not thread-safe: one
+ * connection's frames arrive one at a time.
+ */
+final class CallRateLimit {
+
+    /** Sustained CALLs per second a charge point may send. */
+    static final double DEFAULT_PER_SECOND = 20;
+    /** CALLs a charge point may send at once (a reconnect with queued transactions and meter values). */
+    static final int DEFAULT_BURST = 200;
+    /** Refusals in a row after which the charge point is disconnected. */
+    static final int DEFAULT_CLOSE_AFTER_REFUSED = 1000;
+
+    /** What to do with one CALL. */
+    enum Verdict {
+        ANSWER, REFUSE, DISCONNECT
+    }
+
+    private final double perSecond;
+    private final int burst;
+    private final int closeAfterRefused;
+    private double tokens;
+    private long lastNanos;
+    private int refusedInARow;
+
+    CallRateLimit(double perSecond, int burst, int closeAfterRefused, long nowNanos) {
+        if (perSecond <= 0 || burst < 1 || closeAfterRefused < 1) {
+            throw new IllegalArgumentException("rate, burst and refusals must be positive");
+        }
+        this.perSecond = perSecond;
+        this.burst = burst;
+        this.closeAfterRefused = closeAfterRefused;
+        this.tokens = burst;
+        this.lastNanos = nowNanos;
+    }
+
+    static CallRateLimit defaults(long nowNanos) {
+        return new CallRateLimit(DEFAULT_PER_SECOND, DEFAULT_BURST, DEFAULT_CLOSE_AFTER_REFUSED, nowNanos);
+    }
+
+    /** One CALL arrived at {@code nowNanos}. */
+    Verdict onCall(long nowNanos) {
+        long elapsed = nowNanos - lastNanos;
+        if (elapsed > 0) {
+            tokens = Math.min(burst, tokens + elapsed * perSecond / 1e9);
+            lastNanos = nowNanos;
+        }
+        if (tokens >= 1) {
+            tokens -= 1;
+            refusedInARow = 0;
+            return Verdict.ANSWER;
+        }
+        refusedInARow++;
+        return refusedInARow >= closeAfterRefused ? Verdict.DISCONNECT : Verdict.REFUSE;
+    }
+
+    /** Refusals since the last CALL answered. */
+    int refusedInARow() {
+        return refusedInARow;
+    }
+
+    double perSecond() {
+        return perSecond;
+    }
+}
