@@ -3,8 +3,9 @@ package org.chargingmanager.ocpp.server.internal;
 /**
  * How many CALLs one charge point may send: a token bucket of {@code burst} CALLs refilled at
  * {@code perSecond}. A charger emptying its offline queue after a reconnect stays within the
- * burst; one that floods is refused (the connection answers GenericError) and, if it keeps on
- * after {@code closeAfterRefused} refusals in a row, disconnected. Time comes in as nanoseconds
+ * burst; one that floods is refused (the connection answers GenericError) and, once
+ * {@code closeAfterRefused} CALLs were refused before it calmed down (its bucket full again),
+ * disconnected. Time comes in as nanoseconds
  * from the caller (e.g. {@link System#nanoTime()}), so tests set it. Not thread-safe: one
  * connection's frames arrive one at a time.
  */
@@ -14,7 +15,7 @@ final class CallRateLimit {
     static final double DEFAULT_PER_SECOND = 20;
     /** CALLs a charge point may send at once (a reconnect with queued transactions and meter values). */
     static final int DEFAULT_BURST = 200;
-    /** Refusals in a row after which the charge point is disconnected. */
+    /** Refusals (before the charge point calms down) after which it is disconnected. */
     static final int DEFAULT_CLOSE_AFTER_REFUSED = 1000;
 
     /** What to do with one CALL. */
@@ -27,7 +28,7 @@ final class CallRateLimit {
     private final int closeAfterRefused;
     private double tokens;
     private long lastNanos;
-    private int refusedInARow;
+    private int refusedSinceCalm;
 
     CallRateLimit(double perSecond, int burst, int closeAfterRefused, long nowNanos) {
         if (perSecond <= 0 || burst < 1 || closeAfterRefused < 1) {
@@ -51,18 +52,20 @@ final class CallRateLimit {
             tokens = Math.min(burst, tokens + elapsed * perSecond / 1e9);
             lastNanos = nowNanos;
         }
+        if (tokens >= burst) {
+            refusedSinceCalm = 0; // quiet for a whole burst's refill: a new start
+        }
         if (tokens >= 1) {
             tokens -= 1;
-            refusedInARow = 0;
             return Verdict.ANSWER;
         }
-        refusedInARow++;
-        return refusedInARow >= closeAfterRefused ? Verdict.DISCONNECT : Verdict.REFUSE;
+        refusedSinceCalm++;
+        return refusedSinceCalm >= closeAfterRefused ? Verdict.DISCONNECT : Verdict.REFUSE;
     }
 
-    /** Refusals since the last CALL answered. */
-    int refusedInARow() {
-        return refusedInARow;
+    /** CALLs refused since the charge point was last calm (1: this flood has just begun). */
+    int refusedSinceCalm() {
+        return refusedSinceCalm;
     }
 
     double perSecond() {

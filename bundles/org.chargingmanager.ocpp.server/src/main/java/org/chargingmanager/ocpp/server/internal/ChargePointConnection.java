@@ -80,6 +80,14 @@ public final class ChargePointConnection implements Session.Listener.AutoDemandi
         return !closed && current != null && current.isOpen();
     }
 
+    /**
+     * Open as far as this class knows (opened, not yet closed), without asking Jetty: for the
+     * timer, which asks for every charge point every second and would take each session's lock.
+     */
+    boolean isLive() {
+        return !closed && webSocket != null;
+    }
+
     @Override
     public void onWebSocketOpen(Session newSession) {
         this.webSocket = newSession;
@@ -112,9 +120,9 @@ public final class ChargePointConnection implements Session.Listener.AutoDemandi
             }
             if (verdict == CallRateLimit.Verdict.DISCONNECT) {
                 LOG.warn("chargeBox={} went on sending CALLs after {} refusals: disconnected", chargeBoxId,
-                        callRate.refusedInARow());
+                        callRate.refusedSinceCalm());
                 registry.scheduler().execute(() -> close(StatusCode.POLICY_VIOLATION, "too many CALLs"));
-            } else if (callRate.refusedInARow() == 1) {
+            } else if (callRate.refusedSinceCalm() == 1) {
                 LOG.warn("chargeBox={} sends more than {} CALLs per second: {} answered GenericError until it slows down",
                         chargeBoxId, (int) callRate.perSecond(), request.action().wireName());
             } else {
@@ -254,14 +262,19 @@ public final class ChargePointConnection implements Session.Listener.AutoDemandi
         return outgoing.frames();
     }
 
-    /** Called every second: response timeouts, pings, dead-connection detection. */
-    void tick(Instant now) {
+    /**
+     * Called every second: response timeouts, pings, dead-connection detection.
+     *
+     * @param deadBefore a connection that received nothing since then is taken offline
+     * @param pingBefore a connection quiet since then (nothing received, no ping sent) is pinged
+     */
+    void tick(Instant now, Instant deadBefore, Instant pingBefore) {
         session.expire();
         Session current = webSocket;
         if (current == null || closed) {
             return;
         }
-        if (lastReceived.plus(registry.settings().deadAfter()).isBefore(now)) {
+        if (lastReceived.isBefore(deadBefore)) {
             LOG.warn("chargeBox={} answered nothing for {} s: taken offline", chargeBoxId,
                     registry.settings().deadAfter().toSeconds());
             current.disconnect();
@@ -271,7 +284,7 @@ public final class ChargePointConnection implements Session.Listener.AutoDemandi
         // a charger that sent something within the interval is alive: no ping (at 15,000 chargers
         // with Heartbeat/MeterValues every 10 s, fixed pings were 1,000 extra frames each way per second)
         Instant quietSince = lastReceived.isAfter(lastPing) ? lastReceived : lastPing;
-        if (!quietSince.plus(registry.settings().pingInterval()).isAfter(now)) {
+        if (!quietSince.isAfter(pingBefore)) {
             lastPing = now;
             current.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
         }

@@ -157,9 +157,11 @@ final class ChargePointRegistry {
         } catch (RuntimeException e) {
             LOG.warn("charge point registrations not saved: {}", e.getMessage());
         }
+        Instant deadBefore = now.minus(settings.deadAfter());
+        Instant pingBefore = now.minus(settings.pingInterval());
         for (ChargePointConnection connection : connections.values()) {
             try {
-                connection.tick(now);
+                connection.tick(now, deadBefore, pingBefore);
             } catch (RuntimeException e) {
                 LOG.warn("chargeBox={} timer failed", connection.chargeBoxId(), e);
             }
