@@ -530,7 +530,9 @@ public final class OcppLoadGenerator {
         private final Map<String, Long> outstanding = new ConcurrentHashMap<>();
         private final Map<String, Consumer<JsonArray>> afterResult = new ConcurrentHashMap<>();
         private volatile Integer transactionId;
-        private long ticks;
+        private volatile boolean startPending;
+        /** Random start: the charge points' transactions do not all begin in the same interval. */
+        private long ticks = transactionIntervals > 0 ? ThreadLocalRandom.current().nextInt(transactionIntervals) : 0;
         private long nextId;
         private double energyWh = ThreadLocalRandom.current().nextDouble(1_000, 500_000);
         private final List<ScheduledFuture<?>> periodic = new ArrayList<>();
@@ -598,7 +600,7 @@ public final class OcppLoadGenerator {
             }
             long tick = ticks++;
             Integer running = transactionId;
-            if (running != null && tick % transactionIntervals != 0) {
+            if (startPending || (running != null && tick % transactionIntervals != 0)) {
                 call("MeterValues", meterValues(running), null);
                 return;
             }
@@ -611,10 +613,16 @@ public final class OcppLoadGenerator {
                             stoppedIds.add(running);
                         });
             }
+            if (running == null && tick % transactionIntervals != 0) {
+                call("MeterValues", meterValues(null), null);
+                return;
+            }
+            startPending = true;
             call("StartTransaction", "{\"connectorId\":1,\"idTag\":\"" + id + "\",\"meterStart\":" + (long) energyWh
                     + ",\"timestamp\":\"" + Instant.now().truncatedTo(ChronoUnit.MILLIS) + "\"}", result -> {
                         int started = result.get(2).getAsJsonObject().get("transactionId").getAsInt();
                         transactionId = started;
+                        startPending = false;
                         transactionsStarted.incrementAndGet();
                         startedIds.add(started);
                     });
