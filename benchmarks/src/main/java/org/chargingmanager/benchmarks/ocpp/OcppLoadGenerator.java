@@ -309,6 +309,11 @@ public final class OcppLoadGenerator {
             if (timer != null) {
                 timer.shutdownNow();
             }
+            if (report != null) {
+                // the runtime's log beside the report: what the server said about errors and disconnects
+                Path logs = report.toAbsolutePath().resolveSibling(report.getFileName() + ".server-log");
+                copy(data.resolve("log"), logs);
+            }
             deleteQuietly(home);
         }
         return exit;
