@@ -290,7 +290,8 @@ public class LoadManager implements VariablesListener {
         int cycleMillis = config.cycleMillis();
         long interval = CyclePacer.intervalNanos(cycleMillis, took);
         nextCycleNanos = start + interval;
-        if (interval > cycleMillis * 1_000_000L && !slowCycleReported) {
+        boolean afterStart = Duration.between(startedAt, clock.instant()).compareTo(START_GRACE) >= 0;
+        if (interval > cycleMillis * 1_000_000L && afterStart && !slowCycleReported) {
             slowCycleReported = true;
             LOG.info("Load management: a cycle over {} charging points took {} ms; the periodic cycle now runs every {} ms "
                     + "(reductions still at once)", evses.size(), took / 1_000_000, interval / 1_000_000);
