@@ -18,6 +18,6 @@ want=65536
 if [ "$hard" != unlimited ] && [ "$hard" -lt "$want" ]; then want=$hard; fi
 ulimit -n "$want"
 echo "file descriptor limit: $(ulimit -n); load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
-# the generator holds up to 15,000 WebSockets itself
-exec java -Xmx1g -XX:+UseParallelGC -cp "$classpath" org.chargingmanager.benchmarks.ocpp.OcppLoadGenerator \
+# the generator holds up to 15,000 JDK WebSockets itself: with 1 GB it spent its time in full GCs at 15,000
+exec java -Xmx3g -XX:+UseParallelGC -cp "$classpath" org.chargingmanager.benchmarks.ocpp.OcppLoadGenerator \
   --runtime "$runtime" "$@"

@@ -213,6 +213,7 @@ public final class OcppLoadGenerator {
             Thread.sleep(intervalSeconds * 1000L); // one interval to spread out before measuring
             steady = true;
             long steadyStart = System.nanoTime();
+            double cpuStart = cpuSeconds(pid);
             String loadStart = loadAverage();
             long nextSample = sampleSeconds > 0 ? 0 : Long.MAX_VALUE;
             for (int s = 0; s < durationSeconds; s += 10) {
@@ -231,6 +232,7 @@ public final class OcppLoadGenerator {
             }
             steady = false;
             double steadySeconds = (System.nanoTime() - steadyStart) / 1e9;
+            double cpuUsed = cpuSeconds(pid) - cpuStart;
             String loadEnd = loadAverage();
             long rssEnd = rssKb(pid);
             for (SimulatedChargePoint cp : all) {
@@ -264,6 +266,8 @@ public final class OcppLoadGenerator {
                     steadySent.get(), answered, steadySeconds, answered / steadySeconds, callErrors.get(),
                     disconnects.get(), serverCalls.get()));
             out.append("steady round trip CALL -> CALLRESULT: ").append(steadyLatency).append('\n');
+            out.append(String.format(Locale.ROOT, "server CPU in the steady state: %.1f s in %.1f s (%.2f cores); %.0f CALLs "
+                    + "answered per CPU second%n", cpuUsed, steadySeconds, cpuUsed / steadySeconds, answered / Math.max(0.001, cpuUsed)));
             out.append(String.format(Locale.ROOT, "server RSS: %d MB before connecting, %d MB with %d connected "
                     + "(%.1f KB per connection), %d MB at the end%n", rssBefore / 1024, rssConnected / 1024,
                     connectedCount, (rssConnected - rssBefore) / (double) Math.max(1, connectedCount), rssEnd / 1024));
@@ -879,6 +883,13 @@ public final class OcppLoadGenerator {
             }
         }
         throw new IllegalStateException("the OCPP port " + port + " did not open within " + timeout);
+    }
+
+    /** User + system CPU time of the process (clock ticks of 1/100 s). */
+    private static double cpuSeconds(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
     private static long rssKb(long pid) throws IOException {
