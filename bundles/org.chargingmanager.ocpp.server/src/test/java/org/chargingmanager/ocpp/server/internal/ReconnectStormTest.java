@@ -71,7 +71,8 @@ class ReconnectStormTest {
             Collections.sort(bootMillis);
             long p99 = bootMillis.get((int) Math.ceil(bootMillis.size() * 0.99) - 1);
             assertThat(allBootedMillis).as("all %d reconnected and booted, ms", CHARGERS).isLessThan(10_000);
-            assertThat(p99).as("boot round trip p99, ms").isLessThan(3_000);
+            // a bound for a machine shared with other builds (a quiet one answers in milliseconds)
+            assertThat(p99).as("boot round trip p99, ms").isLessThan(5_000);
             assertThat(intervals).as("Heartbeat intervals spread").hasSizeGreaterThan(5);
 
             for (StormCharger charger : storm) {
