@@ -3,7 +3,8 @@
 # own process on free loopback ports and connects N charge points to it. Both processes need more
 # than N file descriptors, so the limit is raised here (the runtime inherits it).
 # Usage: benchmarks/ocpp-load.sh <classpath> [--charge-points 5000] [--duration 120] [--interval 10]
-#        [--connect-rate 250] [--report file]
+#        [--connect-rate 250] [--report file] [--java-opts "..."] [--transaction-intervals N] [--storm true]
+#        [--sample-seconds N] [--slow-consumers N] [--flooders N]   (the scale scenarios: ocpp-scale.sh)
 # Usually run through Maven (see docs/benchmarks.md):
 #   mvn -B -Pbenchmarks -pl benchmarks compile exec:exec@ocpp-load -Dbenchmark.ocpp.skip=false
 set -euo pipefail
@@ -17,5 +18,6 @@ want=65536
 if [ "$hard" != unlimited ] && [ "$hard" -lt "$want" ]; then want=$hard; fi
 ulimit -n "$want"
 echo "file descriptor limit: $(ulimit -n); load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
-exec java -Xmx512m -XX:+UseSerialGC -cp "$classpath" org.chargingmanager.benchmarks.ocpp.OcppLoadGenerator \
+# the generator holds up to 15,000 JDK WebSockets itself: with 1 GB it spent its time in full GCs at 15,000
+exec java -Xmx3g -XX:+UseParallelGC -cp "$classpath" org.chargingmanager.benchmarks.ocpp.OcppLoadGenerator \
   --runtime "$runtime" "$@"

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -61,11 +63,33 @@ public final class OcppLoadGenerator {
     private int connectRate = 250;
     private int maxConnecting = 200;
     private Path report;
+    /** JVM options for the runtime (CHARGINGMANAGER_JAVA_OPTS); null: what the start script picks. */
+    private String javaOptions;
+    /** A transaction lasts this many intervals (StartTransaction, MeterValues with its id, StopTransaction); 0: none. */
+    private int transactionIntervals;
+    /** After the steady state: restart the runtime and measure how the charge points reconnect. */
+    private boolean storm;
+    /** During the steady state, every so many seconds: full GC, live heap, threads, file descriptors; 0: off. */
+    private int sampleSeconds;
+    /** Extra charge points that never read their socket and send 19 Heartbeats per second. */
+    private int slowConsumers;
+    /** Extra charge points that never read their socket and send CALLs as fast as they can. */
+    private int flooders;
+    /** Connections being opened at the same time in the storm. */
+    private int stormConnecting = 1000;
 
     // ---------------------------------------------------------------- state
 
     private final Histogram rampLatency = new Histogram();
     private final Histogram steadyLatency = new Histogram();
+    private final Histogram rampBoot = new Histogram();
+    private final Histogram stormBoot = new Histogram();
+    private volatile boolean restarting;
+    private final AtomicLong transactionsStarted = new AtomicLong();
+    private final AtomicLong transactionsStopped = new AtomicLong();
+    private final Set<Integer> startedIds = ConcurrentHashMap.newKeySet();
+    private final Set<Integer> stoppedIds = ConcurrentHashMap.newKeySet();
+    private final List<String> samples = new ArrayList<>();
     private volatile boolean steady;
     private final AtomicLong steadySent = new AtomicLong();
     private final AtomicLong steadyAnswered = new AtomicLong();
@@ -90,6 +114,12 @@ public final class OcppLoadGenerator {
                 case "--interval" -> generator.intervalSeconds = Integer.parseInt(value);
                 case "--connect-rate" -> generator.connectRate = Integer.parseInt(value);
                 case "--report" -> generator.report = Path.of(value);
+                case "--java-opts" -> generator.javaOptions = value.isBlank() ? null : value;
+                case "--transaction-intervals" -> generator.transactionIntervals = Integer.parseInt(value);
+                case "--storm" -> generator.storm = Boolean.parseBoolean(value);
+                case "--sample-seconds" -> generator.sampleSeconds = Integer.parseInt(value);
+                case "--slow-consumers" -> generator.slowConsumers = Integer.parseInt(value);
+                case "--flooders" -> generator.flooders = Integer.parseInt(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
             i++;
@@ -117,12 +147,16 @@ public final class OcppLoadGenerator {
         builder.environment().put("CHARGINGMANAGER_HTTP_PORT", Integer.toString(httpPort));
         builder.environment().put("CHARGINGMANAGER_OCPP_PORT", Integer.toString(ocppPort));
         builder.environment().put("CHARGINGMANAGER_ADMIN_PASSWORD", "load-generator-password");
+        if (javaOptions != null) {
+            builder.environment().put("CHARGINGMANAGER_JAVA_OPTS", javaOptions);
+        }
         builder.redirectErrorStream(true);
         builder.redirectOutput(home.resolve("console.log").toFile());
         StringBuilder out = new StringBuilder();
         String loadBefore = loadAverage();
         Process server = builder.start();
         long pid = server.pid();
+        List<Misbehaving> misbehaving = new ArrayList<>();
         int exit = 1;
         try {
             log("runtime started, pid " + pid + ", OCPP ws://127.0.0.1:" + ocppPort + "/, files in " + home);
@@ -170,18 +204,35 @@ public final class OcppLoadGenerator {
             for (SimulatedChargePoint cp : all) {
                 cp.startPeriodic();
             }
+            for (int i = 0; i < slowConsumers + flooders; i++) {
+                Misbehaving m = new Misbehaving(ocppPort, (i < slowConsumers ? "SLOW" : "FLOOD") + String.format(Locale.ROOT, "%03d", i),
+                        i < slowConsumers ? 19 : 0);
+                misbehaving.add(m);
+                m.start();
+            }
             Thread.sleep(intervalSeconds * 1000L); // one interval to spread out before measuring
             steady = true;
             long steadyStart = System.nanoTime();
+            double cpuStart = cpuSeconds(pid);
             String loadStart = loadAverage();
+            long nextSample = sampleSeconds > 0 ? 0 : Long.MAX_VALUE;
             for (int s = 0; s < durationSeconds; s += 10) {
+                if (s >= nextSample) {
+                    sample(pid, s);
+                    nextSample += sampleSeconds;
+                }
                 Thread.sleep(Math.min(10, durationSeconds - s) * 1000L);
-                log(String.format(Locale.ROOT, "  %3d s: %d answered, p99 so far %.1f ms, open %d, errors %d",
+                log(String.format(Locale.ROOT, "  %3d s: %d answered, p99 so far %.1f ms, open %d, errors %d, transactions %d/%d",
                         s + Math.min(10, durationSeconds - s), steadyAnswered.get(),
-                        steadyLatency.percentile(0.99) / 1000.0, open.get(), callErrors.get()));
+                        steadyLatency.percentile(0.99) / 1000.0, open.get(), callErrors.get(), transactionsStarted.get(),
+                        transactionsStopped.get()));
+            }
+            if (sampleSeconds > 0) {
+                sample(pid, durationSeconds);
             }
             steady = false;
             double steadySeconds = (System.nanoTime() - steadyStart) / 1e9;
+            double cpuUsed = cpuSeconds(pid) - cpuStart;
             String loadEnd = loadAverage();
             long rssEnd = rssKb(pid);
             for (SimulatedChargePoint cp : all) {
@@ -189,6 +240,18 @@ public final class OcppLoadGenerator {
             }
             Thread.sleep(2000);
             String heapLive = liveHeap(pid);
+            int misbehavingDropped = 0;
+            for (Misbehaving m : misbehaving) {
+                misbehavingDropped += m.dropped() ? 1 : 0;
+                m.close();
+            }
+            String transactionCheck = transactionIntervals > 0 ? checkTransactionLog(httpPort) : "";
+            String stormReport = "";
+            if (storm) {
+                stormReport = storm(all, builder, server);
+                server = restarted;
+                pid = server.pid();
+            }
 
             long answered = steadyAnswered.get();
             out.append(String.format(Locale.ROOT, "OCPP load: %d charge points, Heartbeat + MeterValues every %d s each, "
@@ -203,17 +266,30 @@ public final class OcppLoadGenerator {
                     steadySent.get(), answered, steadySeconds, answered / steadySeconds, callErrors.get(),
                     disconnects.get(), serverCalls.get()));
             out.append("steady round trip CALL -> CALLRESULT: ").append(steadyLatency).append('\n');
+            out.append(String.format(Locale.ROOT, "server CPU in the steady state: %.1f s in %.1f s (%.2f cores); %.0f CALLs "
+                    + "answered per CPU second%n", cpuUsed, steadySeconds, cpuUsed / steadySeconds, answered / Math.max(0.001, cpuUsed)));
             out.append(String.format(Locale.ROOT, "server RSS: %d MB before connecting, %d MB with %d connected "
                     + "(%.1f KB per connection), %d MB at the end%n", rssBefore / 1024, rssConnected / 1024,
                     connectedCount, (rssConnected - rssBefore) / (double) Math.max(1, connectedCount), rssEnd / 1024));
             out.append("server heap before: ").append(heapBefore).append('\n');
             out.append("server heap connected: ").append(heapConnected).append('\n');
             out.append("server heap live after a full GC, all connected: ").append(heapLive).append('\n');
+            out.append(String.format(Locale.ROOT, "boot round trip in the ramp: %s%n", rampBoot));
+            if (transactionIntervals > 0) {
+                out.append(String.format(Locale.ROOT, "transactions: %d started, %d stopped (confirmed to the charge points); %s%n",
+                        transactionsStarted.get(), transactionsStopped.get(), transactionCheck));
+            }
+            if (!misbehaving.isEmpty()) {
+                out.append(String.format(Locale.ROOT, "misbehaving: %d slow consumers (19 CALLs/s, never read), %d flooders "
+                        + "(never read); %d of them disconnected by the server%n", slowConsumers, flooders, misbehavingDropped));
+            }
+            samples.forEach(line -> out.append("sample: ").append(line).append('\n'));
+            out.append(stormReport);
             synchronized (firstErrors) {
                 firstErrors.forEach(e -> out.append("error: ").append(e).append('\n'));
             }
-            boolean ok = connectFailures.get() == 0 && booted.get() == chargePoints && callErrors.get() == 0
-                    && disconnects.get() == 0;
+            boolean ok = connectFailures.get() == 0 && booted.get() >= chargePoints && callErrors.get() == 0
+                    && disconnects.get() == 0 && !transactionCheck.contains("MISSING");
             out.append(ok ? "result: all charge points connected, no errors" : "result: FAILURES (see above)")
                     .append(String.format(Locale.ROOT, "; p99 %.1f ms %s 50 ms%n", steadyLatency.percentile(0.99) / 1000.0,
                             steadyLatency.percentile(0.99) < 50_000 ? "<" : ">="));
@@ -227,6 +303,9 @@ public final class OcppLoadGenerator {
             }
             exit = ok ? 0 : 2;
         } finally {
+            if (restarted != null) {
+                server = restarted;
+            }
             server.destroy();
             if (!server.waitFor(30, TimeUnit.SECONDS)) {
                 server.destroyForcibly();
@@ -234,9 +313,212 @@ public final class OcppLoadGenerator {
             if (timer != null) {
                 timer.shutdownNow();
             }
+            if (report != null) {
+                // the runtime's log beside the report: what the server said about errors and disconnects
+                Path logs = report.toAbsolutePath().resolveSibling(report.getFileName() + ".server-log");
+                copy(data.resolve("log"), logs);
+            }
             deleteQuietly(home);
         }
         return exit;
+    }
+
+    // ---------------------------------------------------------------- soak samples, transaction log, storm
+
+    private Process restarted;
+
+    /** Full GC, then the live heap, threads, open files and resident memory of the runtime. */
+    private void sample(long pid, int second) throws IOException {
+        String heap = liveHeap(pid);
+        long usedKb = 0;
+        java.util.regex.Matcher used = java.util.regex.Pattern.compile("(PSYoungGen|ParOldGen|def new generation|"
+                + "tenured generation|garbage-first heap) total \\d+K, used (\\d+)K").matcher(heap);
+        while (used.find()) {
+            usedKb += Long.parseLong(used.group(2));
+        }
+        long threads = -1;
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("Threads:")) {
+                threads = Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        long files;
+        try (Stream<Path> fds = Files.list(Path.of("/proc/" + pid + "/fd"))) {
+            files = fds.count();
+        }
+        String line = String.format(Locale.ROOT, "t=%5d s heap after full GC %6.1f MB, threads %d, open files %d, RSS %d MB, "
+                + "load %s, transactions %d/%d", second, usedKb / 1024.0, threads, files, rssKb(pid) / 1024, loadAverage(),
+                transactionsStarted.get(), transactionsStopped.get());
+        samples.add(line);
+        log("sample " + line);
+    }
+
+    /**
+     * Reads the transaction log through the HTTP API (CSV) and checks that every transaction the
+     * charge points got an id for is in it, and every one they stopped is closed.
+     */
+    private String checkTransactionLog(int httpPort) {
+        try {
+            // the ids confirmed before the log is read must be in it (committed before confirmed); ids
+            // confirmed while it is read (late answers under load) are not checked
+            Set<Integer> started = Set.copyOf(startedIds);
+            Set<Integer> stopped = Set.copyOf(stoppedIds);
+            HttpClient client = HttpClient.newHttpClient();
+            java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + httpPort + "/api/v1/transactions.csv"))
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                            "admin:load-generator-password".getBytes(StandardCharsets.UTF_8)))
+                    .timeout(Duration.ofMinutes(5)).build();
+            java.net.http.HttpResponse<String> response = client.send(request,
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return "transaction log not read: HTTP " + response.statusCode();
+            }
+            Map<Integer, Boolean> closedById = new java.util.HashMap<>();
+            String[] lines = response.body().split("\r?\n");
+            List<String> header = List.of(lines[0].split(","));
+            int endColumn = header.indexOf("end");
+            for (int i = 1; i < lines.length; i++) {
+                String[] fields = lines[i].split(",", -1);
+                if (fields.length > endColumn && !fields[0].isBlank()) {
+                    closedById.put(Integer.parseInt(fields[0].replace("\"", "")), !fields[endColumn].isBlank());
+                }
+            }
+            long missing = started.stream().filter(id -> !closedById.containsKey(id)).count();
+            long notClosed = stopped.stream().filter(id -> !Boolean.TRUE.equals(closedById.get(id))).count();
+            return String.format(Locale.ROOT, "transaction log: %d rows; of %d confirmed started before it was read %d missing, "
+                    + "of %d confirmed stopped %d not closed%s",
+                    closedById.size(), started.size(), missing, stopped.size(), notClosed,
+                    missing + notClosed == 0 ? " (complete)" : " (MISSING)");
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            return "transaction log not read: " + e;
+        }
+    }
+
+    /**
+     * Stops the runtime, starts it again on the same data and ports, and lets every charge point
+     * reconnect at once (at most {@link #stormConnecting} handshakes at a time): reconnect time,
+     * refused connections, boot round trips.
+     */
+    private String storm(List<SimulatedChargePoint> all, ProcessBuilder builder, Process server) throws Exception {
+        for (SimulatedChargePoint cp : all) {
+            cp.stopPeriodic();
+        }
+        restarting = true;
+        log("storm: stopping the runtime");
+        server.destroy();
+        if (!server.waitFor(60, TimeUnit.SECONDS)) {
+            server.destroyForcibly();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (open.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        log("storm: runtime stopped, " + open.get() + " connections still seen open; starting it again");
+        restarted = builder.start();
+        int port = Integer.parseInt(builder.environment().get("CHARGINGMANAGER_OCPP_PORT"));
+        long startedAt = System.nanoTime();
+        waitForPort(port, Duration.ofSeconds(120), restarted);
+        double portSeconds = (System.nanoTime() - startedAt) / 1e9;
+        booted.set(0);
+        long failuresBefore = connectFailures.get();
+        Semaphore connecting = new Semaphore(stormConnecting);
+        long t0 = System.nanoTime();
+        for (SimulatedChargePoint cp : all) {
+            connecting.acquire();
+            cp.connect().whenComplete((ok, failure) -> connecting.release());
+        }
+        deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (booted.get() < all.size() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        restarting = false;
+        String report = String.format(Locale.ROOT, "storm: runtime restarted (OCPP port open %.1f s after start); "
+                + "%d of %d reconnected and booted in %.1f s, %d connections refused or failed; boot round trip in the "
+                + "storm: %s; load average %s%n", portSeconds, booted.get(), all.size(), seconds,
+                connectFailures.get() - failuresBefore, stormBoot, loadAverage());
+        log(report.trim());
+        return report;
+    }
+
+    // ---------------------------------------------------------------- misbehaving charge points
+
+    /**
+     * A charge point on a plain socket (4 KiB receive buffer) that boots and then writes CALLs
+     * without ever reading: {@code perSecond} Heartbeats per second, or as fast as the socket
+     * takes them (0). Dropped once a write fails (the server closed it).
+     */
+    private static final class Misbehaving {
+        private final Socket socket = new Socket();
+        private final int perSecond;
+        private final Thread writer;
+        private volatile boolean dropped;
+        private volatile boolean stop;
+
+        Misbehaving(int port, String id, int perSecond) throws IOException {
+            this.perSecond = perSecond;
+            socket.setReceiveBufferSize(4096);
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("GET /ocpp/" + id + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: ocpp1.6\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            java.io.InputStream in = socket.getInputStream();
+            StringBuilder headers = new StringBuilder();
+            while (!headers.toString().endsWith("\r\n\r\n")) {
+                int b = in.read();
+                if (b < 0) {
+                    throw new IOException("closed in the handshake");
+                }
+                headers.append((char) b);
+            }
+            writer = new Thread(() -> write(out, id), "misbehaving-" + id);
+            writer.setDaemon(true);
+        }
+
+        void start() {
+            writer.start();
+        }
+
+        private void write(java.io.OutputStream out, String id) {
+            try {
+                frame(out, "[2,\"b\",\"BootNotification\",{\"chargePointVendor\":\"Bad\",\"chargePointModel\":\"" + id + "\"}]");
+                long n = 0;
+                while (!stop) {
+                    frame(out, "[2,\"h" + n++ + "\",\"Heartbeat\",{}]");
+                    if (perSecond > 0) {
+                        Thread.sleep(1000 / perSecond);
+                    }
+                }
+            } catch (IOException e) {
+                dropped = true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private static void frame(java.io.OutputStream out, String text) throws IOException {
+            byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+            out.write(0x81);
+            out.write(0x80 | payload.length); // short frames only
+            out.write(new byte[4]);
+            out.write(payload);
+            out.flush();
+        }
+
+        boolean dropped() {
+            return dropped;
+        }
+
+        void close() {
+            stop = true;
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing
+            }
+        }
     }
 
     // ---------------------------------------------------------------- one charge point
@@ -259,7 +541,11 @@ public final class OcppLoadGenerator {
         private CompletableFuture<?> sendChain = CompletableFuture.completedFuture(null);
         private final StringBuilder partial = new StringBuilder();
         private final Map<String, Long> outstanding = new ConcurrentHashMap<>();
-        private final Map<String, Runnable> afterResult = new ConcurrentHashMap<>();
+        private final Map<String, Consumer<JsonArray>> afterResult = new ConcurrentHashMap<>();
+        private volatile Integer transactionId;
+        private volatile boolean startPending;
+        /** Random start: the charge points' transactions do not all begin in the same interval. */
+        private long ticks = transactionIntervals > 0 ? ThreadLocalRandom.current().nextInt(transactionIntervals) : 0;
         private long nextId;
         private double energyWh = ThreadLocalRandom.current().nextDouble(1_000, 500_000);
         private final List<ScheduledFuture<?>> periodic = new ArrayList<>();
@@ -271,6 +557,10 @@ public final class OcppLoadGenerator {
         }
 
         CompletableFuture<?> connect() {
+            socket = null;
+            outstanding.clear();
+            afterResult.clear();
+            sendChain = CompletableFuture.completedFuture(null);
             return http.newWebSocketBuilder().subprotocols("ocpp1.6").connectTimeout(Duration.ofSeconds(30))
                     .buildAsync(uri, this)
                     .handle((ws, failure) -> {
@@ -281,9 +571,11 @@ public final class OcppLoadGenerator {
                         }
                         socket = ws;
                         open.incrementAndGet();
-                        call("BootNotification", String.format(Locale.ROOT, BOOT, id), () -> {
+                        long bootSent = System.nanoTime();
+                        call("BootNotification", String.format(Locale.ROOT, BOOT, id), result -> {
+                            (restarting ? stormBoot : rampBoot).record((System.nanoTime() - bootSent) / 1000);
                             booted.incrementAndGet();
-                            call("StatusNotification", status(0), () ->
+                            call("StatusNotification", status(0), next ->
                                     call("StatusNotification", status(1), null));
                         });
                         return null;
@@ -301,7 +593,7 @@ public final class OcppLoadGenerator {
             synchronized (periodic) {
                 periodic.add(timer.scheduleAtFixedRate(() -> call("Heartbeat", "{}", null),
                         offset, period, TimeUnit.MILLISECONDS));
-                periodic.add(timer.scheduleAtFixedRate(() -> call("MeterValues", meterValues(), null),
+                periodic.add(timer.scheduleAtFixedRate(this::meterOrTransaction,
                         offset + period / 2, period, TimeUnit.MILLISECONDS));
             }
         }
@@ -309,18 +601,56 @@ public final class OcppLoadGenerator {
         void stopPeriodic() {
             synchronized (periodic) {
                 periodic.forEach(f -> f.cancel(false));
+                periodic.clear();
             }
         }
 
+        /** MeterValues; with transactions, every so many intervals a StopTransaction and a new StartTransaction. */
+        private void meterOrTransaction() {
+            if (transactionIntervals <= 0) {
+                call("MeterValues", meterValues(null), null);
+                return;
+            }
+            long tick = ticks++;
+            Integer running = transactionId;
+            if (startPending || (running != null && tick % transactionIntervals != 0)) {
+                call("MeterValues", meterValues(running), null);
+                return;
+            }
+            if (running != null) {
+                transactionId = null;
+                call("StopTransaction", "{\"transactionId\":" + running + ",\"meterStop\":" + (long) energyWh
+                        + ",\"timestamp\":\"" + Instant.now().truncatedTo(ChronoUnit.MILLIS) + "\",\"reason\":\"EVDisconnected\"}",
+                        result -> {
+                            transactionsStopped.incrementAndGet();
+                            stoppedIds.add(running);
+                        });
+            }
+            if (running == null && tick % transactionIntervals != 0) {
+                call("MeterValues", meterValues(null), null);
+                return;
+            }
+            startPending = true;
+            call("StartTransaction", "{\"connectorId\":1,\"idTag\":\"" + id + "\",\"meterStart\":" + (long) energyWh
+                    + ",\"timestamp\":\"" + Instant.now().truncatedTo(ChronoUnit.MILLIS) + "\"}", result -> {
+                        int started = result.get(2).getAsJsonObject().get("transactionId").getAsInt();
+                        transactionId = started;
+                        startPending = false;
+                        transactionsStarted.incrementAndGet();
+                        startedIds.add(started);
+                    });
+        }
+
         /** A three-phase sample of a charger delivering about 11 kW. */
-        private String meterValues() {
+        private String meterValues(Integer transaction) {
             ThreadLocalRandom random = ThreadLocalRandom.current();
             double[] amps = {15.5 + random.nextDouble(1), 15.5 + random.nextDouble(1), 15.5 + random.nextDouble(1)};
             double[] volts = {228 + random.nextDouble(4), 228 + random.nextDouble(4), 228 + random.nextDouble(4)};
             double watts = amps[0] * volts[0] + amps[1] * volts[1] + amps[2] * volts[2];
             energyWh += watts * intervalSeconds / 3600.0;
             StringBuilder json = new StringBuilder(1024);
-            json.append("{\"connectorId\":1,\"meterValue\":[{\"timestamp\":\"")
+            json.append("{\"connectorId\":1,").append(transaction == null ? "" : "\"transactionId\":" + transaction + ",")
+                    .append("\"meterValue\":[{\"timestamp\":\"")
                     .append(Instant.now().truncatedTo(ChronoUnit.MILLIS)).append("\",\"sampledValue\":[");
             sample(json, String.format(Locale.ROOT, "%.1f", energyWh), "Energy.Active.Import.Register", null, "Wh");
             json.append(',');
@@ -345,7 +675,7 @@ public final class OcppLoadGenerator {
             json.append(",\"location\":\"Outlet\",\"unit\":\"").append(unit).append("\"}");
         }
 
-        private void call(String action, String payload, Runnable then) {
+        private void call(String action, String payload, Consumer<JsonArray> then) {
             if (closing || socket == null || socket.isOutputClosed()) {
                 return;
             }
@@ -365,8 +695,11 @@ public final class OcppLoadGenerator {
 
         private synchronized void send(String frame) {
             WebSocket ws = socket;
+            if (ws == null) {
+                return;
+            }
             sendChain = sendChain.thenCompose(ignored -> ws.sendText(frame, true)).exceptionally(failure -> {
-                if (!closing) {
+                if (!closing && !restarting) {
                     callErrors.incrementAndGet();
                     error(id + " send: " + failure);
                 }
@@ -421,9 +754,9 @@ public final class OcppLoadGenerator {
                 } else {
                     rampLatency.record(micros);
                 }
-                Runnable then = afterResult.remove(messageId);
+                Consumer<JsonArray> then = afterResult.remove(messageId);
                 if (then != null) {
-                    then.run();
+                    then.accept(frame);
                 }
             } else if (type == 2) {
                 serverCalls.incrementAndGet();
@@ -448,7 +781,7 @@ public final class OcppLoadGenerator {
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
             open.decrementAndGet();
-            if (!closing) {
+            if (!closing && !restarting) {
                 disconnects.incrementAndGet();
                 error(id + " closed by the server: " + statusCode + " " + reason);
             }
@@ -457,7 +790,9 @@ public final class OcppLoadGenerator {
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
-            if (!closing) {
+            if (restarting) {
+                open.decrementAndGet(); // the runtime went away without a close frame
+            } else if (!closing) {
                 callErrors.incrementAndGet();
                 error(id + " error: " + error);
             }
@@ -554,6 +889,13 @@ public final class OcppLoadGenerator {
         throw new IllegalStateException("the OCPP port " + port + " did not open within " + timeout);
     }
 
+    /** User + system CPU time of the process (clock ticks of 1/100 s). */
+    private static double cpuSeconds(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+    }
+
     private static long rssKb(long pid) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
             if (line.startsWith("VmRSS:")) {
@@ -593,7 +935,8 @@ public final class OcppLoadGenerator {
             for (String line : output.split("\n")) {
                 String trimmed = line.trim();
                 if (trimmed.startsWith("def new generation") || trimmed.startsWith("tenured generation")
-                        || trimmed.startsWith("Metaspace") || trimmed.startsWith("garbage-first heap")) {
+                        || trimmed.startsWith("Metaspace") || trimmed.startsWith("garbage-first heap")
+                        || trimmed.startsWith("PSYoungGen") || trimmed.startsWith("ParOldGen")) {
                     summary.append(summary.isEmpty() ? "" : "; ").append(trimmed.replaceAll("\\s+", " ")
                             .replaceAll(" \\[0x.*", ""));
                 }

@@ -93,9 +93,14 @@ public class LoadManager implements VariablesListener {
     static final Duration CAR_FOLLOW_TIME = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(LoadManager.class);
 
+    /**
+     * The charging points, in the order they came. Not a CopyOnWriteArrayList: DS adds each new
+     * service to it, and copying the whole array for every one of 15,000 EVSE services registered
+     * in a reconnect storm was the largest allocation of the server (quadratic).
+     */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    private final List<Evse> evses = new CopyOnWriteArrayList<>();
+    private final java.util.Collection<Evse> evses = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -138,6 +143,11 @@ public class LoadManager implements VariablesListener {
     /** The house connection as the last cycle saw it, for the plans; {@code null} before the first cycle. */
     private PlanningSite planningSite;
     private final AtomicBoolean cycleRequested = new AtomicBoolean();
+    /** Starts a cycle before its time when the grid reading gets worse (reductions never wait). */
+    private final GridGuard gridGuard = new GridGuard();
+    /** {@link System#nanoTime()} at which the next periodic cycle is due ({@link CyclePacer}). */
+    private volatile long nextCycleNanos = System.nanoTime();
+    private volatile boolean slowCycleReported;
     /** A variable or the settings changed: the next cycle raises limits without waiting (an operator's release, not noise). */
     private final AtomicBoolean increaseAtOnce = new AtomicBoolean();
     private volatile LoadManagerConfig config;
@@ -189,7 +199,8 @@ public class LoadManager implements VariablesListener {
             thread.setDaemon(true);
             return thread;
         });
-        executor.scheduleWithFixedDelay(this::safeCycle, 0, config.cycleMillis(), TimeUnit.MILLISECONDS);
+        nextCycleNanos = System.nanoTime();
+        executor.scheduleWithFixedDelay(this::tick, 0, config.cycleMillis(), TimeUnit.MILLISECONDS);
         LOG.info("Load management started: house connection {} A per phase, {} W in total, every {} ms",
                 blankAsNone(config.houseConnectionCurrentAmps()), blankAsNone(config.houseConnectionPowerWatts()),
                 config.cycleMillis());
@@ -262,13 +273,80 @@ public class LoadManager implements VariablesListener {
         }
     }
 
+    /**
+     * Every configured cycle: the full cycle when it is due ({@link CyclePacer}), else only the
+     * grid check of the {@link GridGuard}, which starts the full cycle at once if limits must
+     * come down.
+     */
+    private void tick() {
+        try {
+            if (System.nanoTime() - nextCycleNanos >= 0) {
+                safeCycle();
+                return;
+            }
+            GridGuard.Reading reading = gridReading(config, clock.instant());
+            if (gridGuard.reductionNeeded(reading)) {
+                LOG.debug("Load management: the grid reading got worse ({}); cycle now", reading);
+                safeCycle();
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Load management grid check failed", e);
+        }
+    }
+
     private void safeCycle() {
         cycleRequested.set(false);
+        long start = System.nanoTime();
         try {
             cycle();
         } catch (RuntimeException e) {
             LOG.error("Load management cycle failed; limits unchanged", e);
         }
+        long took = System.nanoTime() - start;
+        int cycleMillis = config.cycleMillis();
+        long interval = CyclePacer.intervalNanos(cycleMillis, took);
+        nextCycleNanos = start + interval;
+        boolean afterStart = Duration.between(startedAt, clock.instant()).compareTo(START_GRACE) >= 0;
+        if (interval > cycleMillis * 1_000_000L && afterStart && !slowCycleReported) {
+            slowCycleReported = true;
+            LOG.info("Load management: a cycle over {} charging points took {} ms; the periodic cycle now runs every {} ms "
+                    + "(reductions still at once)", evses.size(), took / 1_000_000, interval / 1_000_000);
+        }
+    }
+
+    /** The grid meters' excess over the house connection's limits now, without the charging points. */
+    private GridGuard.Reading gridReading(LoadManagerConfig current, Instant now) {
+        List<Meter> gridMeters = gridMeters(current);
+        if (gridMeters.isEmpty()) {
+            return GridGuard.Reading.NONE;
+        }
+        PhaseCurrents currents = PhaseCurrents.ZERO;
+        double watts = 0;
+        for (Meter meter : gridMeters) {
+            MeterReading reading = meter.reading();
+            if (!fresh(reading, now)) {
+                return new GridGuard.Reading(false, 0, 0);
+            }
+            currents = currents.plus(reading.currents());
+            watts += reading.powerWatts();
+        }
+        Set<String> ignored = new HashSet<>();
+        return guardReading(true, currents, watts,
+                evaluateOrNaN(current.houseConnectionCurrentAmps(), Double.POSITIVE_INFINITY, "", ignored),
+                evaluateOrNaN(current.houseConnectionPowerWatts(), Double.POSITIVE_INFINITY, "", ignored));
+    }
+
+    private static GridGuard.Reading guardReading(boolean fresh, PhaseCurrents currents, double watts, double limitAmps,
+            double limitWatts) {
+        if (!fresh) {
+            return new GridGuard.Reading(false, 0, 0);
+        }
+        int excessMilliamps = Double.isFinite(limitAmps)
+                ? (int) Math.max(Integer.MIN_VALUE + 1L, Math.min(Integer.MAX_VALUE,
+                        (long) currents.maxMilliamps() - Math.round(limitAmps * 1000)))
+                : Integer.MIN_VALUE;
+        double excessWatts = Double.isFinite(limitWatts) ? watts - limitWatts : Double.NEGATIVE_INFINITY;
+        return new GridGuard.Reading(true, excessMilliamps, excessWatts);
     }
 
     /** One cycle of the control loop. */
@@ -315,6 +393,12 @@ public class LoadManager implements VariablesListener {
             activeRules.add(component.rule());
         }
 
+        gridGuard.cycled(gridMeters.isEmpty() ? GridGuard.Reading.NONE
+                : guardReading(gridFresh, gridCurrents, gridPowerWatts, houseCurrentAmps, powerLimitWatts));
+        Map<String, List<ChargingCap>> capsById = new HashMap<>();
+        for (ChargingCap cap : caps) {
+            capsById.computeIfAbsent(cap.evseId(), id -> new ArrayList<>(1)).add(cap);
+        }
         SiteReadings.EvseLoad answering = SiteReadings.EvseLoad.NONE;
         SiteReadings.EvseLoad staleReserve = SiteReadings.EvseLoad.NONE;
         List<EvseDemand> demands = new ArrayList<>();
@@ -345,7 +429,8 @@ public class LoadManager implements VariablesListener {
             EvseHistory past = history.computeIfAbsent(info.id(), id -> new EvseHistory());
             List<ChargingRule> applying = applyingRules(info.id(), userIds(snapshot, past), activeRules, localTime,
                     problems);
-            demands.add(demand(info, snapshot, stale, evseSettings, rotation, applying, volts, problems));
+            demands.add(demand(info, snapshot, stale, evseSettings, rotation, applying,
+                    capsById.getOrDefault(info.id(), List.of()), volts, problems));
             modes.put(info.id(), ChargingRule.effectiveMode(evseSettings.chargingMode(), applying));
         }
 
@@ -590,7 +675,8 @@ public class LoadManager implements VariablesListener {
     }
 
     private EvseDemand demand(EvseInfo info, EvseSnapshot snapshot, boolean stale, EvseSettings.Values evseSettings,
-            PhaseRotation rotation, List<ChargingRule> applyingRules, double volts, Set<String> problems) {
+            PhaseRotation rotation, List<ChargingRule> applyingRules, List<ChargingCap> evseCaps, double volts,
+            Set<String> problems) {
         int phases = snapshot != null && snapshot.phasesInUse() > 0 ? Math.min(snapshot.phasesInUse(), info.phases())
                 : info.phases();
         List<Phase> gridPhases = new ArrayList<>();
@@ -623,10 +709,7 @@ public class LoadManager implements VariablesListener {
             }
         }
 
-        for (ChargingCap cap : caps) {
-            if (!cap.evseId().equals(info.id())) {
-                continue;
-            }
+        for (ChargingCap cap : evseCaps) {
             OptionalInt capped = cap.maxCurrentMilliamps(clock.instant());
             if (capped.isPresent() && capped.getAsInt() < maximum) {
                 maximum = capped.getAsInt();

@@ -67,8 +67,9 @@ public class LiveValues {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private final List<Meter> meters = new CopyOnWriteArrayList<>();
 
+    /** Not a CopyOnWriteArrayList: see the load manager (a copy per added EVSE service is quadratic). */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    private final List<Evse> evses = new CopyOnWriteArrayList<>();
+    private final java.util.Collection<Evse> evses = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     private final SiteTariffs tariffs = new SiteTariffs();
 

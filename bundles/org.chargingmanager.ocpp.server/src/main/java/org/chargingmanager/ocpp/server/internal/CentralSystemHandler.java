@@ -81,6 +81,9 @@ final class CentralSystemHandler {
     /** Transaction ids when no transaction log is installed: unique within this run. */
     private final AtomicInteger fallbackTransactionIds = new AtomicInteger((int) (System.currentTimeMillis() / 1000 % 1_000_000_000));
 
+    /** Spreads the chargers' Heartbeats (and a pending charger's next boot) after a restart. */
+    private final HeartbeatJitter heartbeatJitter = new HeartbeatJitter(new java.util.Random());
+
     CentralSystemHandler(ServerSettings settings, Backends backends) {
         this.settings = settings;
         this.backends = backends;
@@ -223,10 +226,11 @@ final class CentralSystemHandler {
     private Object boot(ChargePoint cp, BootNotificationRequest boot) {
         RegistrationStatus status = cp.registry().registrationOnBoot(cp);
         cp.booted(boot);
-        int interval = status == RegistrationStatus.ACCEPTED ? (int) settings.heartbeatInterval().toSeconds() : 60;
-        LOG.info("chargeBox={} BootNotification vendor={} model={} serial={} firmware={}: {}", cp.id(),
+        int interval = heartbeatJitter.seconds(status == RegistrationStatus.ACCEPTED ? settings.heartbeatInterval()
+                : java.time.Duration.ofSeconds(60));
+        LOG.info("chargeBox={} BootNotification vendor={} model={} serial={} firmware={}: {}, interval {} s", cp.id(),
                 boot.chargePointVendor(), boot.chargePointModel(), boot.chargePointSerialNumber(), boot.firmwareVersion(),
-                status.wireValue());
+                status.wireValue(), interval);
         return new BootNotificationConfirmation(status, Instant.now(), interval);
     }
 

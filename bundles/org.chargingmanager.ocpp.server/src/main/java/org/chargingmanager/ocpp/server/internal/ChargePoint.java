@@ -35,6 +35,8 @@ final class ChargePoint {
     private final String chargeBoxId;
     private final ChargePointRegistry registry;
     private final Map<Integer, OcppEvse> connectors = new TreeMap<>();
+    /** The values of {@link #connectors}, replaced when one is added: iterated every second without a lock or a copy. */
+    private volatile List<OcppEvse> evseList = List.of();
     private final Map<Integer, Runnable> unregistrations = new TreeMap<>();
     /** connector → OCPP transactionId of its running transaction. */
     final Map<Integer, Integer> transactions = new ConcurrentHashMap<>();
@@ -180,11 +182,13 @@ final class ChargePoint {
     /** Every second from the server's timer: ask for a BootNotification if none came. */
     void tick(Instant now) {
         ChargePointConnection current = connection;
-        if (current != null && current.isOpen()) {
+        if (current != null && current.isLive()) {
             // an OCPP charger reports changes when they happen (StatusNotification) and meters only
             // every MeterValueSampleInterval: while its connection is alive (pings answered, else
             // it is taken offline) its EVSEs are current, not stale between two MeterValues
-            forEachEvse(evse -> evse.alive(now));
+            for (OcppEvse evse : evseList) {
+                evse.alive(now);
+            }
         }
         if (current == null || bootOnThisConnection || bootTriggered
                 || current.openedAt().plus(registry.settings().bootTriggerDelay()).isAfter(now)) {
@@ -219,6 +223,7 @@ final class ChargePoint {
                         Math.max(6000, settings.maxCurrentMilliamps()), identity(), OCPP_CAPABILITIES);
                 evse = new OcppEvse(info, smartCharging::limitRequested);
                 connectors.put(connectorId, evse);
+                evseList = List.copyOf(connectors.values());
                 created = true;
             }
         }
@@ -249,11 +254,9 @@ final class ChargePoint {
     }
 
     void forEachEvse(java.util.function.Consumer<OcppEvse> action) {
-        List<OcppEvse> all;
-        synchronized (connectors) {
-            all = new ArrayList<>(connectors.values());
+        for (OcppEvse evse : evseList) {
+            action.accept(evse);
         }
-        all.forEach(action);
     }
 
     void unregisterAll() {

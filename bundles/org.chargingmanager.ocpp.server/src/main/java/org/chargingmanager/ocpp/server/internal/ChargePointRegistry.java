@@ -26,6 +26,16 @@ final class ChargePointRegistry {
     private final Backends backends;
     private final Map<String, ChargePoint> chargePoints = new ConcurrentHashMap<>();
     private final Map<String, ChargePointConnection> connections = new ConcurrentHashMap<>();
+    private final SetupPacer setupPacer;
+    /** When the timer last ran; a much later run means the process was stalled (GC, an overloaded machine). */
+    private Instant previousTick;
+    /** After a stall no charger is taken offline before this: their pongs could not have been seen. */
+    private Instant noDeadBefore = Instant.MIN;
+    /** The timer ran this late: a stall, not a silent charger. */
+    static final java.time.Duration STALL = java.time.Duration.ofSeconds(5);
+    /** The registrations file is rewritten at most this often while chargers keep coming (and on stop). */
+    static final java.time.Duration SAVE_EVERY = java.time.Duration.ofSeconds(5);
+    private Instant lastSave = Instant.MIN;
 
     ChargePointRegistry(ServerSettings settings, RegistrationStore registrations, SecurityProfileStore securityProfiles,
             EvseRegistrar evseRegistrar, ScheduledExecutorService scheduler, Backends backends) {
@@ -36,6 +46,12 @@ final class ChargePointRegistry {
         this.scheduler = scheduler;
         this.handler = new CentralSystemHandler(settings, backends);
         this.backends = backends;
+        this.setupPacer = new SetupPacer(SetupPacer.DEFAULT_MAX_RUNNING, scheduler);
+    }
+
+    /** Spreads the connect-time CALLs of charge points that boot together. */
+    SetupPacer setupPacer() {
+        return setupPacer;
     }
 
     Backends backends() {
@@ -145,14 +161,25 @@ final class ChargePointRegistry {
     }
 
     void tick(Instant now) {
-        try {
-            registrations.saveIfDirty();
-        } catch (RuntimeException e) {
-            LOG.warn("charge point registrations not saved: {}", e.getMessage());
+        if (!now.isBefore(lastSave.plus(SAVE_EVERY))) {
+            lastSave = now;
+            try {
+                registrations.saveIfDirty();
+            } catch (RuntimeException e) {
+                LOG.warn("charge point registrations not saved: {}", e.getMessage());
+            }
         }
+        if (previousTick != null && previousTick.plus(STALL).isBefore(now)) {
+            noDeadBefore = now.plus(settings.deadAfter());
+            LOG.warn("OCPP timer ran {} ms late (the process was stalled): no charge point is taken offline for {} s",
+                    java.time.Duration.between(previousTick, now).toMillis() - 1000, settings.deadAfter().toSeconds());
+        }
+        previousTick = now;
+        Instant deadBefore = now.isBefore(noDeadBefore) ? Instant.MIN : now.minus(settings.deadAfter());
+        Instant pingBefore = now.minus(settings.pingInterval());
         for (ChargePointConnection connection : connections.values()) {
             try {
-                connection.tick(now);
+                connection.tick(now, deadBefore, pingBefore);
             } catch (RuntimeException e) {
                 LOG.warn("chargeBox={} timer failed", connection.chargeBoxId(), e);
             }

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * What follows an accepted BootNotification (or a reconnect of a known charge point): read its
  * configuration, ask for the measurands we need and our sample interval, register its
  * connectors, ask for their status, install the "no charging until allocated" default profile
- * and then the current limits. Each step goes on when the one before fails.
+ * and then the current limits. Each step goes on when the one before fails. At most
+ * {@link SetupPacer#DEFAULT_MAX_RUNNING} charge points are set up at a time.
  */
 final class ConnectSetup {
 
@@ -36,12 +37,21 @@ final class ConnectSetup {
     private ConnectSetup() {
     }
 
+    /** Queues the set-up behind those running ({@link SetupPacer}); nothing if one runs or waits already. */
     static void run(ChargePoint chargePoint) {
         if (!chargePoint.connected() || !chargePoint.setupRunning.compareAndSet(false, true)) {
             return;
         }
+        chargePoint.registry().setupPacer().submit(() -> steps(chargePoint));
+    }
+
+    private static CompletableFuture<Void> steps(ChargePoint chargePoint) {
+        if (!chargePoint.connected()) {
+            chargePoint.setupRunning.set(false);
+            return CompletableFuture.completedFuture(null);
+        }
         Map<String, KeyValue> keys = new HashMap<>();
-        chargePoint.call(new GetConfigurationRequest(null))
+        return chargePoint.call(new GetConfigurationRequest(null))
                 .handle((confirmation, failure) -> {
                     if (confirmation instanceof GetConfigurationConfirmation configuration
                             && configuration.configurationKey() != null) {
@@ -58,11 +68,12 @@ final class ConnectSetup {
                 .thenCompose(ignored -> quietly(chargePoint.call(new TriggerMessageRequest(MessageTrigger.STATUS_NOTIFICATION, null))))
                 .thenCompose(ignored -> chargePoint.smartCharging.profilesCleared()
                         ? CompletableFuture.completedFuture(null) : quietly(chargePoint.smartCharging.installDefault()))
-                .whenComplete((ignored, failure) -> {
+                .handle((ignored, failure) -> {
                     chargePoint.setupRunning.set(false);
                     if (chargePoint.connected()) {
                         chargePoint.smartCharging.ready();
                     }
+                    return null;
                 });
     }
 

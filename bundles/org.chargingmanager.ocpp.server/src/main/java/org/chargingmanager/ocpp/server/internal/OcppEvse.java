@@ -65,8 +65,19 @@ final class OcppEvse implements Evse {
      * the time they were measured at.
      */
     void alive(Instant now) {
+        EvseSnapshot current = snapshot;
+        if (current.state() == EvseState.OFFLINE
+                || (current.seenAt() != null && current.seenAt().isAfter(now.minus(ALIVE_STAMP_EVERY)))) {
+            return; // seen recently enough: no new snapshot (at 15,000 chargers, one per charger and second)
+        }
         update(s -> s.state() == EvseState.OFFLINE ? s : s.seen(now));
     }
+
+    /**
+     * How often a live connection renews the EVSE's "seen" time: well within
+     * {@link org.chargingmanager.api.device.Staleness#STALE_AFTER}, so it never turns stale.
+     */
+    static final java.time.Duration ALIVE_STAMP_EVERY = java.time.Duration.ofSeconds(3);
 
     void idTag(String idTag, Instant seenAt) {
         update(s -> new EvseSnapshot(s.evseId(), s.measuredAt(), s.state(), s.phasesInUse(), s.currents(),

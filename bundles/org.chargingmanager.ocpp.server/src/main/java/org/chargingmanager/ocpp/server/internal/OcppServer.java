@@ -56,6 +56,11 @@ public final class OcppServer implements OcppCentralSystem {
     private final ChargePointRegistry registry;
     private final PasswordStore passwords;
     private final ScheduledExecutorService scheduler;
+    /**
+     * Only the one-second tick (pings, timeouts, dead connections): set-ups and limits run on
+     * {@link #scheduler}, so thousands of them queued in a reconnect storm cannot delay pings.
+     */
+    private final ScheduledExecutorService ticker;
     private final Backends backends;
     private final ChargePointSecurity security;
     private final SecurityProfileStore securityProfiles;
@@ -76,6 +81,11 @@ public final class OcppServer implements OcppCentralSystem {
         this.backends = backends;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "ocpp-server-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "ocpp-server-tick");
             thread.setDaemon(true);
             return thread;
         });
@@ -131,7 +141,7 @@ public final class OcppServer implements OcppCentralSystem {
         context.setHandler(webSockets);
         jetty.setHandler(context);
         jetty.start();
-        scheduler.scheduleAtFixedRate(() -> {
+        ticker.scheduleWithFixedDelay(() -> {
             try {
                 registry.tick(Instant.now());
             } catch (RuntimeException e) {
@@ -154,6 +164,7 @@ public final class OcppServer implements OcppCentralSystem {
     }
 
     public void stop() {
+        ticker.shutdownNow();
         scheduler.shutdownNow();
         registry.closeAll();
         if (jetty != null) {
