@@ -115,10 +115,20 @@ public final class ChargePointConnection implements Session.Listener.AutoDemandi
 
         @Override
         public Object handle(Request request) {
+            return withinRate(request, () -> chargePoint.handle(request));
+        }
+
+        /** The pass-through variant (the CALL's payload as received): within the same rate limit. */
+        @Override
+        public Object handle(Request request, String payloadJson) {
+            return withinRate(request, () -> chargePoint.handle(request, payloadJson));
+        }
+
+        private Object withinRate(Request request, java.util.function.Supplier<Object> answer) {
             CallRateLimit.Verdict verdict = callRate.onCall(System.nanoTime());
             refused = verdict != CallRateLimit.Verdict.ANSWER;
             if (verdict == CallRateLimit.Verdict.ANSWER) {
-                return chargePoint.handle(request);
+                return answer.get();
             }
             if (verdict == CallRateLimit.Verdict.DISCONNECT) {
                 LOG.warn("chargeBox={} went on sending CALLs after {} refusals: disconnected", chargeBoxId,
@@ -132,11 +142,6 @@ public final class ChargePointConnection implements Session.Listener.AutoDemandi
             }
             return RpcError.of("", RpcErrorCode.GENERIC_ERROR,
                     "too many CALLs: at most " + (int) callRate.perSecond() + " per second; retry later");
-        }
-
-        @Override
-        public Object handle(Request request, String payloadJson) {
-            return chargePoint.handle(request, payloadJson);
         }
 
         @Override
