@@ -1,8 +1,6 @@
 package org.chargingmanager.web.internal;
 
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -55,7 +53,7 @@ public class ChargingModeServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String evseId = evseId(request);
+        String evseId = JsonResponses.pathId(request);
         if (evseId == null) {
             JsonObject all = new JsonObject();
             for (Map.Entry<String, ChargingMode> entry : modes.modes().entrySet()) {
@@ -71,7 +69,7 @@ public class ChargingModeServlet extends HttpServlet {
 
     @Override
     protected void doPut(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String evseId = evseId(request);
+        String evseId = JsonResponses.pathId(request);
         if (evseId == null || evseId.isBlank()) {
             JsonResponses.fieldError(response, "evseId", "PUT /api/v1/charging-modes/ID with {\"mode\": \"PV_ONLY\"}");
             return;
@@ -108,13 +106,5 @@ public class ChargingModeServlet extends HttpServlet {
         body.addProperty("evseId", evseId);
         body.addProperty("mode", mode.name());
         return body;
-    }
-
-    private static String evseId(HttpServletRequest request) {
-        String pathInfo = request.getPathInfo();
-        if (pathInfo == null || pathInfo.equals("/")) {
-            return null;
-        }
-        return URLDecoder.decode(pathInfo.substring(1), StandardCharsets.UTF_8).trim();
     }
 }

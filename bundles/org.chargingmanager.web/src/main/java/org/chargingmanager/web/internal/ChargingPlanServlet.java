@@ -1,8 +1,6 @@
 package org.chargingmanager.web.internal;
 
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.Optional;
@@ -66,7 +64,7 @@ public class ChargingPlanServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String evseId = evseId(request);
+        String evseId = JsonResponses.pathId(request);
         if (evseId == null) {
             JsonArray all = new JsonArray();
             plans.plans().forEach(status -> all.add(json(status)));
@@ -85,7 +83,7 @@ public class ChargingPlanServlet extends HttpServlet {
 
     @Override
     protected void doPut(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String evseId = evseId(request);
+        String evseId = JsonResponses.pathId(request);
         if (evseId == null || evseId.isBlank()) {
             JsonResponses.fieldError(response, "evseId", USAGE);
             return;
@@ -113,7 +111,7 @@ public class ChargingPlanServlet extends HttpServlet {
 
     @Override
     protected void doDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String evseId = evseId(request);
+        String evseId = JsonResponses.pathId(request);
         if (evseId == null || evseId.isBlank()) {
             JsonResponses.fieldError(response, "evseId", "DELETE /api/v1/charging-plans/ID");
             return;
@@ -220,13 +218,5 @@ public class ChargingPlanServlet extends HttpServlet {
 
     private static String user(HttpServletRequest request) {
         return String.valueOf(request.getAttribute(WebContext.USER_ATTRIBUTE));
-    }
-
-    private static String evseId(HttpServletRequest request) {
-        String pathInfo = request.getPathInfo();
-        if (pathInfo == null || pathInfo.equals("/")) {
-            return null;
-        }
-        return URLDecoder.decode(pathInfo.substring(1), StandardCharsets.UTF_8).trim();
     }
 }

@@ -3,6 +3,7 @@ package org.chargingmanager.web.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
 import javax.servlet.http.HttpServletRequest;
@@ -100,6 +101,15 @@ public final class JsonResponses {
             throw new FieldException(name, name + " must be a string");
         }
         return element.getAsString();
+    }
+
+    /** The decoded path segment after the servlet's path ({@code /api/v1/x/ID}), or {@code null} for none. */
+    public static String pathId(HttpServletRequest request) {
+        String pathInfo = request.getPathInfo();
+        if (pathInfo == null || pathInfo.equals("/")) {
+            return null;
+        }
+        return URLDecoder.decode(pathInfo.substring(1), StandardCharsets.UTF_8).trim();
     }
 
     /** Bad input in one field. */

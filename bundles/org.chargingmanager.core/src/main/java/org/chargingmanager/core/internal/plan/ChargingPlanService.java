@@ -116,7 +116,7 @@ public class ChargingPlanService implements ChargingPlans {
         plans.clear();
         plans.putAll(changed);
         LOG.info("EVSE {}: charging plan {} kWh by {} (by {})", request.evseId(),
-                String.format(java.util.Locale.ROOT, "%.1f", request.energyWattHours() / 1000), request.deadline(), user);
+                PlanTracker.kilowattHours(request.energyWattHours()), request.deadline(), user);
         return ChargingPlanStatus.unplanned(request);
     }
 

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.chargingmanager.api.device.Phase;
 import org.chargingmanager.api.plan.ChargingPlanRequest;
 import org.chargingmanager.api.plan.ChargingPlanStatus;
 import org.chargingmanager.api.plan.PlanState;
@@ -98,9 +99,7 @@ public final class PlanTracker {
                 connected.add(id);
             }
             if (remaining > 0.5 && request.deadline().isAfter(now)) {
-                PlanCar planned = car != null ? car : new PlanCar(id, 0, List.of(org.chargingmanager.api.device.Phase.L1,
-                        org.chargingmanager.api.device.Phase.L2, org.chargingmanager.api.device.Phase.L3), 6000, 16_000,
-                        false, 0);
+                PlanCar planned = car != null ? car : new PlanCar(id, 0, List.of(Phase.values()), 6000, 16_000, false, 0);
                 demands.add(new PlanDemand(id, planned.priority(), planned.gridPhases(), planned.minMilliamps(),
                         planned.maxMilliamps(), remaining, request.deadline()));
             }
@@ -206,7 +205,8 @@ public final class PlanTracker {
                 forecast.slots().isEmpty() ? "" : forecast.slots().get(0).start());
     }
 
-    private static String kilowattHours(double wattHours) {
+    /** Energy in kWh with one decimal, for logs and reasons. */
+    static String kilowattHours(double wattHours) {
         return String.format(java.util.Locale.ROOT, "%.1f", wattHours / 1000);
     }
 }
