@@ -42,6 +42,7 @@ public class Database implements AutoCloseable {
     private final String description;
     private final String jdbcUrl;
     private final String user;
+    private final GroupFlush groupFlush = new GroupFlush();
 
     public Database(String jdbcUrl, String user, String password, int maxPoolSize) throws SQLException {
         this.dialect = Dialect.of(jdbcUrl);
@@ -152,13 +153,39 @@ public class Database implements AutoCloseable {
      * a commit only reaches the file with the next background write (up to 500 ms later, lost
      * if the process is killed): {@code CHECKPOINT SYNC} writes it and forces it to the device.
      * PostgreSQL is durable at commit ({@code synchronous_commit = on}).
+     * <p>
+     * Commits that arrive together share one {@code CHECKPOINT SYNC} ({@link GroupFlush}): under a
+     * burst of StartTransactions the device's sync time is paid once per group, not per commit.
      */
     public void flush(Connection connection) throws SQLException {
         if (dialect == Dialect.H2) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("CHECKPOINT SYNC");
-            }
+            groupFlush.awaitDurable(() -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("CHECKPOINT SYNC");
+                }
+            });
         }
+    }
+
+    /**
+     * {@link #flush(Connection)} for a caller that has already given its connection back to the
+     * pool: one is taken only if this caller's commit is not yet covered by another's flush, so a
+     * group of waiting callers holds no pool connections.
+     */
+    public void flush() throws SQLException {
+        if (dialect == Dialect.H2) {
+            groupFlush.awaitDurable(() -> {
+                try (Connection connection = dataSource.getConnection();
+                        Statement statement = connection.createStatement()) {
+                    statement.execute("CHECKPOINT SYNC");
+                }
+            });
+        }
+    }
+
+    /** How many {@code CHECKPOINT SYNC}s ran (H2 only), for tests and benchmarks. */
+    long flushes() {
+        return groupFlush.flushes();
     }
 
     public DataSource dataSource() {

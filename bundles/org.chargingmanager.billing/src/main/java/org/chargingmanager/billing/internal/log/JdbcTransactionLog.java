@@ -128,11 +128,11 @@ public class JdbcTransactionLog implements TransactionLog {
             throw new IllegalArgumentException("a transaction needs an EVSE id and a start time: " + start);
         }
         OffsetDateTime begin = micros(start.start());
+        long id;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 closeSuperseded(connection, start, begin);
-                long id;
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO cm_transaction"
                         + " (evse_id, charge_box_id, connector_id, user_id, id_tag, start_at, start_offset_seconds,"
                         + " meter_start_wh, signature_status, signed_value_count, recorded_at, reading_at, unpriced_wh)"
@@ -155,13 +155,6 @@ public class JdbcTransactionLog implements TransactionLog {
                     }
                 }
                 connection.commit();
-                database.flush(connection);
-                LOG.info("Transaction {} started at EVSE {} (charge box {}, connector {}), user {}, id tag {}, {} Wh at {}",
-                        id, start.evseId(), start.chargeBoxId(), start.connectorId(), start.userId(), start.idTag(),
-                        start.meterStartWattHours(), begin);
-                return new Transaction(id, start.evseId(), start.chargeBoxId(), start.connectorId(), start.userId(),
-                        start.idTag(), begin, null, start.meterStartWattHours(), null, null, List.of(),
-                        VerificationStatus.NONE, new TransactionCost(null, List.of(), 0, null));
             } catch (SQLException | RuntimeException e) {
                 rollback(connection);
                 throw e;
@@ -169,6 +162,17 @@ public class JdbcTransactionLog implements TransactionLog {
         } catch (SQLException e) {
             throw failure("cannot record the start of a transaction at EVSE " + start.evseId(), e);
         }
+        try {
+            database.flush();
+        } catch (SQLException e) {
+            throw failure("cannot make the start of transaction " + id + " at EVSE " + start.evseId() + " durable", e);
+        }
+        LOG.info("Transaction {} started at EVSE {} (charge box {}, connector {}), user {}, id tag {}, {} Wh at {}",
+                id, start.evseId(), start.chargeBoxId(), start.connectorId(), start.userId(), start.idTag(),
+                start.meterStartWattHours(), begin);
+        return new Transaction(id, start.evseId(), start.chargeBoxId(), start.connectorId(), start.userId(),
+                start.idTag(), begin, null, start.meterStartWattHours(), null, null, List.of(),
+                VerificationStatus.NONE, new TransactionCost(null, List.of(), 0, null));
     }
 
     /** A charging point has one session at a time: one still open there ends where the new one begins. */
@@ -212,8 +216,9 @@ public class JdbcTransactionLog implements TransactionLog {
             throw new IllegalArgumentException("a stop needs an end time: " + stop);
         }
         OffsetDateTime end = micros(stop.end());
+        int updated;
+        Optional<Transaction> transaction;
         try (Connection connection = dataSource.getConnection()) {
-            int updated;
             connection.setAutoCommit(false);
             try {
                 costs.finish(connection, transactionId, end.toInstant(), stop.meterStopWattHours());
@@ -225,30 +230,34 @@ public class JdbcTransactionLog implements TransactionLog {
             } finally {
                 connection.setAutoCommit(true);
             }
-            database.flush(connection);
-            Optional<Transaction> transaction = find(connection, transactionId);
-            if (transaction.isEmpty()) {
-                throw new TransactionLogException("there is no transaction " + transactionId);
-            }
-            Transaction stopped = transaction.get();
-            if (updated == 0) {
-                LOG.info("Transaction {} at EVSE {}: stop ignored, already stopped at {}", transactionId,
-                        stopped.evseId(), stopped.end());
-            } else {
-                if (stopped.energyWattHours() < 0 || end.isBefore(stopped.start())) {
-                    LOG.warn("Transaction {} at EVSE {} stopped with implausible values: {} Wh to {} Wh, {} to {}",
-                            transactionId, stopped.evseId(), stopped.meterStartWattHours(), stop.meterStopWattHours(),
-                            stopped.start(), end);
-                }
-                LOG.info("Transaction {} stopped at EVSE {}: {} Wh ({} Wh to {} Wh) at {}, reason {}, cost {}",
-                        transactionId, stopped.evseId(), stopped.energyWattHours(), stopped.meterStartWattHours(),
-                        stop.meterStopWattHours(), end, stop.reason(), stopped.cost().cost() == null ? "unknown"
-                                : stopped.cost().cost() + " " + stopped.cost().currency());
-            }
-            return stopped;
+            transaction = find(connection, transactionId);
         } catch (SQLException e) {
             throw failure("cannot record the stop of transaction " + transactionId, e);
         }
+        try {
+            database.flush();
+        } catch (SQLException e) {
+            throw failure("cannot make the stop of transaction " + transactionId + " durable", e);
+        }
+        if (transaction.isEmpty()) {
+            throw new TransactionLogException("there is no transaction " + transactionId);
+        }
+        Transaction stopped = transaction.get();
+        if (updated == 0) {
+            LOG.info("Transaction {} at EVSE {}: stop ignored, already stopped at {}", transactionId,
+                    stopped.evseId(), stopped.end());
+        } else {
+            if (stopped.energyWattHours() < 0 || end.isBefore(stopped.start())) {
+                LOG.warn("Transaction {} at EVSE {} stopped with implausible values: {} Wh to {} Wh, {} to {}",
+                        transactionId, stopped.evseId(), stopped.meterStartWattHours(), stop.meterStopWattHours(),
+                        stopped.start(), end);
+            }
+            LOG.info("Transaction {} stopped at EVSE {}: {} Wh ({} Wh to {} Wh) at {}, reason {}, cost {}",
+                    transactionId, stopped.evseId(), stopped.energyWattHours(), stopped.meterStartWattHours(),
+                    stop.meterStopWattHours(), end, stop.reason(), stopped.cost().cost() == null ? "unknown"
+                            : stopped.cost().cost() + " " + stopped.cost().currency());
+        }
+        return stopped;
     }
 
     /**
