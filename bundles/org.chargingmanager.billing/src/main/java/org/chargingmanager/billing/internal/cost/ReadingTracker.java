@@ -18,6 +18,12 @@ import org.chargingmanager.api.tariff.PriceSlot;
  * every price slot boundary; one when the flow starts (so a later interval does not reach back
  * over an idle hour) and one when it stops. An idle charging point costs no writes. Not thread-safe;
  * the recorder calls it from its one thread.
+ * <p>
+ * Energy "flows" from the first increase of the register until it has not increased for twice
+ * {@code maxInterval}; while it flows, a stored interval ends at the register's last increase
+ * and is stored only when there is energy to store. An OCPP charger's register moves in steps
+ * (one per MeterValues, every 10 to 60 s): taking every unchanged second for a stop would store
+ * two intervals per step.
  */
 public final class ReadingTracker {
 
@@ -35,19 +41,24 @@ public final class ReadingTracker {
     private static final class State {
         Reading stored;
         Reading previous;
+        /** The reading at which the register last increased. */
+        Reading lastIncrease;
         boolean flowing;
 
         State(Reading first) {
             stored = first;
             previous = first;
+            lastIncrease = first;
         }
     }
 
     private final Duration maxInterval;
+    private final Duration idleAfter;
     private final Map<String, State> states = new HashMap<>();
 
     public ReadingTracker(Duration maxInterval) {
         this.maxInterval = maxInterval;
+        this.idleAfter = maxInterval.multipliedBy(2);
     }
 
     /**
@@ -68,14 +79,22 @@ public final class ReadingTracker {
             return List.of(); // no time has passed (or the clock stepped back): wait
         }
         List<Interval> intervals = new ArrayList<>(2);
-        boolean flowing = registerWattHours > state.previous.wattHours();
-        if (flowing != state.flowing) {
-            store(evseId, state, state.previous, intervals);
-            state.flowing = flowing;
+        boolean increased = registerWattHours > state.previous.wattHours();
+        if (increased) {
+            if (!state.flowing) {
+                store(evseId, state, state.previous, intervals);
+                state.flowing = true;
+            }
+            state.lastIncrease = reading;
+        } else if (state.flowing && !now.isBefore(state.lastIncrease.at().plus(idleAfter))) {
+            store(evseId, state, state.lastIncrease, intervals);
+            state.flowing = false;
         }
-        if (flowing && (!now.isBefore(state.stored.at().plus(maxInterval))
-                || !Objects.equals(slotAt.apply(state.stored.at()), slotAt.apply(now)))) {
-            store(evseId, state, reading, intervals);
+        if (state.flowing && state.lastIncrease.wattHours() > state.stored.wattHours()
+                && (!now.isBefore(state.stored.at().plus(maxInterval))
+                        || !Objects.equals(slotAt.apply(state.stored.at()), slotAt.apply(now)))) {
+            // up to the last increase: the register has not moved since, so no energy was drawn after it
+            store(evseId, state, state.lastIncrease, intervals);
         }
         state.previous = reading;
         return intervals;

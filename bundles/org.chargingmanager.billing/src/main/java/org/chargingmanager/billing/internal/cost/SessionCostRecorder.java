@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * Reads the energy register of every {@link Evse} (OCPP or not) on a schedule and hands the
  * intervals worth storing ({@link ReadingTracker}) to the transaction log, which shares them
  * among the price slots of the open session. The log adds the rest at the stop and computes the
- * cost.
+ * cost. Intervals of a charging point without an open session are not written (thousands of idle
+ * OCPP chargers cost no database work).
  */
 @Component(configurationPid = SessionCostRecorder.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
         service = SessionCostRecorder.class, immediate = true)
@@ -116,6 +117,9 @@ public class SessionCostRecorder {
                 }
                 List<ReadingTracker.Interval> intervals = tracker.observe(evseId, now, snapshot.energyWattHours(),
                         instant -> forecast == null ? Optional.<PriceSlot>empty() : forecast.slotAt(instant));
+                if (intervals.isEmpty() || !log.hasOpenSession(evseId)) {
+                    continue; // without a session the energy has no one to be priced for
+                }
                 for (ReadingTracker.Interval interval : intervals) {
                     log.recordEnergy(evseId, interval.from(), interval.to(), interval.energyWattHours(),
                             interval.registerWattHours());

@@ -23,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -81,6 +83,8 @@ public class JdbcTransactionLog implements TransactionLog {
     private final Dialect dialect;
     private final Clock clock;
     private final SessionCosts costs = new SessionCosts(this::forecast);
+    /** EVSEs with an open session, so the cost recorder asks the database only about those. */
+    private final Set<String> evsesWithOpenSession = ConcurrentHashMap.newKeySet();
     private volatile Tariff tariff;
 
     @Activate
@@ -93,6 +97,27 @@ public class JdbcTransactionLog implements TransactionLog {
         this.dataSource = database.dataSource();
         this.dialect = database.dialect();
         this.clock = clock;
+        loadOpenSessions();
+    }
+
+    private void loadOpenSessions() {
+        try (Connection connection = dataSource.getConnection();
+                Statement select = connection.createStatement();
+                ResultSet result = select.executeQuery("SELECT DISTINCT evse_id FROM cm_transaction WHERE end_at IS NULL")) {
+            while (result.next()) {
+                evsesWithOpenSession.add(result.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the open sessions from the transaction log: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether a session is open at this EVSE, from memory: kept up to date by {@link #start} and
+     * {@link #stop} of this log, read from the database when it opened.
+     */
+    public boolean hasOpenSession(String evseId) {
+        return evsesWithOpenSession.contains(evseId);
     }
 
     /** The site's tariff: the one with the highest ranking (as the core selects it). */
@@ -162,6 +187,7 @@ public class JdbcTransactionLog implements TransactionLog {
         } catch (SQLException e) {
             throw failure("cannot record the start of a transaction at EVSE " + start.evseId(), e);
         }
+        evsesWithOpenSession.add(start.evseId());
         try {
             database.flush();
         } catch (SQLException e) {
@@ -243,6 +269,9 @@ public class JdbcTransactionLog implements TransactionLog {
             throw new TransactionLogException("there is no transaction " + transactionId);
         }
         Transaction stopped = transaction.get();
+        if (updated > 0) {
+            evsesWithOpenSession.remove(stopped.evseId());
+        }
         if (updated == 0) {
             LOG.info("Transaction {} at EVSE {}: stop ignored, already stopped at {}", transactionId,
                     stopped.evseId(), stopped.end());
