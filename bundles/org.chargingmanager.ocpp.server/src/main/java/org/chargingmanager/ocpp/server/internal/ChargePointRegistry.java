@@ -36,6 +36,8 @@ final class ChargePointRegistry {
     /** The registrations file is rewritten at most this often while chargers keep coming (and on stop). */
     static final java.time.Duration SAVE_EVERY = java.time.Duration.ofSeconds(5);
     private Instant lastSave = Instant.MIN;
+    /** Set when the server stops: a restore still running stops registering EVSEs. */
+    private volatile boolean closed;
 
     ChargePointRegistry(ServerSettings settings, RegistrationStore registrations, SecurityProfileStore securityProfiles,
             EvseRegistrar evseRegistrar, ScheduledExecutorService scheduler, Backends backends) {
@@ -58,16 +60,26 @@ final class ChargePointRegistry {
         return backends;
     }
 
-    /** Known accepted charge points get their EVSEs at once (OFFLINE until they connect). */
-    void restore() {
-        registrations.all().forEach((id, entry) -> {
-            if (entry.status() == RegistrationStatus.ACCEPTED) {
-                ChargePoint chargePoint = chargePoint(id);
-                for (int connector = 1; connector <= entry.connectors(); connector++) {
+    /**
+     * Known accepted charge points get their EVSEs (OFFLINE until they connect).
+     *
+     * @return how many charge points were restored
+     */
+    int restore() {
+        int count = 0;
+        for (Map.Entry<String, RegistrationStore.Entry> known : registrations.all().entrySet()) {
+            if (closed) {
+                break;
+            }
+            if (known.getValue().status() == RegistrationStatus.ACCEPTED) {
+                ChargePoint chargePoint = chargePoint(known.getKey());
+                for (int connector = 1; connector <= known.getValue().connectors(); connector++) {
                     chargePoint.evse(connector);
                 }
+                count++;
             }
-        });
+        }
+        return count;
     }
 
     ServerSettings settings() {
@@ -189,7 +201,13 @@ final class ChargePointRegistry {
         }
     }
 
+    /** A restore still running stops after the charge point it is at. */
+    void stopRestoring() {
+        closed = true;
+    }
+
     void closeAll() {
+        closed = true;
         try {
             registrations.saveIfDirty();
         } catch (RuntimeException e) {

@@ -66,6 +66,7 @@ public final class OcppServer implements OcppCentralSystem {
     private final SecurityProfileStore securityProfiles;
     private final SecurityProfileUpgrade profileUpgrade;
     private Server jetty;
+    private Thread restore;
     private ServerConnector connector;
     /** Ids for {@link #reserveNow}: unique within a run and, seeded from the clock, across restarts. */
     private final java.util.concurrent.atomic.AtomicInteger reservationIds =
@@ -101,7 +102,6 @@ public final class OcppServer implements OcppCentralSystem {
     }
 
     public void start() throws Exception {
-        registry.restore();
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("ocpp-server");
         jetty = new Server(threads);
@@ -150,6 +150,27 @@ public final class OcppServer implements OcppCentralSystem {
         }, 1, 1, TimeUnit.SECONDS);
         LOG.info("OCPP server listening on port {} (TLS {}{})", port(), settings.tlsMode(),
                 settings.requireClientCertificate() ? ", client certificates required" : "");
+        restoreInTheBackground();
+    }
+
+    /**
+     * The EVSEs of the known charge points are registered after the port is open: with thousands
+     * of them the registrations take seconds, and chargers that reconnect after a restart should
+     * not wait for that. One that connects first gets its EVSE on its own.
+     */
+    private void restoreInTheBackground() {
+        restore = new Thread(() -> {
+            long started = System.nanoTime();
+            try {
+                int count = registry.restore();
+                LOG.info("OCPP server: the EVSEs of {} known charge points registered in {} ms", count,
+                        (System.nanoTime() - started) / 1_000_000);
+            } catch (RuntimeException e) {
+                LOG.warn("OCPP server: the EVSEs of the known charge points could not all be registered", e);
+            }
+        }, "ocpp-server-restore");
+        restore.setDaemon(true);
+        restore.start();
     }
 
     private SslContextFactory.Server tlsContext() throws IOException, GeneralSecurityException {
@@ -166,6 +187,14 @@ public final class OcppServer implements OcppCentralSystem {
     public void stop() {
         ticker.shutdownNow();
         scheduler.shutdownNow();
+        registry.stopRestoring();
+        if (restore != null) {
+            try {
+                restore.join(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         registry.closeAll();
         if (jetty != null) {
             try {
