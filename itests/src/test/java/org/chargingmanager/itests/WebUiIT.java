@@ -550,7 +550,8 @@ public class WebUiIT {
         $(prefix + "maxCurrentAmps").clear();
         $(prefix + "maxCurrentAmps").sendKeys("sechzehn");
         $("#device-add-form button[type=submit]").click();
-        assertEquals("Maximum current (A) muss eine Zahl sein, nicht „sechzehn“", text("#device-add-form .field [role=alert]"));
+        assertEquals("the driver's field named in German too", "Höchststrom (A) muss eine Zahl sein, nicht „sechzehn“",
+                text("#device-add-form .field [role=alert]"));
         browser.await(By.cssSelector("[id='form-org.chargingmanager.core.loadmanager'] > summary")).click();
         String field = "#cfg-org-chargingmanager-core-loadmanager-fallbackCurrentAmps";
         String label = text("label[for='" + field.substring(1) + "']");

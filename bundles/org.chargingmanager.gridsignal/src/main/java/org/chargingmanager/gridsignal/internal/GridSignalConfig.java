@@ -4,32 +4,24 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-@ObjectClassDefinition(name = "Charging Manager: grid signals and restriction log",
-        description = "Turns the signals of the grid operator (smart meter gateway, §14a control box, ripple control, "
-                + "Modbus control box) into variables, applies the failsafe limit of a lost source and logs every "
-                + "restriction with the power drawn.")
+@ObjectClassDefinition(localization = "OSGI-INF/l10n/gridsignal", name = "%name", description = "%description")
 public @interface GridSignalConfig {
 
-    @AttributeDefinition(name = "Evaluation interval (ms)", description = "How often every source is evaluated; a "
-            + "source that changes is evaluated at once", min = "50", max = "5000")
+    @AttributeDefinition(name = "%tickMillis.name", description = "%tickMillis.description", min = "50", max = "5000")
     int tickMillis() default 250;
 
-    @AttributeDefinition(name = "Power drawn (expression)", description = "What the restriction log records as the "
-            + "power drawn, in W: by default the power at the grid meter", required = false)
+    @AttributeDefinition(name = "%powerExpression.name", description = "%powerExpression.description", required = false)
     String powerExpression() default "grid.power";
 
-    @AttributeDefinition(name = "Keep the log (days)", description = "Restrictions are kept at least this long; "
-            + "at least 730 (2 years)", min = "730")
+    @AttributeDefinition(name = "%retentionDays.name", description = "%retentionDays.description", min = "730")
     int retentionDays() default 1095;
 
-    @AttributeDefinition(name = "Log database: JDBC URL", required = false, description = "Empty: embedded H2 file "
-            + "data/db/gridsignal. Otherwise jdbc:postgresql://host:port/database or jdbc:h2:...")
+    @AttributeDefinition(name = "%jdbcUrl.name", required = false, description = "%jdbcUrl.description")
     String jdbcUrl() default "";
 
-    @AttributeDefinition(name = "Log database: user", required = false)
+    @AttributeDefinition(name = "%user.name", required = false)
     String user() default "";
 
-    @AttributeDefinition(name = "Log database: password", type = AttributeType.PASSWORD, required = false,
-            description = "Never logged. The property is named '.password' so it is not copied into service properties")
+    @AttributeDefinition(name = "%_password.name", type = AttributeType.PASSWORD, required = false, description = "%_password.description")
     String _password() default "";
 }

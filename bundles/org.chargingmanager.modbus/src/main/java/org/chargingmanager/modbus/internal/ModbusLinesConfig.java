@@ -4,14 +4,12 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Configuration PID {@code org.chargingmanager.modbus}: optional; the defaults suit most sites. */
-@ObjectClassDefinition(name = "Charging Manager: Modbus lines",
-        description = "The shared Modbus TCP and RTU connections of all Modbus drivers. A line that cannot be "
-                + "connected is tried again after a delay that doubles from the first to the longest back-off.")
+@ObjectClassDefinition(localization = "OSGI-INF/l10n/modbuslines", name = "%name", description = "%description")
 public @interface ModbusLinesConfig {
 
-    @AttributeDefinition(name = "First back-off (ms)", description = "Wait after the first failed connect")
+    @AttributeDefinition(name = "%backoffInitialMillis.name", description = "%backoffInitialMillis.description")
     long backoffInitialMillis() default 1000;
 
-    @AttributeDefinition(name = "Longest back-off (ms)", description = "The wait doubles up to this")
+    @AttributeDefinition(name = "%backoffMaxMillis.name", description = "%backoffMaxMillis.description")
     long backoffMaxMillis() default 60000;
 }

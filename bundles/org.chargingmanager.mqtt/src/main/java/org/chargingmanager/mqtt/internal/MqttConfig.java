@@ -5,43 +5,37 @@ import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Configuration PID {@code org.chargingmanager.mqtt}: without it, nothing connects. */
-@ObjectClassDefinition(name = "Charging Manager: MQTT (Homie 4.0)",
-        description = "Publishes variables, the grid connection, every charging point and every meter to an MQTT broker "
-                + "after the Homie 4.0.0 convention (openHAB, Home Assistant, Node-RED). Variables can be set over MQTT.")
+@ObjectClassDefinition(localization = "OSGI-INF/l10n/mqtt", name = "%name", description = "%description")
 public @interface MqttConfig {
 
-    @AttributeDefinition(name = "Broker URL", description = "tcp://host:1883, or ssl://host:8883 for TLS")
+    @AttributeDefinition(name = "%brokerUrl.name", description = "%brokerUrl.description")
     String brokerUrl();
 
-    @AttributeDefinition(name = "Client ID", description = "The MQTT client ID; empty for chargingmanager-<device ID>",
-            required = false)
+    @AttributeDefinition(name = "%clientId.name", description = "%clientId.description", required = false)
     String clientId() default "";
 
-    @AttributeDefinition(name = "User name", description = "Empty to connect without credentials", required = false)
+    @AttributeDefinition(name = "%username.name", description = "%username.description", required = false)
     String username() default "";
 
     /** Property {@code .password}: private, never shown in service properties or logged. */
-    @AttributeDefinition(name = "Password", type = AttributeType.PASSWORD, required = false)
+    @AttributeDefinition(name = "%_password.name", type = AttributeType.PASSWORD, required = false)
     String _password() default "";
 
-    @AttributeDefinition(name = "CA certificate (PEM file)", description = "For ssl://: the certificate(s) of the CA "
-            + "that signed the broker's certificate; empty to trust the Java default CAs", required = false)
+    @AttributeDefinition(name = "%caCertificateFile.name", description = "%caCertificateFile.description", required = false)
     String caCertificateFile() default "";
 
-    @AttributeDefinition(name = "Base topic", description = "The first topic level of the Homie device (Homie "
-            + "controllers look for +/+/$homie)")
+    @AttributeDefinition(name = "%baseTopic.name", description = "%baseTopic.description")
     String baseTopic() default "homie";
 
-    @AttributeDefinition(name = "Device ID", description = "The Homie device ID: a-z, 0-9 and -")
+    @AttributeDefinition(name = "%deviceId.name", description = "%deviceId.description")
     String deviceId() default "chargingmanager";
 
-    @AttributeDefinition(name = "Device name", description = "The Homie device's $name, shown by controllers")
+    @AttributeDefinition(name = "%deviceName.name", description = "%deviceName.description")
     String deviceName() default "Charging Manager";
 
-    @AttributeDefinition(name = "Home Assistant discovery", description = "Also publish Home Assistant MQTT discovery "
-            + "messages (sensors, and numbers for the variables)")
+    @AttributeDefinition(name = "%homeAssistantDiscovery.name", description = "%homeAssistantDiscovery.description")
     boolean homeAssistantDiscovery() default false;
 
-    @AttributeDefinition(name = "Home Assistant discovery prefix", description = "Home Assistant's discovery_prefix")
+    @AttributeDefinition(name = "%homeAssistantPrefix.name", description = "%homeAssistantPrefix.description")
     String homeAssistantPrefix() default "homeassistant";
 }

@@ -4,36 +4,33 @@ import org.chargingmanager.api.meter.MeterRole;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-@ObjectClassDefinition(name = "Charging Manager: simulated meter",
-        description = "A meter that exists only in software. As grid meter it measures a base load "
-                + "plus every simulated wallbox.")
+@ObjectClassDefinition(localization = "OSGI-INF/l10n/simulatedmeter", name = "%name", description = "%description")
 public @interface SimulatedMeterConfig {
 
-    @AttributeDefinition(name = "ID", description = "Unique ID of the meter")
+    @AttributeDefinition(name = "%id.name", description = "%id.description")
     String id() default "grid";
 
-    @AttributeDefinition(name = "Name", description = "Shown to users")
+    @AttributeDefinition(name = "%name.name", description = "%name.description")
     String name() default "Simulated grid meter";
 
-    @AttributeDefinition(name = "Role", description = "What the meter measures")
+    @AttributeDefinition(name = "%role.name", description = "%role.description")
     MeterRole role() default MeterRole.GRID;
 
-    @AttributeDefinition(name = "Base load L1 (W)", description = "Load on L1 that is not a wallbox")
+    @AttributeDefinition(name = "%baseLoadL1Watts.name", description = "%baseLoadL1Watts.description")
     double baseLoadL1Watts() default 500;
 
-    @AttributeDefinition(name = "Base load L2 (W)", description = "Load on L2 that is not a wallbox")
+    @AttributeDefinition(name = "%baseLoadL2Watts.name", description = "%baseLoadL2Watts.description")
     double baseLoadL2Watts() default 300;
 
-    @AttributeDefinition(name = "Base load L3 (W)", description = "Load on L3 that is not a wallbox")
+    @AttributeDefinition(name = "%baseLoadL3Watts.name", description = "%baseLoadL3Watts.description")
     double baseLoadL3Watts() default 200;
 
-    @AttributeDefinition(name = "Include simulated wallboxes",
-            description = "Add the load of every simulated wallbox, as a grid meter would see it")
+    @AttributeDefinition(name = "%includeSimulatedWallboxes.name", description = "%includeSimulatedWallboxes.description")
     boolean includeSimulatedWallboxes() default true;
 
-    @AttributeDefinition(name = "Voltage (V)", description = "Voltage of each phase")
+    @AttributeDefinition(name = "%volts.name", description = "%volts.description")
     double volts() default 230;
 
-    @AttributeDefinition(name = "Online", description = "Switch off to simulate a meter that stops answering")
+    @AttributeDefinition(name = "%online.name", description = "%online.description")
     boolean online() default true;
 }

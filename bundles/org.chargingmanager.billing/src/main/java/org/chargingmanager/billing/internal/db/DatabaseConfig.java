@@ -4,25 +4,18 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-@ObjectClassDefinition(name = "Charging Manager: billing database",
-        description = "Where users and the transaction log are stored. Leave the JDBC URL empty for the embedded H2 "
-                + "database in data/db/; enter a PostgreSQL URL such as jdbc:postgresql://db.example.org:5432/chargingmanager "
-                + "for larger sites. The schema is created and migrated at start.")
+@ObjectClassDefinition(localization = "OSGI-INF/l10n/database", name = "%name", description = "%description")
 public @interface DatabaseConfig {
 
-    @AttributeDefinition(name = "JDBC URL", required = false,
-            description = "Empty: embedded H2 under data/db/billing. Otherwise jdbc:postgresql://host:port/database "
-                    + "(or jdbc:h2:... for a different H2 file)")
+    @AttributeDefinition(name = "%jdbcUrl.name", required = false, description = "%jdbcUrl.description")
     String jdbcUrl() default "";
 
-    @AttributeDefinition(name = "User", required = false, description = "Database user (PostgreSQL)")
+    @AttributeDefinition(name = "%user.name", required = false, description = "%user.description")
     String user() default "";
 
-    @AttributeDefinition(name = "Password", type = AttributeType.PASSWORD, required = false,
-            description = "Database password (PostgreSQL); never logged. The property is named '.password': "
-                    + "properties starting with a dot are not copied into service properties")
+    @AttributeDefinition(name = "%_password.name", type = AttributeType.PASSWORD, required = false, description = "%_password.description")
     String _password() default "";
 
-    @AttributeDefinition(name = "Connection pool size", min = "1", max = "50")
+    @AttributeDefinition(name = "%maxPoolSize.name", min = "1", max = "50")
     int maxPoolSize() default 5;
 }

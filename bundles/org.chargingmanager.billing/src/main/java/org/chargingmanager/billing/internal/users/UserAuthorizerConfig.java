@@ -4,15 +4,12 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
 
-@ObjectClassDefinition(name = "Charging Manager: RFID and PIN authorization",
-        description = "Decides whether an RFID tag or PIN may charge: known users are accepted unless blocked, "
-                + "expired or not allowed at that charging point.")
+@ObjectClassDefinition(localization = "OSGI-INF/l10n/userauthorizer", name = "%name", description = "%description")
 public @interface UserAuthorizerConfig {
 
-    @AttributeDefinition(name = "Unknown RFID tags and PINs", description = "What to answer for a tag that "
-            + "belongs to no user", options = {
-                    @Option(label = "Reject (Invalid)", value = "REJECT"),
-                    @Option(label = "Accept as anonymous (no user)", value = "ACCEPT_ANONYMOUS") })
+    @AttributeDefinition(name = "%unknownTags.name", description = "%unknownTags.description", options = {
+                    @Option(label = "%unknownTags.option.REJECT", value = "REJECT"),
+                    @Option(label = "%unknownTags.option.ACCEPT_ANONYMOUS", value = "ACCEPT_ANONYMOUS") })
     UnknownTagPolicy unknownTags() default UnknownTagPolicy.REJECT;
 
     enum UnknownTagPolicy {

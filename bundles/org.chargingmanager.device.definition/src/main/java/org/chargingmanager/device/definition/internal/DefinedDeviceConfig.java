@@ -6,49 +6,46 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
 
-@ObjectClassDefinition(name = "Charging Manager: device from a definition file",
-        description = "A Modbus or HTTP/JSON meter or wallbox described in a JSON definition file (see "
-                + "docs/devices-from-files.md). One configuration per device; several devices may share a definition.")
+@ObjectClassDefinition(localization = "OSGI-INF/l10n/defineddevice", name = "%name", description = "%description")
 public @interface DefinedDeviceConfig {
 
-    @AttributeDefinition(name = "ID", description = "Unique ID of the meter or charging point")
+    @AttributeDefinition(name = "%id.name", description = "%id.description")
     String id();
 
-    @AttributeDefinition(name = "Name", description = "Shown to users")
+    @AttributeDefinition(name = "%name.name", description = "%name.description")
     String name() default "";
 
-    @AttributeDefinition(name = "Definition file", description = "Path of the JSON definition; a relative path is "
-            + "taken from the directory of this configuration's file (etc/), else from the runtime's directory")
+    @AttributeDefinition(name = "%definition.name", description = "%definition.description")
     String definition();
 
-    @AttributeDefinition(name = "Host", description = "IP address or host name of the device")
+    @AttributeDefinition(name = "%host.name", description = "%host.description")
     String host();
 
-    @AttributeDefinition(name = "Port", description = "0: 502 for Modbus, 80 for HTTP", min = "0", max = "65535")
+    @AttributeDefinition(name = "%port.name", description = "%port.description", min = "0", max = "65535")
     int port() default 0;
 
-    @AttributeDefinition(name = "Unit ID", description = "Modbus only", min = "0", max = "255")
+    @AttributeDefinition(name = "%unitId.name", description = "%unitId.description", min = "0", max = "255")
     int unitId() default 1;
 
-    @AttributeDefinition(name = "Role", description = "Meters only")
+    @AttributeDefinition(name = "%role.name", description = "%role.description")
     MeterRole role() default MeterRole.CONSUMER;
 
-    @AttributeDefinition(name = "Phases", description = "Wallboxes only", options = {
-        @Option(label = "1 phase", value = "1"), @Option(label = "3 phases", value = "3") })
+    @AttributeDefinition(name = "%phases.name", description = "%phases.description", options = {
+        @Option(label = "%phases.option.1", value = "1"), @Option(label = "%phases.option.3", value = "3") })
     int phases() default 3;
 
-    @AttributeDefinition(name = "Phase rotation", description = "Wallboxes only")
+    @AttributeDefinition(name = "%phaseRotation.name", description = "%phaseRotation.description")
     PhaseRotation phaseRotation() default PhaseRotation.L1_L2_L3;
 
-    @AttributeDefinition(name = "Minimum current (A)", description = "Wallboxes only", min = "6", max = "32")
+    @AttributeDefinition(name = "%minCurrentAmps.name", description = "%minCurrentAmps.description", min = "6", max = "32")
     double minCurrentAmps() default 6;
 
-    @AttributeDefinition(name = "Maximum current (A)", description = "Wallboxes only", min = "6", max = "63")
+    @AttributeDefinition(name = "%maxCurrentAmps.name", description = "%maxCurrentAmps.description", min = "6", max = "63")
     double maxCurrentAmps() default 16;
 
-    @AttributeDefinition(name = "Poll interval (ms)", min = "200", max = "60000")
+    @AttributeDefinition(name = "%pollIntervalMillis.name", min = "200", max = "60000")
     int pollIntervalMillis() default 1000;
 
-    @AttributeDefinition(name = "Timeout (ms)", min = "100", max = "30000")
+    @AttributeDefinition(name = "%timeoutMillis.name", min = "100", max = "30000")
     int timeoutMillis() default 1000;
 }

@@ -3,43 +3,36 @@ package org.chargingmanager.gridsignal.modbus.internal;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-@ObjectClassDefinition(name = "Charging Manager: Modbus control interface for the grid operator",
-        description = "A Modbus TCP server for a control box that speaks Modbus: it reads the charging and grid power "
-                + "and sets a limit in percent (register map in docs/grid-signals.md). Off while the port is 0.")
+@ObjectClassDefinition(localization = "OSGI-INF/l10n/controlinterface", name = "%name", description = "%description")
 public @interface ControlInterfaceConfig {
 
-    @AttributeDefinition(name = "Port", description = "Modbus TCP port, usually 502; 0: off", min = "0", max = "65535")
+    @AttributeDefinition(name = "%port.name", description = "%port.description", min = "0", max = "65535")
     int port() default 0;
 
-    @AttributeDefinition(name = "Listen address", description = "The local address to listen on; 0.0.0.0 for all")
+    @AttributeDefinition(name = "%bindAddress.name", description = "%bindAddress.description")
     String bindAddress() default "0.0.0.0";
 
-    @AttributeDefinition(name = "Unit ID", description = "The unit ID the box addresses (255 is also answered)",
-            min = "1", max = "247")
+    @AttributeDefinition(name = "%unitId.name", description = "%unitId.description", min = "1", max = "247")
     int unitId() default 1;
 
-    @AttributeDefinition(name = "Allowed clients", required = false, description = "IP addresses (or host names) "
-            + "that may connect; empty for every client on the network")
+    @AttributeDefinition(name = "%allowedClients.name", required = false, description = "%allowedClients.description")
     String[] allowedClients() default {};
 
-    @AttributeDefinition(name = "Variable", description = "The variable that holds the box's limit in %; put it into "
-            + "the house connection power, e.g. 55000 * min(AVAIL, MODBUS_LIMIT) / 100")
+    @AttributeDefinition(name = "%variable.name", description = "%variable.description")
     String variable() default "MODBUS_LIMIT";
 
-    @AttributeDefinition(name = "Charging power (expression)", description = "What register ChaW shows, W")
+    @AttributeDefinition(name = "%chargingPowerExpression.name", description = "%chargingPowerExpression.description")
     String chargingPowerExpression() default "evses.power";
 
-    @AttributeDefinition(name = "Grid power (expression)", description = "What register GridW shows, W")
+    @AttributeDefinition(name = "%gridPowerExpression.name", description = "%gridPowerExpression.description")
     String gridPowerExpression() default "grid.power";
 
-    @AttributeDefinition(name = "Failsafe: lost after (s)", description = "The box counts as lost when it has not "
-            + "written (a limit or the heartbeat register) this long; 0: never lost (a box that writes only on "
-            + "change)", min = "0")
+    @AttributeDefinition(name = "%lostAfterSeconds.name", description = "%lostAfterSeconds.description", min = "0")
     int lostAfterSeconds() default 0;
 
-    @AttributeDefinition(name = "Failsafe: limit (%)", min = "0", max = "100")
+    @AttributeDefinition(name = "%failsafeLimitPercent.name", min = "0", max = "100")
     double failsafeLimitPercent() default 60;
 
-    @AttributeDefinition(name = "Failsafe: minimum time (s)", min = "0")
+    @AttributeDefinition(name = "%failsafeMinimumSeconds.name", min = "0")
     int failsafeMinimumSeconds() default 7200;
 }

@@ -5,53 +5,45 @@ import org.chargingmanager.modbus.ModbusEndpoint;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-@ObjectClassDefinition(name = "Charging Manager: Eastron SDM630 / SDM72D-M meter",
-        description = "An Eastron meter over Modbus RTU (RS-485) or over Modbus TCP through an RS-485 gateway. "
-                + "One configuration per meter.")
+@ObjectClassDefinition(localization = "OSGI-INF/l10n/eastron", name = "%name", description = "%description")
 public @interface EastronMeterConfig {
 
-    @AttributeDefinition(name = "ID", description = "Unique ID of the meter, e.g. grid")
+    @AttributeDefinition(name = "%id.name", description = "%id.description")
     String id();
 
-    @AttributeDefinition(name = "Name", description = "Shown to users")
+    @AttributeDefinition(name = "%name.name", description = "%name.description")
     String name() default "Eastron meter";
 
-    @AttributeDefinition(name = "Role", description = "What the meter measures: the grid connection, a PV "
-            + "system, a battery storage, a consumer or a sub-distribution board")
+    @AttributeDefinition(name = "%role.name", description = "%role.description")
     MeterRole role() default MeterRole.GRID;
 
-    @AttributeDefinition(name = "Model", description = "SDM72D-M v1 reports totals only, no values per phase")
+    @AttributeDefinition(name = "%model.name", description = "%model.description")
     EastronModel model() default EastronModel.SDM630;
 
-    @AttributeDefinition(name = "Host", description = "IP address or host name of the Modbus TCP gateway; leave "
-            + "empty when a serial port is set")
+    @AttributeDefinition(name = "%host.name", description = "%host.description")
     String host() default "";
 
-    @AttributeDefinition(name = "Port", description = "Modbus TCP port of the gateway", min = "1", max = "65535")
+    @AttributeDefinition(name = "%port.name", description = "%port.description", min = "1", max = "65535")
     int port() default 502;
 
-    @AttributeDefinition(name = "Unit ID", description = "Modbus address of the meter (set on its display)",
-            min = "1", max = "247")
+    @AttributeDefinition(name = "%unitId.name", description = "%unitId.description", min = "1", max = "247")
     int unitId() default 1;
 
-    @AttributeDefinition(name = "Serial port", description = "For Modbus RTU: the serial port, e.g. /dev/ttyUSB0. "
-            + "Empty for Modbus TCP.")
+    @AttributeDefinition(name = "%serialPort.name", description = "%serialPort.description")
     String serialPort() default "";
 
-    @AttributeDefinition(name = "Baud rate", description = "Modbus RTU only (the meter's default is 9600)")
+    @AttributeDefinition(name = "%baudRate.name", description = "%baudRate.description")
     int baudRate() default 9600;
 
-    @AttributeDefinition(name = "Parity", description = "Modbus RTU only")
+    @AttributeDefinition(name = "%parity.name", description = "%parity.description")
     ModbusEndpoint.Parity parity() default ModbusEndpoint.Parity.NONE;
 
-    @AttributeDefinition(name = "Stop bits", description = "Modbus RTU only", min = "1", max = "2")
+    @AttributeDefinition(name = "%stopBits.name", description = "%stopBits.description", min = "1", max = "2")
     int stopBits() default 1;
 
-    @AttributeDefinition(name = "Poll interval (ms)", description = "How often the meter is read", min = "200",
-            max = "60000")
+    @AttributeDefinition(name = "%pollIntervalMillis.name", description = "%pollIntervalMillis.description", min = "200", max = "60000")
     int pollIntervalMillis() default 1000;
 
-    @AttributeDefinition(name = "Timeout (ms)", description = "How long to wait for an answer", min = "100",
-            max = "30000")
+    @AttributeDefinition(name = "%timeoutMillis.name", description = "%timeoutMillis.description", min = "100", max = "30000")
     int timeoutMillis() default 1000;
 }

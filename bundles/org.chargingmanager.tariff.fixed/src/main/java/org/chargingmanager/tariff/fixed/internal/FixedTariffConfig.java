@@ -3,38 +3,30 @@ package org.chargingmanager.tariff.fixed.internal;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-@ObjectClassDefinition(name = "Charging Manager: fixed price or time-of-use tariff",
-        description = "A price per kWh, optionally different at times of the week (a night rate, HT/NT). The site "
-                + "reads it as the variable PRICE and as tariff.price / tariff.rank_N in formulas and rules.")
+@ObjectClassDefinition(localization = "OSGI-INF/l10n/fixedtariff", name = "%name", description = "%description")
 public @interface FixedTariffConfig {
 
-    @AttributeDefinition(name = "ID", description = "A short name for this tariff, such as 'night-rate'")
+    @AttributeDefinition(name = "%id.name", description = "%id.description")
     String id() default "fixed";
 
-    @AttributeDefinition(name = "Name", description = "Shown to users", required = false)
+    @AttributeDefinition(name = "%name.name", description = "%name.description", required = false)
     String name() default "Fixed price";
 
-    @AttributeDefinition(name = "Price per kWh", description = "What a kWh from the grid costs outside the periods "
-            + "below, taxes included")
+    @AttributeDefinition(name = "%importPricePerKilowattHour.name", description = "%importPricePerKilowattHour.description")
     double importPricePerKilowattHour() default 0.30;
 
-    @AttributeDefinition(name = "Periods", description = "Times of the week with another price, one per line, such "
-            + "as 'Mon-Fri 22:00-06:00 0.22' or 'Sat,Sun 00:00-24:00 0.22'; the first matching line wins",
-            required = false)
+    @AttributeDefinition(name = "%periods.name", description = "%periods.description", required = false)
     String[] periods() default {};
 
-    @AttributeDefinition(name = "Feed-in price per kWh", description = "What a kWh fed into the grid earns; empty "
-            + "if not known", required = false)
+    @AttributeDefinition(name = "%feedInPricePerKilowattHour.name", description = "%feedInPricePerKilowattHour.description", required = false)
     String feedInPricePerKilowattHour() default "";
 
-    @AttributeDefinition(name = "Currency", description = "ISO 4217 code of the prices")
+    @AttributeDefinition(name = "%currency.name", description = "%currency.description")
     String currency() default "EUR";
 
-    @AttributeDefinition(name = "Time zone", description = "The time zone of the periods; empty for the system's",
-            required = false)
+    @AttributeDefinition(name = "%timeZone.name", description = "%timeZone.description", required = false)
     String timeZone() default "";
 
-    @AttributeDefinition(name = "Ranking", description = "When several tariffs are configured, the site uses the one "
-            + "with the highest ranking")
+    @AttributeDefinition(name = "%ranking.name", description = "%ranking.description")
     int ranking() default 0;
 }

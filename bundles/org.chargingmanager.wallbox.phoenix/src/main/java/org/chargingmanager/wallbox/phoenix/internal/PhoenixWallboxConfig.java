@@ -6,63 +6,52 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
 
-@ObjectClassDefinition(name = "Charging Manager: Phoenix Contact EV Charge Control wallbox",
-        description = "A wallbox with a Phoenix Contact EV Charge Control (Wallbe, ESL Walli, Compleo, E3/DC Easy "
-                + "Connect) over Modbus TCP, or an EV-CC-AC1-M over Modbus RTU. On the EV-ETH controller DIP switch 10 "
-                + "must be ON (Modbus TCP). One configuration per wallbox.")
+@ObjectClassDefinition(localization = "OSGI-INF/l10n/phoenix", name = "%name", description = "%description")
 public @interface PhoenixWallboxConfig {
 
-    @AttributeDefinition(name = "ID", description = "Unique ID of the charging point, e.g. wallbe-garage")
+    @AttributeDefinition(name = "%id.name", description = "%id.description")
     String id();
 
-    @AttributeDefinition(name = "Name", description = "Shown to users")
+    @AttributeDefinition(name = "%name.name", description = "%name.description")
     String name() default "Phoenix Contact EV Charge Control";
 
-    @AttributeDefinition(name = "Controller", description = "EV-ETH (Wallbe, ESL Walli, E3/DC), EM-CP-PP-ETH "
-            + "(Modbus TCP) or EV-CC-AC1-M (Modbus RTU)")
+    @AttributeDefinition(name = "%variant.name", description = "%variant.description")
     PhoenixVariant variant() default PhoenixVariant.EV_ETH;
 
-    @AttributeDefinition(name = "Host", description = "IP address of the wallbox's controller; for the "
-            + "EV-CC-AC1-M the RS-485-to-Ethernet converter in front of it (transparent mode, TCP server)",
-            required = false)
+    @AttributeDefinition(name = "%host.name", description = "%host.description", required = false)
     String host() default "";
 
-    @AttributeDefinition(name = "Serial port", description = "EV-CC-AC1-M on a local RS-485 adapter, e.g. "
-            + "/dev/ttyUSB0; leave empty to use Host and Port", required = false)
+    @AttributeDefinition(name = "%serialPort.name", description = "%serialPort.description", required = false)
     String serialPort() default "";
 
-    @AttributeDefinition(name = "Baud rate", description = "EV-CC-AC1-M on a local serial port: as set on the "
-            + "controller")
+    @AttributeDefinition(name = "%baudRate.name", description = "%baudRate.description")
     int baudRate() default 9600;
 
-    @AttributeDefinition(name = "Parity", description = "EV-CC-AC1-M on a local serial port: as set on the controller")
+    @AttributeDefinition(name = "%parity.name", description = "%parity.description")
     ModbusEndpoint.Parity parity() default ModbusEndpoint.Parity.NONE;
 
-    @AttributeDefinition(name = "Port", description = "Modbus TCP port (502); for the EV-CC-AC1-M the "
-            + "converter's TCP port", min = "1", max = "65535")
+    @AttributeDefinition(name = "%port.name", description = "%port.description", min = "1", max = "65535")
     int port() default 502;
 
-    @AttributeDefinition(name = "Unit ID", description = "0: the controller's default (255 for EV-ETH, 180 for "
-            + "EM-CP-PP-ETH, 1 for EV-CC-AC1-M)", min = "0", max = "255")
+    @AttributeDefinition(name = "%unitId.name", description = "%unitId.description", min = "0", max = "255")
     int unitId() default 0;
 
-    @AttributeDefinition(name = "Phases", options = { @Option(label = "1 phase", value = "1"),
-        @Option(label = "3 phases", value = "3") })
+    @AttributeDefinition(name = "%phases.name", options = { @Option(label = "%phases.option.1", value = "1"),
+        @Option(label = "%phases.option.3", value = "3") })
     int phases() default 3;
 
-    @AttributeDefinition(name = "Phase rotation")
+    @AttributeDefinition(name = "%phaseRotation.name")
     PhaseRotation phaseRotation() default PhaseRotation.L1_L2_L3;
 
-    @AttributeDefinition(name = "Minimum current (A)", min = "6", max = "32")
+    @AttributeDefinition(name = "%minCurrentAmps.name", min = "6", max = "32")
     double minCurrentAmps() default 6;
 
-    @AttributeDefinition(name = "Maximum current (A)", description = "What the wallbox is installed for", min = "6",
-            max = "32")
+    @AttributeDefinition(name = "%maxCurrentAmps.name", description = "%maxCurrentAmps.description", min = "6", max = "32")
     double maxCurrentAmps() default 16;
 
-    @AttributeDefinition(name = "Poll interval (ms)", min = "200", max = "60000")
+    @AttributeDefinition(name = "%pollIntervalMillis.name", min = "200", max = "60000")
     int pollIntervalMillis() default 1000;
 
-    @AttributeDefinition(name = "Timeout (ms)", min = "100", max = "30000")
+    @AttributeDefinition(name = "%timeoutMillis.name", min = "100", max = "30000")
     int timeoutMillis() default 1000;
 }
