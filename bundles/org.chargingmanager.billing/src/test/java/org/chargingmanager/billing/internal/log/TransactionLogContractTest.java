@@ -131,6 +131,23 @@ class TransactionLogContractTest {
 
     @ParameterizedTest
     @EnumSource(Backend.class)
+    void aSessionLeftOpenBeforeARestartIsStillClosedByTheNextStartThere(Backend backend) throws Exception {
+        String url = backend.newDatabaseUrl();
+        Transaction lost = log(backend, url).start(start("e1", "alice", T0, 100));
+        JdbcTransactionLog restarted = log(backend, url);
+        assertThat(restarted.hasOpenSession("e1")).isTrue();
+        assertThat(restarted.hasOpenSession("e2")).isFalse();
+
+        Transaction next = restarted.start(start("e1", "alice", T0.plusHours(4), 9_100));
+
+        assertThat(restarted.find(lost.id()).orElseThrow().stopReason()).isEqualTo(JdbcTransactionLog.SUPERSEDED);
+        assertThat(restarted.findOpen("e1")).contains(next);
+        restarted.stop(next.id(), new TransactionStop(T0.plusHours(5), 9_900, "Local"));
+        assertThat(restarted.hasOpenSession("e1")).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
     void aNewStartClosesASessionLeftOpenOnTheSameEvse(Backend backend) throws Exception {
         JdbcTransactionLog log = log(backend, backend.newDatabaseUrl());
         Transaction lost = log.start(start("e1", "alice", T0, 100));

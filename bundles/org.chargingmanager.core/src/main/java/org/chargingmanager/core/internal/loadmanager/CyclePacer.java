@@ -10,7 +10,7 @@ package org.chargingmanager.core.internal.loadmanager;
 final class CyclePacer {
 
     /** The most of one core the periodic cycles may use. */
-    static final int MAX_BUSY_PERCENT = 25;
+    static final int MAX_BUSY_PERCENT = 10;
 
     private CyclePacer() {
     }
