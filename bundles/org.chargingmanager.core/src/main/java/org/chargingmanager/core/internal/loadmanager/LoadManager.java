@@ -856,6 +856,7 @@ public class LoadManager implements VariablesListener {
             LoadManagerConfig current) {
         Duration increaseInterval = increaseAtOnce.getAndSet(false) ? Duration.ZERO
                 : Duration.ofSeconds(Math.max(0, current.increaseIntervalSeconds()));
+        List<String> changes = new ArrayList<>();
         for (Map.Entry<String, ChargingLimit> entry : limits.entrySet()) {
             Evse evse = byId.get(entry.getKey());
             EvseHistory past = history.computeIfAbsent(entry.getKey(), id -> new EvseHistory());
@@ -877,8 +878,8 @@ public class LoadManager implements VariablesListener {
             }
             if (past.sent == null || past.sent.currentMilliamps() != limit.currentMilliamps()
                     || past.sent.reason() != limit.reason()) {
-                LOG.info("EVSE {}: limit {} A ({}{})", entry.getKey(), limit.currentMilliamps() / 1000.0,
-                        limit.reason(), limit.detail().isEmpty() ? "" : ": " + limit.detail());
+                changes.add("EVSE " + entry.getKey() + ": limit " + limit.currentMilliamps() / 1000.0 + " A ("
+                        + limit.reason() + (limit.detail().isEmpty() ? "" : ": " + limit.detail()) + ")");
             }
             past.sent = limit;
             past.sentAt = now;
@@ -888,6 +889,7 @@ public class LoadManager implements VariablesListener {
                 LOG.warn("EVSE {}: the driver did not take the limit: {}", entry.getKey(), e.toString());
             }
         }
+        CycleLog.report(changes, line -> LOG.info("{}", line), LOG, "limit changes");
     }
 
     /** Why the safe budget applies now, or {@code ""}; for the status of the load manager. */
@@ -934,16 +936,20 @@ public class LoadManager implements VariablesListener {
 
     private void reportProblems(Set<String> problems) {
         Set<String> previous = reportedProblems;
+        List<String> appeared = new ArrayList<>();
         for (String problem : problems) {
             if (!previous.contains(problem)) {
-                LOG.warn("Load management: {}; a safe fallback applies", problem);
+                appeared.add("Load management: " + problem + "; a safe fallback applies");
             }
         }
-        for (String solved : previous) {
-            if (!problems.contains(solved)) {
-                LOG.info("Load management: solved: {}", solved);
+        List<String> solved = new ArrayList<>();
+        for (String old : previous) {
+            if (!problems.contains(old)) {
+                solved.add("Load management: solved: " + old);
             }
         }
+        CycleLog.report(appeared, line -> LOG.warn("{}", line), LOG, "problems");
+        CycleLog.report(solved, line -> LOG.info("{}", line), LOG, "problems solved");
         reportedProblems = Set.copyOf(problems);
     }
 
