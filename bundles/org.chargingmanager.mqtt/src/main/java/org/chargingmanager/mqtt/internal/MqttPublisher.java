@@ -3,8 +3,10 @@ package org.chargingmanager.mqtt.internal;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Dictionary;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
 
 import org.chargingmanager.api.evse.ChargingModes;
 import org.chargingmanager.api.plan.ChargingPlans;
@@ -45,9 +47,13 @@ public final class MqttPublisher {
     static final Duration POLL_INTERVAL = Duration.ofMillis(500);
     private static final Logger LOG = LoggerFactory.getLogger(MqttPublisher.class);
 
+    /**
+     * Updated in place, not replaced: with the replace strategy DS built a new list of all EVSEs
+     * for each one added, quadratic with thousands of OCPP chargers.
+     */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    private volatile List<Evse> evses;
+    private final Collection<Evse> evses = new ConcurrentLinkedDeque<>();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -79,7 +85,7 @@ public final class MqttPublisher {
         }
         SiteReader reader = new SiteReader();
         bridge = new HomieBridge(settings,
-                () -> reader.read(variables, list(evses), list(meters), houseLimit(), chargingModes, chargingPlans),
+                () -> reader.read(variables, List.copyOf(evses), list(meters), houseLimit(), chargingModes, chargingPlans),
                 variables, () -> chargingModes, () -> chargingPlans, Clock.systemDefaultZone(), POLL_INTERVAL);
         bridge.start();
     }

@@ -1,9 +1,11 @@
 package org.chargingmanager.web.internal;
 
 import java.io.IOException;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.servlet.Servlet;
@@ -45,7 +47,8 @@ public class ApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    private final transient List<Evse> evses = new CopyOnWriteArrayList<>();
+    /** Not copy-on-write: a copy per added EVSE service is quadratic with thousands of OCPP chargers. */
+    private final transient Collection<Evse> evses = new ConcurrentLinkedDeque<>();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private final transient List<Meter> meters = new CopyOnWriteArrayList<>();

@@ -1,12 +1,14 @@
 package org.chargingmanager.web.internal;
 
 import java.io.IOException;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Dictionary;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.chargingmanager.api.billing.Transaction;
@@ -48,7 +50,8 @@ public class SiteView {
     static final String DEFAULT_CURRENT_EXPRESSION = "35";
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    private final List<Evse> evses = new CopyOnWriteArrayList<>();
+    /** Not copy-on-write: a copy per added EVSE service is quadratic with thousands of OCPP chargers. */
+    private final Collection<Evse> evses = new ConcurrentLinkedDeque<>();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private final List<Meter> meters = new CopyOnWriteArrayList<>();
