@@ -81,6 +81,27 @@ class CoreProfileTest {
     }
 
     @Test
+    void measurandsTheChargerAlreadyHasAreNotSetAgainOnTheNextConnect() throws Exception {
+        OcaCharger first = booted("CP-AGAIN");
+        first.next(GetConfigurationRequest.class);
+        assertThat(first.next(ChangeConfigurationRequest.class).getKey()).isEqualTo("MeterValuesSampledData");
+        assertThat(first.next(ChangeConfigurationRequest.class).getKey()).isEqualTo("MeterValueSampleInterval");
+        first.profileWithLimit(0.0);
+        first.close();
+
+        OcaCharger again = new OcaCharger("CP-AGAIN", null, null);
+        again.configuration.putAll(first.configuration); // the charger kept what it was told
+        again.connect(site.url("/ocpp"));
+        try (again) {
+            again.send(again.core.createBootNotificationRequest("OCA", "Java"));
+            again.next(GetConfigurationRequest.class);
+            // nothing to change: straight on to the status and the default profile
+            again.profileWithLimit(0.0);
+            assertThat(again.received).noneMatch(ChangeConfigurationRequest.class::isInstance);
+        }
+    }
+
+    @Test
     void TC_003_heartbeatAndStatusNotificationBecomeEvseState() throws Exception {
         try (OcaCharger charger = booted("CP-STATUS")) {
             assertThat(((HeartbeatConfirmation) charger.send(charger.core.createHeartbeatRequest())).getCurrentTime()).isNotNull();

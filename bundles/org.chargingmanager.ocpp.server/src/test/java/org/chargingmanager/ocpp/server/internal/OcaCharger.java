@@ -1,8 +1,10 @@
 package org.chargingmanager.ocpp.server.internal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -38,6 +40,12 @@ import eu.chargetime.ocpp.model.smartcharging.SetChargingProfileRequest;
 final class OcaCharger implements AutoCloseable {
 
     final BlockingQueue<Request> received = new LinkedBlockingQueue<>();
+    /** What GetConfiguration answers; ChangeConfiguration changes it, as a real charger keeps it. */
+    final Map<String, KeyValueType> configuration = new ConcurrentSkipListMap<>(Map.of(
+            "NumberOfConnectors", key("NumberOfConnectors", "1", true),
+            "ChargingScheduleAllowedChargingRateUnit", key("ChargingScheduleAllowedChargingRateUnit", "Current", true),
+            "ChargeProfileMaxStackLevel", key("ChargeProfileMaxStackLevel", "5", true),
+            "MeterValueSampleInterval", key("MeterValueSampleInterval", "60", false)));
     final BlockingQueue<SetChargingProfileRequest> profiles = new LinkedBlockingQueue<>();
     volatile List<ChargingProfilePurposeType> rejectedPurposes = List.of();
     final CompletableFuture<Void> closed = new CompletableFuture<>();
@@ -56,15 +64,18 @@ final class OcaCharger implements AutoCloseable {
             public GetConfigurationConfirmation handleGetConfigurationRequest(GetConfigurationRequest request) {
                 received.add(request);
                 GetConfigurationConfirmation confirmation = new GetConfigurationConfirmation();
-                confirmation.setConfigurationKey(new KeyValueType[] {key("NumberOfConnectors", "1", true),
-                        key("ChargingScheduleAllowedChargingRateUnit", "Current", true),
-                        key("ChargeProfileMaxStackLevel", "5", true), key("MeterValueSampleInterval", "60", false)});
+                confirmation.setConfigurationKey(configuration.values().toArray(KeyValueType[]::new));
                 return confirmation;
             }
 
             @Override
             public ChangeConfigurationConfirmation handleChangeConfigurationRequest(ChangeConfigurationRequest request) {
                 received.add(request);
+                KeyValueType known = configuration.get(request.getKey());
+                if (known != null && known.getReadonly()) {
+                    return new ChangeConfigurationConfirmation(ConfigurationStatus.Rejected);
+                }
+                configuration.put(request.getKey(), key(request.getKey(), request.getValue(), false));
                 return new ChangeConfigurationConfirmation(ConfigurationStatus.Accepted);
             }
 
