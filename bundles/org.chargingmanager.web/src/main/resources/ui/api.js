@@ -1,4 +1,4 @@
-import { serverMessage } from './i18n.js';
+import { serverMessage, t } from './i18n.js';
 
 // Calls the charging manager's JSON API with the session cookie; state-changing calls carry the CSRF token.
 let csrfToken = null;
@@ -7,9 +7,15 @@ let onLoggedOut = () => {};
 export function setCsrfToken(token) { csrfToken = token; }
 export function whenLoggedOut(callback) { onLoggedOut = callback; }
 
+/** An answer without a JSON error (a proxy's page, the container's own): its status in the page's language. */
+function statusMessage(status) {
+  const text = t('error.status.' + status);
+  return text === 'error.status.' + status ? t('error.status', status) : text;
+}
+
 export class ApiError extends Error {
   constructor(status, body) {
-    super(body && body.error ? serverMessage(body) : 'HTTP ' + status);
+    super(body && body.error ? serverMessage(body) : statusMessage(status));
     this.status = status;
     this.field = body ? (body.field || body.parameter) : undefined;
     this.body = body;

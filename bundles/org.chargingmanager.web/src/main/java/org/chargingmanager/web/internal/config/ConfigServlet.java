@@ -3,13 +3,13 @@ package org.chargingmanager.web.internal.config;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.NoSuchElementException;
 
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.chargingmanager.api.platform.UserMessage;
 import org.chargingmanager.api.platform.WebContext;
 import org.chargingmanager.api.variables.InvalidExpressionException;
 import org.chargingmanager.api.variables.Variables;
@@ -77,8 +77,8 @@ public class ConfigServlet extends HttpServlet {
         ConfigurationAdmin admin = configurationAdmin;
         if (metaTypeService == null || admin == null) {
             response.setHeader("Retry-After", "10");
-            JsonResponses.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
-                    "settings forms need the OSGi MetaType and ConfigurationAdmin services");
+            JsonResponses.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, UserMessage.of("config.unavailable",
+                    "settings forms need the OSGi MetaType and ConfigurationAdmin services"));
             return null;
         }
         return new ConfigForms(context, metaTypeService, admin, this::expressionProblem);
@@ -118,7 +118,7 @@ public class ConfigServlet extends HttpServlet {
     private void change(HttpServletRequest request, HttpServletResponse response, boolean create) throws IOException {
         String pid = pid(request);
         if (pid == null) {
-            JsonResponses.error(response, HttpServletResponse.SC_NOT_FOUND, "name the form: /api/v1/config/PID");
+            JsonResponses.error(response, HttpServletResponse.SC_NOT_FOUND, JsonResponses.pathIdMissing("/api/v1/config/PID"));
             return;
         }
         ConfigForms forms = forms(response);
@@ -127,14 +127,9 @@ public class ConfigServlet extends HttpServlet {
         }
         JsonObject values;
         try {
-            JsonElement element = JsonResponses.readObject(request).get("values");
-            if (element == null || !element.isJsonObject()) {
-                JsonResponses.error(response, HttpServletResponse.SC_BAD_REQUEST, "the body must be {\"values\": {...}}");
-                return;
-            }
-            values = element.getAsJsonObject();
-        } catch (IllegalArgumentException e) {
-            JsonResponses.error(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+            values = values(JsonResponses.readObject(request));
+        } catch (JsonResponses.BadRequestException e) {
+            JsonResponses.badRequest(response, e);
             return;
         }
         try {
@@ -156,11 +151,17 @@ public class ConfigServlet extends HttpServlet {
         } catch (AttributeValues.InvalidValueException e) {
             LOG.warn("Settings: rejected a change of {} from {}: {}", pid, request.getRemoteAddr(), e.getMessage());
             JsonResponses.fieldError(response, e.attributeId(), e.userMessage());
-        } catch (NoSuchElementException e) {
-            JsonResponses.error(response, HttpServletResponse.SC_NOT_FOUND, e.getMessage());
-        } catch (IllegalArgumentException e) {
-            JsonResponses.error(response, HttpServletResponse.SC_NOT_FOUND, e.getMessage());
+        } catch (ConfigForms.NotFoundException e) {
+            JsonResponses.error(response, HttpServletResponse.SC_NOT_FOUND, e.userMessage());
         }
+    }
+
+    private static JsonObject values(JsonObject body) {
+        JsonElement element = body.get("values");
+        if (element == null || !element.isJsonObject()) {
+            throw new JsonResponses.BadRequestException(JsonResponses.bodyShape("{\"values\": {...}}"));
+        }
+        return element.getAsJsonObject();
     }
 
     @Override
@@ -171,13 +172,13 @@ public class ConfigServlet extends HttpServlet {
             return;
         }
         if (pid == null) {
-            JsonResponses.error(response, HttpServletResponse.SC_NOT_FOUND, "name the configuration: /api/v1/config/PID");
+            JsonResponses.error(response, HttpServletResponse.SC_NOT_FOUND, JsonResponses.pathIdMissing("/api/v1/config/PID"));
             return;
         }
         try {
             forms.delete(pid);
-        } catch (NoSuchElementException | IllegalArgumentException e) {
-            JsonResponses.error(response, HttpServletResponse.SC_NOT_FOUND, e.getMessage());
+        } catch (ConfigForms.NotFoundException e) {
+            JsonResponses.error(response, HttpServletResponse.SC_NOT_FOUND, e.userMessage());
             return;
         }
         LOG.info("Settings: {} deleted by {} from {}", pid, request.getAttribute(WebContext.USER_ATTRIBUTE),
