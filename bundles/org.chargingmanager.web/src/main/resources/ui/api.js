@@ -43,9 +43,13 @@ export async function api(method, path, body) {
   return json;
 }
 
-/** Shows an error from the API next to its form field (or at the form), as text a screen reader announces. */
-export function showErrors(form, error) {
-  clearErrors(form);
+/**
+ * Shows an error from the API next to its form field (or at the form), as text a screen reader
+ * announces, and moves the focus there. With keep, the errors already shown stay and the focus
+ * stays where it is (for several errors at once).
+ */
+export function showErrors(form, error, keep) {
+  if (!keep) clearErrors(form);
   const name = error.field;
   const input = name ? form.querySelector(`[name="${CSS.escape(name)}"]`) : null;
   const message = document.createElement('p');
@@ -58,7 +62,7 @@ export function showErrors(form, error) {
     if (input.dataset.hint === undefined) input.dataset.hint = input.getAttribute('aria-describedby') || '';
     input.setAttribute('aria-describedby', (message.id + ' ' + input.dataset.hint).trim());
     input.closest('.field').appendChild(message);
-    input.focus();
+    if (!keep) input.focus();
   } else {
     form.appendChild(message);
   }

@@ -297,12 +297,30 @@ public class WebUiIT {
                 CONTRAST_CHECK.replace("document.querySelectorAll('body *')", "document.querySelectorAll('#settings-dialog *')")));
         browser.screenshot(DOCS.resolve("web-ui-evse-dialog.png"));
 
+        // all or nothing: the charging part is good now, but a later part (the wallbox's own form) is not;
+        // its error is shown at its field and nothing of the charging part is stored either
         WebElement maximum = $("#dlg-core-maxCurrentAmps");
         maximum.clear();
         maximum.sendKeys("if(TARIF == 1, 16, 10)");
         $("#dlg-mode-MIN_PV").click();
         $("#dlg-device-name").clear();
         $("#dlg-device-name").sendKeys("Carport (renamed)");
+        String deviceMaximum = $("#dlg-device-maxCurrentAmps").getAttribute("value");
+        $("#dlg-device-maxCurrentAmps").clear();
+        $("#dlg-device-maxCurrentAmps").sendKeys("sixteen");
+        $("#settings-dialog-save").click();
+        WebElement laterError = $("#settings-dialog .field [role=alert]");
+        assertEquals("dlg-device-maxCurrentAmps-error", laterError.getAttribute("id"));
+        assertTrue(laterError.getText(), laterError.getText().contains("must be a number, not 'sixteen'"));
+        assertEquals("one error, at the later part's field", 1,
+                browser.driver.findElements(By.cssSelector("#settings-dialog [role=alert]")).size());
+        assertTrue("the charging part not stored either", evseSettings("carport-1") == null);
+        assertEquals("FAST", JsonParser.parseString(runtime.get("/api/v1/charging-modes/carport-1").body())
+                .getAsJsonObject().get("mode").getAsString());
+        assertTrue("the wallbox's name not stored", text("[data-evse-id='carport-1'] h3").contains("Carport (simulated)"));
+
+        $("#dlg-device-maxCurrentAmps").clear();
+        $("#dlg-device-maxCurrentAmps").sendKeys(deviceMaximum);
         $("#settings-dialog-save").click();
         browser.await("dialog closed", Duration.ofSeconds(10),
                 () -> browser.driver.findElements(By.id("settings-dialog")).isEmpty());

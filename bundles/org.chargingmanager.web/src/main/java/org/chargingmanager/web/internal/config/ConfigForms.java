@@ -237,6 +237,83 @@ public final class ConfigForms {
         return configuration.getPid();
     }
 
+    /**
+     * Checks every change first and stores them only if all are good, in order. Should storing
+     * one fail, those stored before it are put back as they were (created ones deleted).
+     *
+     * @return the PID of each change's configuration, in order
+     * @throws BatchException with the problem of every change that is bad (nothing stored), or of
+     *     the one that could not be stored
+     */
+    public List<String> applyAll(List<Request> requests, String language) throws BatchException {
+        List<Change> changes = new ArrayList<>();
+        List<BatchException.Failure> failures = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            Request request = requests.get(i);
+            try {
+                changes.add(request.factoryPid() != null ? checkCreate(request.factoryPid(), request.values(), language)
+                        : checkUpdate(request.pid(), request.values(), language));
+            } catch (AttributeValues.InvalidValueException | NotFoundException | IOException e) {
+                failures.add(new BatchException.Failure(i, e));
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new BatchException(failures);
+        }
+        List<String> pids = new ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+            try {
+                pids.add(apply(changes.get(i)));
+            } catch (IOException | RuntimeException e) {
+                undo(changes.subList(0, i), pids);
+                throw new BatchException(List.of(new BatchException.Failure(i, e)));
+            }
+        }
+        return pids;
+    }
+
+    private void undo(List<Change> applied, List<String> pids) {
+        for (int i = applied.size() - 1; i >= 0; i--) {
+            Change change = applied.get(i);
+            try {
+                if (change.configuration() == null) {
+                    configuration(pids.get(i)).delete();
+                } else if (change.previous() == null) {
+                    change.configuration().delete();
+                } else {
+                    change.configuration().update(change.previous());
+                }
+            } catch (IOException | RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(ConfigForms.class).error("Settings: could not undo the change of {}: {}",
+                        pids.get(i), e.getMessage());
+            }
+        }
+    }
+
+    /** One change of {@link #applyAll}: {@code pid} of a configuration or single form, or {@code factoryPid} to create one. */
+    public record Request(String pid, String factoryPid, JsonObject values) {
+    }
+
+    /** Changes of {@link #applyAll} that are bad (their problems), or the one that could not be stored. */
+    public static final class BatchException extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient List<Failure> failures;
+
+        /** The change at {@code index} (of the request) and its problem. */
+        public record Failure(int index, Exception problem) {
+        }
+
+        BatchException(List<Failure> failures) {
+            super("change " + failures.get(0).index() + ": " + failures.get(0).problem().getMessage(), failures.get(0).problem());
+            this.failures = List.copyOf(failures);
+        }
+
+        /** In the order of the changes; at least one. */
+        public List<Failure> failures() {
+            return failures;
+        }
+    }
+
     /** Deletes one factory configuration (a device, a rule). */
     public void delete(String pid) throws IOException {
         Configuration configuration = configuration(pid);
