@@ -580,6 +580,18 @@ public class WebUiIT {
                 text("[id='form-org.chargingmanager.core.loadmanager'] .field [role=alert]"));
         assertEquals(100, variable("AVAIL").get("value").getAsDouble(), 0);
 
+        // the other answers of the server in German too, as the page's api() shows them
+        assertEquals("„TURBO“ ist kein Lademodus; möglich sind [FAST, MIN_PV, PV_ONLY, OFF]",
+                apiError("PUT", "/api/v1/charging-modes/demo1-1", "{\"mode\": \"TURBO\"}"));
+        assertEquals("a method a servlet does not take (its sendError, through the context's error page)",
+                "POST ist hier nicht erlaubt", apiError("POST", "/api/v1/dashboard", "{}"));
+        assertEquals("die Anfrage muss ein JSON-Objekt sein", apiError("PUT", "/api/v1/variables/X", "[1]"));
+        assertEquals("unbekannte Ladestation NOPE", apiError("POST", "/api/v1/ocpp/chargepoints/NOPE/approve", null));
+        assertEquals("kein gültiges Datum: „gestern“ (erwartet z. B. 2025-01-31 oder 2025-01-31T00:00:00+01:00)",
+                apiError("GET", "/api/v1/transactions?from=gestern", null));
+        assertEquals("nicht gefunden: /api/v1/nothing", apiError("GET", "/api/v1/nothing", null));
+        assertEquals("für nowhere-1 ist kein Schlüssel gespeichert", apiError("DELETE", "/api/v1/trusted-keys/nowhere-1", null));
+
         browser.driver.get(base + "/chargingmanager/#/dashboard");
         $("#evse-tiles [data-evse-id='demo1-1']");
         browser.driver.navigate().refresh();
@@ -738,6 +750,13 @@ public class WebUiIT {
                     .getBytes(StandardCharsets.UTF_8));
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    /** The message the page's own api() shows for a request the server refuses, in the page's language. */
+    private static String apiError(String method, String path, String json) {
+        return (String) browser.driver.executeAsyncScript("const [method, path, json, done] = arguments;"
+                + "import('/chargingmanager/api.js').then(m => m.api(method, path, json === null ? undefined : JSON.parse(json)))"
+                + ".then(() => done('no error'), e => done(e.message));", method, path, json);
     }
 
     private static String fetchText(String url) {
