@@ -495,9 +495,71 @@ public class WebUiIT {
 
         $("#cert-revert").click();
         browser.driver.switchTo().alert().accept();
+        awaitGeneratedCertificate();
+
+        // a PKCS#12 file with its password, made here; the wrong password is named at its field in German
+        KeyPair p12Key = rsaKeyPair();
+        X509Certificate p12Certificate = selfSigned(p12Key, "CN=cm-p12.example.org");
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setKeyEntry("server", p12Key.getPrivate(), "p12-Passwort".toCharArray(),
+                new java.security.cert.Certificate[] {p12Certificate});
+        Path p12File = upload.resolve("server.p12");
+        try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(p12File)) {
+            store.store(out, "p12-Passwort".toCharArray());
+        }
+        // loaded afresh: the page asked for the certificate while the OCPP server restarted, and the same
+        // address with the same #fragment is no new page load
+        browser.driver.get(base + "/chargingmanager/#/settings");
+        browser.driver.navigate().refresh();
+        $("#cert-form");
+        choose("#language", "de");
+        browser.await("the settings in German", Duration.ofSeconds(5), () -> text("#cert-upload").equals("Zertifikat hochladen"));
+        choose("#cert-format", "pkcs12");
+        $("#cert-p12").sendKeys(p12File.toString());
+        $("#cert-password").sendKeys("falsch");
+        $("#cert-upload").click();
+        WebElement p12Error = $("#cert-form .field [role=alert]");
+        assertEquals("cert-p12-error", p12Error.getAttribute("id"));
+        assertEquals("keine PKCS#12-Datei, oder das Passwort ist falsch", p12Error.getText());
+        assertTrue("the server keeps its certificate", presentedCertificate().getSubjectX500Principal().getName()
+                .contains("Charging Manager OCPP server"));
+
+        browser.driver.get(base + "/chargingmanager/#/settings");
+        $("#cert-form");
+        choose("#cert-format", "pkcs12");
+        $("#cert-p12").sendKeys(p12File.toString());
+        $("#cert-password").clear();
+        $("#cert-password").sendKeys("p12-Passwort");
+        $("#cert-upload").click();
+        browser.await("the PKCS#12 certificate in use", Duration.ofSeconds(10),
+                () -> text("#server-cert-subject").equals("CN=cm-p12.example.org"));
+        assertEquals("hochgeladen", text("#server-cert-source"));
+        browser.await("wss:// presents the certificate of the PKCS#12 file", Duration.ofSeconds(20), () -> {
+            try {
+                return p12Certificate.equals(presentedCertificate());
+            } catch (Exception e) {
+                return false; // the OCPP server restarts with it
+            }
+        });
+        $("#cert-revert").click();
+        browser.driver.switchTo().alert().accept();
+        awaitGeneratedCertificate();
+        choose("#language", "en");
+    }
+
+    /** Back to the generated certificate on the OCPP port, and the certificate API back after the OCPP server's restart. */
+    private static void awaitGeneratedCertificate() {
         browser.await("the generated certificate again", Duration.ofSeconds(20), () -> {
             try {
                 return presentedCertificate().getSubjectX500Principal().getName().contains("Charging Manager OCPP server");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        browser.await("the certificate API back", Duration.ofSeconds(20), () -> {
+            try {
+                return runtime.get("/api/v1/ocpp/server-certificate").statusCode() == 200;
             } catch (Exception e) {
                 return false;
             }
