@@ -1,4 +1,4 @@
-import { serverMessage } from './i18n.js';
+import { serverMessage, t } from './i18n.js';
 
 // Calls the charging manager's JSON API with the session cookie; state-changing calls carry the CSRF token.
 let csrfToken = null;
@@ -7,9 +7,15 @@ let onLoggedOut = () => {};
 export function setCsrfToken(token) { csrfToken = token; }
 export function whenLoggedOut(callback) { onLoggedOut = callback; }
 
+/** An answer without a JSON error (a proxy's page, the container's own): its status in the page's language. */
+function statusMessage(status) {
+  const text = t('error.status.' + status);
+  return text === 'error.status.' + status ? t('error.status', status) : text;
+}
+
 export class ApiError extends Error {
   constructor(status, body) {
-    super(body && body.error ? serverMessage(body) : 'HTTP ' + status);
+    super(body && body.error ? serverMessage(body) : statusMessage(status));
     this.status = status;
     this.field = body ? (body.field || body.parameter) : undefined;
     this.body = body;
@@ -37,9 +43,13 @@ export async function api(method, path, body) {
   return json;
 }
 
-/** Shows an error from the API next to its form field (or at the form), as text a screen reader announces. */
-export function showErrors(form, error) {
-  clearErrors(form);
+/**
+ * Shows an error from the API next to its form field (or at the form), as text a screen reader
+ * announces, and moves the focus there. With keep, the errors already shown stay and the focus
+ * stays where it is (for several errors at once).
+ */
+export function showErrors(form, error, keep) {
+  if (!keep) clearErrors(form);
   const name = error.field;
   const input = name ? form.querySelector(`[name="${CSS.escape(name)}"]`) : null;
   const message = document.createElement('p');
@@ -52,7 +62,7 @@ export function showErrors(form, error) {
     if (input.dataset.hint === undefined) input.dataset.hint = input.getAttribute('aria-describedby') || '';
     input.setAttribute('aria-describedby', (message.id + ' ' + input.dataset.hint).trim());
     input.closest('.field').appendChild(message);
-    input.focus();
+    if (!keep) input.focus();
   } else {
     form.appendChild(message);
   }

@@ -1,5 +1,5 @@
 import { api, el, toast } from './api.js';
-import { t, kw, number, dateTime } from './i18n.js';
+import { t, kw, number, dateTime, serverMessage } from './i18n.js';
 import { powerChart } from './chart.js';
 
 const POLL_MILLIS = 1500;
@@ -167,7 +167,7 @@ function settingsButton(kind, item) {
 function planText(plan) {
   const parts = [number(plan.energyKilowattHours, 1) + ' kWh ' + t('plan.by') + ' ' + dateTime(plan.deadline),
     t('plan.' + plan.state), number(plan.deliveredKilowattHours, 1) + ' kWh ' + t('plan.charged')];
-  if (plan.state === 'NOT_FEASIBLE' && plan.reason) parts.push(plan.reason);
+  if (plan.state === 'NOT_FEASIBLE' && plan.reason) parts.push(plan.reasonMessage ? serverMessage(plan.reasonMessage) : plan.reason);
   return parts.join(' · ');
 }
 

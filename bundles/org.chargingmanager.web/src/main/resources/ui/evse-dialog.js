@@ -1,11 +1,12 @@
 import { api, el, showErrors, clearErrors, toast } from './api.js';
-import { t, number, lang } from './i18n.js';
+import { t, number, lang, serverMessage } from './i18n.js';
 
 // The settings dialog behind a tile: for a charging point its load management (enable, charging
 // mode, priority, currents, power, phase rotation), its wallbox (the driver's own form), its
 // calibration-law meter key and internal signing, OCPP specifics and who may charge there; for a
 // meter its driver's form. Each part is one configuration (see docs/web-ui.md), saved only when
-// changed; a value the server refuses is shown at its field and that part stays unchanged.
+// changed, all changed parts in one request: the server checks them all and stores them only if
+// every one is good; each refused value is shown at its field and nothing is stored.
 
 const CORE = 'org.chargingmanager.core.evse';
 const EICHRECHT = 'org.chargingmanager.eichrecht.evse';
@@ -93,15 +94,16 @@ function show(kind, item, parts, users, opener) {
   form.addEventListener('submit', async event => {
     event.preventDefault();
     clearErrors(form);
-    for (const part of parts.filter(p => p.dirty)) {
+    const changed = parts.filter(p => p.dirty);
+    if (changed.length) {
       try {
-        await save(part, form);
-        part.dirty = false;
+        // all parts in one request: the server checks every one and stores them only if all are good
+        await api('POST', '/api/v1/config?lang=' + lang(), { changes: changed.map(part => change(part, form)) });
       } catch (e) {
-        if (e.field) e.field = part.key + '.' + e.field;
-        showErrors(form, e);
+        showPartErrors(form, changed, e);
         return;
       }
+      changed.forEach(part => { part.dirty = false; });
     }
     toast(t('settings.saved'));
     dialog.close();
@@ -122,8 +124,23 @@ function valuesOf(part) {
   return values;
 }
 
-/** Sends the whole configuration: the dialog's fields over the stored values (an empty password keeps the stored one). */
-async function save(part, form) {
+/** Each refused part's error at its field (the first gets the focus), or the request's error at the form. */
+function showPartErrors(form, changed, error) {
+  const errors = error.body && Array.isArray(error.body.errors) ? error.body.errors : [];
+  if (!errors.length) {
+    const part = error.body && changed[error.body.change];
+    if (part && error.field) error.field = part.key + '.' + error.field;
+    showErrors(form, error);
+    return;
+  }
+  errors.forEach((body, i) => {
+    const part = changed[body.change];
+    showErrors(form, { message: serverMessage(body), field: part && body.field ? part.key + '.' + body.field : undefined }, i > 0);
+  });
+}
+
+/** One part as a change: the dialog's fields over the stored values (an empty password keeps the stored one). */
+function change(part, form) {
   const body = {};
   for (const attribute of part.form.attributes) {
     const name = part.key + '.' + attribute.id;
@@ -140,9 +157,7 @@ async function save(part, form) {
     if (attribute.multiple && typeof value === 'string') value = value.split(',').map(v => v.trim()).filter(Boolean);
     body[attribute.id] = value === undefined || value === null ? '' : value;
   }
-  const query = '?lang=' + lang();
-  if (part.instance) await api('PUT', '/api/v1/config/' + encodeURIComponent(part.instance.pid) + query, { values: body });
-  else await api('POST', '/api/v1/config/' + encodeURIComponent(part.form.pid) + query, { values: body });
+  return part.instance ? { pid: part.instance.pid, values: body } : { factoryPid: part.form.pid, values: body };
 }
 
 function input(part, id, attributes, label, hint) {

@@ -80,7 +80,11 @@ const texts = {
     'cert.password': 'Password', 'cert.passwordHint': 'Of the PKCS#12 file or an encrypted key; empty if none.',
     'cert.uploadButton': 'Upload certificate', 'cert.uploaded': 'Certificate installed: the OCPP server restarts with it.',
     'cert.revert': 'Back to the generated certificate', 'cert.revertConfirm': 'Use the generated self-signed certificate again?', 'cert.reverted': 'The generated certificate is used again.',
-    'error.network': 'No connection to the charging manager.', 'error.session': 'Your session has ended: please log in again.'
+    'error.network': 'No connection to the charging manager.', 'error.session': 'Your session has ended: please log in again.',
+    'error.untranslated': '{0}', 'error.status': 'The charging manager answered with error {0}.',
+    'error.status.404': 'Not found (error 404).', 'error.status.405': 'Not allowed here (error 405).',
+    'error.status.413': 'The request is too large (error 413).', 'error.status.502': 'No answer through the proxy (error 502).',
+    'error.status.503': 'The charging manager is starting or busy: try again shortly (error 503).', 'error.status.504': 'No answer in time (error 504).'
   },
   de: {
     skip: 'Zum Inhalt springen', title: 'Lademanager', language: 'Sprache', logout: 'Abmelden', loading: 'Lädt …',
@@ -162,14 +166,20 @@ const texts = {
     'cert.password': 'Passwort', 'cert.passwordHint': 'Der PKCS#12-Datei oder eines verschlüsselten Schlüssels; leer, wenn keins.',
     'cert.uploadButton': 'Zertifikat hochladen', 'cert.uploaded': 'Zertifikat installiert: der OCPP-Server startet damit neu.',
     'cert.revert': 'Zurück zum erzeugten Zertifikat', 'cert.revertConfirm': 'Wieder das erzeugte selbstsignierte Zertifikat verwenden?', 'cert.reverted': 'Das erzeugte Zertifikat wird wieder verwendet.',
-    'error.network': 'Keine Verbindung zum Lademanager.', 'error.session': 'Die Sitzung ist abgelaufen: bitte neu anmelden.'
+    'error.network': 'Keine Verbindung zum Lademanager.', 'error.session': 'Die Sitzung ist abgelaufen: bitte neu anmelden.',
+    'error.untranslated': 'Meldung des Lademanagers (englisch): {0}', 'error.status': 'Der Lademanager antwortet mit Fehler {0}.',
+    'error.status.404': 'Nicht gefunden (Fehler 404).', 'error.status.405': 'Hier nicht erlaubt (Fehler 405).',
+    'error.status.413': 'Die Anfrage ist zu groß (Fehler 413).', 'error.status.502': 'Keine Antwort über den Proxy (Fehler 502).',
+    'error.status.503': 'Der Lademanager startet gerade oder ist ausgelastet: bitte gleich noch einmal versuchen (Fehler 503).',
+    'error.status.504': 'Keine Antwort in der Zeit (Fehler 504).'
   }
 };
 
 /**
  * German texts of the server's error messages, by the message key the server sends with them
  * ({"error": English text, "code": key, "args": [...]}; an argument may itself be such a message).
- * In English, and for a key not listed here, the server's English text is shown.
+ * In English the server's English text is shown ({"error"}); every key the Java side sends needs
+ * its entry here (ServerMessageKeysTest in the web bundle checks that).
  */
 const serverMessages = {
   de: {
@@ -212,15 +222,100 @@ const serverMessages = {
     'cert.expired': 'das Zertifikat ist am {0} abgelaufen', 'cert.notYetValid': 'das Zertifikat gilt erst ab {0}',
     'cert.keyPassword': 'der private Schlüssel ist verschlüsselt: bitte sein Passwort eingeben',
     'cert.keyPasswordWrong': 'der private Schlüssel lässt sich nicht entschlüsseln: falsches Passwort?',
-    'cert.unusable': 'Zertifikat und Schlüssel sind für TLS nicht verwendbar'
+    'cert.unusable': 'Zertifikat und Schlüssel sind für TLS nicht verwendbar',
+    'expr.other': 'Fehler in der Formel: {0}', 'password.rule': 'das neue Passwort wird nicht angenommen: {0}',
+    'value.notText': '{0} muss ein Text sein', 'value.notNumber': '{0} muss eine Zahl sein',
+    'value.tooShort': '{0} ist kürzer als erlaubt', 'value.tooLong': '{0} ist länger als erlaubt',
+    'value.tooSmall': '{0} ist kleiner als das erlaubte Minimum, nicht „{1}“', 'value.tooLarge': '{0} ist größer als das erlaubte Maximum, nicht „{1}“',
+    'value.notOption': '{0}: „{1}“ ist keine der Auswahlmöglichkeiten', 'value.notValid': '{0}: „{1}“ ist kein zulässiger Wert',
+    // answers any request can get
+    'http.notFound': 'nicht gefunden: {0}', 'http.pathIdMissing': 'in der Adresse fehlt, was gemeint ist: {0}',
+    'http.bodyShape': 'die Anfrage hat nicht die erwartete Form: {0}', 'http.mediaType': 'die Anfrage muss als {0} gesendet werden',
+    'http.unavailable': 'vorübergehend nicht verfügbar: {0}', 'http.serviceUnavailable': 'vorübergehend nicht verfügbar: bitte gleich noch einmal versuchen',
+    'http.tooLarge': 'die Anfrage ist größer als {0} Bytes', 'http.requestTooLarge': 'die Anfrage ist zu groß',
+    'http.badJson': 'die Anfrage ist kein gültiges JSON', 'http.notObject': 'die Anfrage muss ein JSON-Objekt sein',
+    'http.badRequest': 'ungültige Anfrage', 'http.forbidden': 'nicht erlaubt: {0}', 'http.methodNotAllowed': '{0} ist hier nicht erlaubt',
+    'http.serverError': 'interner Fehler des Lademanagers (siehe sein Protokoll)', 'http.status': 'HTTP-Fehler {0}',
+    'auth.required': 'bitte anmelden', 'auth.notLoggedIn': 'nicht angemeldet', 'auth.wrong': 'Benutzername oder Passwort falsch',
+    'auth.locked': 'zu viele falsche Passwörter: in {0} s erneut versuchen',
+    'settings.notStored': 'die Einstellungen lassen sich gerade nicht speichern',
+    'config.unavailable': 'die Einstellungsformulare brauchen die OSGi-Dienste MetaType und ConfigurationAdmin',
+    'config.noForm': 'es gibt kein Einstellungsformular „{0}“', 'config.noConfiguration': 'es gibt keine Einstellungen „{0}“',
+    'config.notDeletable': '„{0}“ lässt sich hier nicht löschen', 'config.badPid': 'ungültige PID in „{0}“',
+    'var.nameMissing': 'die Variable braucht einen Namen', 'var.unknown': 'es gibt keine Variable „{0}“',
+    'evse.unknown': 'es gibt keinen Ladepunkt „{0}“', 'meter.unknown': 'es gibt keinen Zähler „{0}“', 'tariff.unknown': 'es gibt keinen Tarif „{0}“',
+    'events.tooMany': 'zu viele Live-Verbindungen: die Seite fragt stattdessen regelmäßig ab',
+    'cnf.parameterMissing': 'Parameter „{0}“ fehlt', 'cnf.clear': 'Parameter „clear“ muss 0 oder 1 sein, nicht „{0}“',
+    'cnf.entry': 'vars[{0}] muss ein Objekt mit name und expr sein', 'cnf.name': 'vars[{0}].name muss ein Text sein',
+    'cnf.expr': 'vars[{0}].expr muss eine Zahl oder ein Text sein', 'cnf.cmdUnknown': 'unbekanntes cmd „{0}“: get_cm_vars oder set_cm_vars verwenden',
+    // charging modes and plans
+    'mode.unknown': '„{0}“ ist kein Lademodus; möglich sind {1}',
+    'plan.none': 'Ladepunkt {0} hat keinen Ladeplan', 'plan.notStored': 'der Ladeplan lässt sich gerade nicht speichern',
+    'plan.evseMissing': 'ein Ladepunkt muss angegeben sein', 'plan.energyRange': 'die Energie muss zwischen 0,001 und 1000 kWh liegen, nicht {0} kWh',
+    'plan.deadlineMissing': 'eine Frist angeben, z. B. 07:00',
+    'plan.badDeadline': '„{0}“ ist keine Frist: eine Uhrzeit wie 07:00 oder Datum und Uhrzeit mit Zeitzone wie 2026-12-07T07:00:00+01:00',
+    'plan.badText': 'kein Ladeplan: zum Beispiel „20 kWh by 07:00“', 'plan.socRange': 'Ladezustände sind Prozentwerte von 0 bis 100',
+    'plan.targetNotAbove': 'das Ziel ({0} %) liegt nicht über dem Ladezustand des Autos ({1} %)',
+    'plan.capacity': 'die Batteriekapazität muss positiv sein', 'plan.deadlinePassed': 'die Frist {0} ist schon vorbei',
+    'plan.deadlineTooFar': 'die Frist liegt mehr als {0} Tage in der Zukunft', 'plan.phases': '{0}: ein Ladepunkt nutzt mindestens eine Phase',
+    'plan.socNeeded': 'für einen Ziel-Ladezustand den Ladezustand des Autos und seine Batteriekapazität angeben, oder die Energie',
+    'plan.energyNeeded': 'die Energie (kWh) angeben, oder einen Ziel-Ladezustand mit Ladezustand und Batteriekapazität',
+    'plan.other': 'Ladeplan abgelehnt: {0}',
+    'plan.notFeasible': 'braucht {0} kWh bis {1}, aber bis dahin passen höchstens {2} kWh (sein Höchststrom, der Hausanschluss und Ladepläne mit höherer Priorität oder früherer Frist)',
+    'var.notComputable': 'lässt sich nicht berechnen',
+    'http.starting': 'der Lademanager startet noch: bitte in {0} s erneut versuchen',
+    // the transaction log, users, trusted keys (billing, Eichrecht)
+    'log.unknownParameter': 'unbekannter Parameter „{0}“; möglich sind {1}', 'log.parameterTwice': 'Parameter „{0}“ ist mehrfach angegeben',
+    'log.parameterEmpty': 'Parameter „{0}“ ist leer', 'log.parameterOnce': 'Parameter „{0}“ muss genau einmal und nicht leer angegeben sein',
+    'log.badDate': 'kein gültiges Datum: „{1}“ (erwartet z. B. 2025-01-31 oder 2025-01-31T00:00:00+01:00)',
+    'log.badNumber': 'Parameter „{0}“ muss eine ganze Zahl von {1} bis {2} sein, nicht „{3}“',
+    'log.toBeforeFrom': '„Bis“ muss nach „Von“ liegen', 'log.separator': 'Trennzeichen muss comma oder semicolon sein, nicht „{0}“',
+    'log.badTransactionId': 'eine Ladevorgangsnummer ist eine ganze Zahl, nicht „{0}“', 'log.noTransaction': 'es gibt keinen Ladevorgang {0}',
+    'log.notInstalled': 'kein Ladevorgangsprotokoll installiert (das Billing-Bundle)',
+    'user.idDiffers': 'die Benutzer-ID „{0}“ weicht von der in der Adresse ab („{1}“)', 'user.priority': 'die Priorität muss eine ganze Zahl sein',
+    'user.expiry': 'das Ablaufdatum braucht Datum und Uhrzeit mit Zeitzone, z. B. 2027-12-31T23:59:59+01:00, nicht „{0}“',
+    'user.blocked': '„gesperrt“ muss ja oder nein sein', 'user.notList': '{0} muss eine Liste von Texten sein',
+    'user.tokenLength': '{0}: jeder Eintrag hat 1 bis 100 Zeichen', 'user.postToList': 'POST legt einen neuen Benutzer an; zum Ersetzen PUT verwenden',
+    'user.refused': 'Benutzer nicht gespeichert: {0}', 'user.unknown': 'es gibt keinen Benutzer „{0}“',
+    'retention.missing': '„endedBefore“ fehlt', 'retention.badDate': '„endedBefore“ braucht Datum und Uhrzeit mit Zeitzone, z. B. 2019-01-01T00:00:00Z',
+    'retention.refused': 'Löschen abgelehnt: {0}',
+    'key.none': 'für {0} ist kein Schlüssel gespeichert', 'key.missing': 'den öffentlichen Schlüssel eingeben (hex DER, hex X||Y oder PEM)',
+    // OCPP operator actions and certificates
+    'ocpp.unknownChargePoint': 'unbekannte Ladestation {0}', 'ocpp.unknownAction': 'unbekannte OCPP-Aktion „{0}“',
+    'ocpp.badPayload': '{0}: ungültige Nutzdaten ({1})',
+    'ocpp.useChangePassword': 'AuthorizationKey nicht direkt ändern, das sperrt die Ladestation aus: „Passwort ändern“ verwenden (POST …/change-password)',
+    'ocpp.useSecurityProfile': 'SecurityProfile nicht direkt ändern: das Upgrade verwenden (POST …/security-profile), es prüft TLS, Passwort und Client-Zertifikate',
+    'ocpp.offline': '{0} ist nicht verbunden', 'ocpp.noTransaction': '{0}: kein laufender Ladevorgang',
+    'ocpp.noUserDirectory': 'keine Benutzerverwaltung verfügbar (das Billing-Bundle)',
+    'ocpp.queueFull': '{0}: zu viele Aufrufe warten, bitte später erneut versuchen', 'ocpp.timeout': '{0} hat auf {1} nicht rechtzeitig geantwortet',
+    'ocpp.invalidResponse': '{0} hat ungültig geantwortet: {1}', 'ocpp.callError': '{0} meldet den Fehler {1}: {2}',
+    'ocpp.failed': '{0} fehlgeschlagen: {1}', 'ocpp.refused': 'abgelehnt: {0}',
+    'ocpp.profileNeedsTls': 'Sicherheitsprofil {0} braucht TLS: zuerst TLS des OCPP-Servers auf Detect oder On stellen',
+    'ocpp.profileNeedsClientCertificates': 'Sicherheitsprofil 3 braucht Client-Zertifikate, die der Server prüft: eine Client-CA einrichten oder Client-Zertifikate verlangen; die Ladestation braucht zuerst ihr Zertifikat',
+    'ocpp.profileRunningTransaction': '{0} hat einen laufenden Ladevorgang an Anschluss {1}; das Upgrade endet mit einem Neustart: bitte erneut versuchen, wenn kein Ladevorgang läuft',
+    'ocpp.localListOff': 'die lokale Liste der Ladestation ist abgeschaltet (LocalAuthListEnabled=false)',
+    'ocpp.localListTooLong': '{0} RFID-Karten, aber die Ladestation fasst höchstens {1} (LocalAuthListMaxLength)',
+    'ocpp.localListUnsupported': 'die Ladestation unterstützt keine lokale Liste', 'ocpp.localListRejected': 'die Ladestation lehnt die lokale Liste (Version {0}) ab: {1}',
+    'ocpp.badChargeBoxId': 'keine gültige Charge-Box-ID: {0}', 'ocpp.profileRange': '{0} muss eine ganze Zahl von {1} bis {2} sein',
+    'ocpp.passwordNotText': 'das Passwort muss ein Text sein', 'ocpp.passwordLength': 'das Passwort muss {0} bis {1} Zeichen haben',
+    'ocpp.passwordCharacters': 'das Passwort darf nur druckbare ASCII-Zeichen ohne Leerzeichen enthalten',
+    'cert.tlsOff': 'der OCPP-Server läuft ohne TLS (TLS aus)', 'cert.tooLarge': 'die Datei ist größer als {0} KiB',
+    'cert.isFile': 'das Zertifikat ist eine Datei aus den Einstellungen des OCPP-Servers (Serverzertifikat-Datei): dort ändern'
   }
 };
 
-/** A server error message in the page's language: its key's text, else the server's English text. */
+/**
+ * A server error message in the page's language: its key's text; on a German page a message
+ * without a known key (a bundle that brings its own) is shown with a German lead-in, never
+ * English alone; in English the server's text.
+ */
 export function serverMessage(body) {
   if (!body || typeof body !== 'object') return String(body ?? '');
   const text = (serverMessages[language] || {})[body.code];
-  if (!text) return body.error || '';
+  if (!text) {
+    if (language === 'en' || !body.error) return body.error || '';
+    return t('error.untranslated', body.error);
+  }
   const args = (body.args || []).map(arg => arg && typeof arg === 'object' ? serverMessage(arg)
     : typeof arg === 'string' && /^\d{4}-\d\d-\d\dT/.test(arg) ? dateTime(arg) : arg);
   return text.replace(/\{(\d)\}/g, (_, i) => String(args[Number(i)]));

@@ -1,5 +1,5 @@
 import { api, el, field, showErrors, clearErrors, toast } from './api.js';
-import { t, number, lang } from './i18n.js';
+import { t, number, lang, serverMessage } from './i18n.js';
 import { certificateSection } from './certificate.js';
 
 /** Settings: variables, the forms every bundle describes in its metatype (site, devices, rules), users. */
@@ -39,7 +39,7 @@ async function loadVariables(section) {
   const list = await api('GET', '/api/v1/variables');
   const rows = list.vars.map(v => el('tr', { dataset: { variable: v.name } },
     el('td', {}, v.name), el('td', {}, String(v.expr)),
-    el('td', { className: 'num' }, v.value === null ? (v.error || '–') : number(v.value, Number.isInteger(v.value) ? 0 : 2)),
+    el('td', { className: 'num' }, v.value === null ? (v.errorMessage ? serverMessage(v.errorMessage) : v.error || '–') : number(v.value, Number.isInteger(v.value) ? 0 : 2)),
     el('td', {}, el('button', { type: 'button', className: 'danger', 'aria-label': t('settings.delete') + ' ' + v.name,
       onclick: async () => {
         if (!confirm(t('settings.confirmDelete', v.name))) return;

@@ -297,12 +297,30 @@ public class WebUiIT {
                 CONTRAST_CHECK.replace("document.querySelectorAll('body *')", "document.querySelectorAll('#settings-dialog *')")));
         browser.screenshot(DOCS.resolve("web-ui-evse-dialog.png"));
 
+        // all or nothing: the charging part is good now, but a later part (the wallbox's own form) is not;
+        // its error is shown at its field and nothing of the charging part is stored either
         WebElement maximum = $("#dlg-core-maxCurrentAmps");
         maximum.clear();
         maximum.sendKeys("if(TARIF == 1, 16, 10)");
         $("#dlg-mode-MIN_PV").click();
         $("#dlg-device-name").clear();
         $("#dlg-device-name").sendKeys("Carport (renamed)");
+        String deviceMaximum = $("#dlg-device-maxCurrentAmps").getAttribute("value");
+        $("#dlg-device-maxCurrentAmps").clear();
+        $("#dlg-device-maxCurrentAmps").sendKeys("sixteen");
+        $("#settings-dialog-save").click();
+        WebElement laterError = $("#settings-dialog .field [role=alert]");
+        assertEquals("dlg-device-maxCurrentAmps-error", laterError.getAttribute("id"));
+        assertTrue(laterError.getText(), laterError.getText().contains("must be a number, not 'sixteen'"));
+        assertEquals("one error, at the later part's field", 1,
+                browser.driver.findElements(By.cssSelector("#settings-dialog [role=alert]")).size());
+        assertTrue("the charging part not stored either", evseSettings("carport-1") == null);
+        assertEquals("FAST", JsonParser.parseString(runtime.get("/api/v1/charging-modes/carport-1").body())
+                .getAsJsonObject().get("mode").getAsString());
+        assertTrue("the wallbox's name not stored", text("[data-evse-id='carport-1'] h3").contains("Carport (simulated)"));
+
+        $("#dlg-device-maxCurrentAmps").clear();
+        $("#dlg-device-maxCurrentAmps").sendKeys(deviceMaximum);
         $("#settings-dialog-save").click();
         browser.await("dialog closed", Duration.ofSeconds(10),
                 () -> browser.driver.findElements(By.id("settings-dialog")).isEmpty());
@@ -477,9 +495,71 @@ public class WebUiIT {
 
         $("#cert-revert").click();
         browser.driver.switchTo().alert().accept();
+        awaitGeneratedCertificate();
+
+        // a PKCS#12 file with its password, made here; the wrong password is named at its field in German
+        KeyPair p12Key = rsaKeyPair();
+        X509Certificate p12Certificate = selfSigned(p12Key, "CN=cm-p12.example.org");
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setKeyEntry("server", p12Key.getPrivate(), "p12-Passwort".toCharArray(),
+                new java.security.cert.Certificate[] {p12Certificate});
+        Path p12File = upload.resolve("server.p12");
+        try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(p12File)) {
+            store.store(out, "p12-Passwort".toCharArray());
+        }
+        // loaded afresh: the page asked for the certificate while the OCPP server restarted, and the same
+        // address with the same #fragment is no new page load
+        browser.driver.get(base + "/chargingmanager/#/settings");
+        browser.driver.navigate().refresh();
+        $("#cert-form");
+        choose("#language", "de");
+        browser.await("the settings in German", Duration.ofSeconds(5), () -> text("#cert-upload").equals("Zertifikat hochladen"));
+        choose("#cert-format", "pkcs12");
+        $("#cert-p12").sendKeys(p12File.toString());
+        $("#cert-password").sendKeys("falsch");
+        $("#cert-upload").click();
+        WebElement p12Error = $("#cert-form .field [role=alert]");
+        assertEquals("cert-p12-error", p12Error.getAttribute("id"));
+        assertEquals("keine PKCS#12-Datei, oder das Passwort ist falsch", p12Error.getText());
+        assertTrue("the server keeps its certificate", presentedCertificate().getSubjectX500Principal().getName()
+                .contains("Charging Manager OCPP server"));
+
+        browser.driver.get(base + "/chargingmanager/#/settings");
+        $("#cert-form");
+        choose("#cert-format", "pkcs12");
+        $("#cert-p12").sendKeys(p12File.toString());
+        $("#cert-password").clear();
+        $("#cert-password").sendKeys("p12-Passwort");
+        $("#cert-upload").click();
+        browser.await("the PKCS#12 certificate in use", Duration.ofSeconds(10),
+                () -> text("#server-cert-subject").equals("CN=cm-p12.example.org"));
+        assertEquals("hochgeladen", text("#server-cert-source"));
+        browser.await("wss:// presents the certificate of the PKCS#12 file", Duration.ofSeconds(20), () -> {
+            try {
+                return p12Certificate.equals(presentedCertificate());
+            } catch (Exception e) {
+                return false; // the OCPP server restarts with it
+            }
+        });
+        $("#cert-revert").click();
+        browser.driver.switchTo().alert().accept();
+        awaitGeneratedCertificate();
+        choose("#language", "en");
+    }
+
+    /** Back to the generated certificate on the OCPP port, and the certificate API back after the OCPP server's restart. */
+    private static void awaitGeneratedCertificate() {
         browser.await("the generated certificate again", Duration.ofSeconds(20), () -> {
             try {
                 return presentedCertificate().getSubjectX500Principal().getName().contains("Charging Manager OCPP server");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        browser.await("the certificate API back", Duration.ofSeconds(20), () -> {
+            try {
+                return runtime.get("/api/v1/ocpp/server-certificate").statusCode() == 200;
             } catch (Exception e) {
                 return false;
             }
@@ -562,6 +642,18 @@ public class WebUiIT {
         assertEquals("the field named as on the page", "Rückfallstrom je Phase (A) muss eine Zahl sein, nicht „viel“",
                 text("[id='form-org.chargingmanager.core.loadmanager'] .field [role=alert]"));
         assertEquals(100, variable("AVAIL").get("value").getAsDouble(), 0);
+
+        // the other answers of the server in German too, as the page's api() shows them
+        assertEquals("„TURBO“ ist kein Lademodus; möglich sind [FAST, MIN_PV, PV_ONLY, OFF]",
+                apiError("PUT", "/api/v1/charging-modes/demo1-1", "{\"mode\": \"TURBO\"}"));
+        assertEquals("a method a servlet does not take (its sendError, through the context's error page)",
+                "POST ist hier nicht erlaubt", apiError("POST", "/api/v1/dashboard", "{}"));
+        assertEquals("die Anfrage muss ein JSON-Objekt sein", apiError("PUT", "/api/v1/variables/X", "[1]"));
+        assertEquals("unbekannte Ladestation NOPE", apiError("POST", "/api/v1/ocpp/chargepoints/NOPE/approve", null));
+        assertEquals("kein gültiges Datum: „gestern“ (erwartet z. B. 2025-01-31 oder 2025-01-31T00:00:00+01:00)",
+                apiError("GET", "/api/v1/transactions?from=gestern", null));
+        assertEquals("nicht gefunden: /api/v1/nothing", apiError("GET", "/api/v1/nothing", null));
+        assertEquals("für nowhere-1 ist kein Schlüssel gespeichert", apiError("DELETE", "/api/v1/trusted-keys/nowhere-1", null));
 
         browser.driver.get(base + "/chargingmanager/#/dashboard");
         $("#evse-tiles [data-evse-id='demo1-1']");
@@ -721,6 +813,13 @@ public class WebUiIT {
                     .getBytes(StandardCharsets.UTF_8));
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    /** The message the page's own api() shows for a request the server refuses, in the page's language. */
+    private static String apiError(String method, String path, String json) {
+        return (String) browser.driver.executeAsyncScript("const [method, path, json, done] = arguments;"
+                + "import('/chargingmanager/api.js').then(m => m.api(method, path, json === null ? undefined : JSON.parse(json)))"
+                + ".then(() => done('no error'), e => done(e.message));", method, path, json);
     }
 
     private static String fetchText(String url) {

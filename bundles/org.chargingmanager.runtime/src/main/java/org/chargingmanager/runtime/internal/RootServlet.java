@@ -9,6 +9,7 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.chargingmanager.api.platform.UserMessage;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -51,19 +52,44 @@ public class RootServlet extends HttpServlet {
         }
         if (!readiness.ready()) {
             response.setHeader("Retry-After", Long.toString(RETRY_AFTER.toSeconds()));
-            error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "the charging manager is starting; try again shortly");
+            error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, UserMessage.of("http.starting",
+                    "the charging manager is starting; try again shortly", RETRY_AFTER.toSeconds()));
             return;
         }
-        error(response, HttpServletResponse.SC_NOT_FOUND, "no such resource: " + path);
+        error(response, HttpServletResponse.SC_NOT_FOUND, UserMessage.of("http.notFound", "no such resource: " + path, path));
     }
 
-    private static void error(HttpServletResponse response, int status, String message) throws IOException {
+    /** {@code {"error": english, "code": key, "args": [...]}}, as every error of the charging manager (texts and numbers here). */
+    private static void error(HttpServletResponse response, int status, UserMessage message) throws IOException {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");
-        try (Writer writer = response.getWriter()) {
-            writer.write("{\"error\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+        StringBuilder args = new StringBuilder();
+        for (Object arg : message.args()) {
+            args.append(args.length() == 0 ? "" : ",").append(arg instanceof Number ? arg.toString() : quote(String.valueOf(arg)));
         }
+        try (Writer writer = response.getWriter()) {
+            writer.write("{\"error\":" + quote(message.english()) + ",\"code\":" + quote(message.code()) + ",\"args\":["
+                    + args + "]}");
+        }
+    }
+
+    static String quote(String text) {
+        StringBuilder quoted = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> quoted.append("\\\"");
+                case '\\' -> quoted.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        quoted.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        quoted.append(c);
+                    }
+                }
+            }
+        }
+        return quoted.append('"').toString();
     }
 }

@@ -13,7 +13,7 @@ import org.chargingmanager.api.platform.WebContext;
 import org.chargingmanager.web.internal.session.SessionStore;
 import org.chargingmanager.web.internal.session.WebSession;
 import org.chargingmanager.web.internal.session.WebSessions;
-import org.chargingmanager.web.internal.i18n.UserMessage;
+import org.chargingmanager.api.platform.UserMessage;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -56,11 +56,8 @@ public class AdminPasswordServlet extends HttpServlet {
             JsonObject body = JsonResponses.readObject(request);
             current = JsonResponses.string(body, "currentPassword");
             next = JsonResponses.string(body, "newPassword");
-        } catch (JsonResponses.FieldException e) {
-            JsonResponses.fieldError(response, e.field, e.getMessage());
-            return;
-        } catch (IllegalArgumentException e) {
-            JsonResponses.error(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+        } catch (JsonResponses.BadRequestException e) {
+            JsonResponses.badRequest(response, e);
             return;
         }
         if (current == null || current.isEmpty()) {

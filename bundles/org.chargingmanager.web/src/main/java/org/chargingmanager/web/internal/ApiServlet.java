@@ -20,6 +20,7 @@ import org.chargingmanager.api.evse.EvseInfo;
 import org.chargingmanager.api.evse.EvseSnapshot;
 import org.chargingmanager.api.meter.Meter;
 import org.chargingmanager.api.meter.MeterReading;
+import org.chargingmanager.api.platform.UserMessage;
 import org.chargingmanager.api.platform.WebContext;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -59,19 +60,21 @@ public class ApiServlet extends HttpServlet {
         String[] parts = path.replaceAll("/+$", "").split("/");
         // "", "api", "v1", collection[, id]
         if (parts.length < 4 || parts.length > 5) {
-            JsonResponses.error(response, HttpServletResponse.SC_NOT_FOUND, "no such resource: " + path);
+            JsonResponses.error(response, HttpServletResponse.SC_NOT_FOUND, JsonResponses.notFound(request));
             return;
         }
         String collection = parts[3];
         Optional<String> id = parts.length == 5 ? Optional.of(parts[4]) : Optional.empty();
         switch (collection) {
-            case "evses" -> answer(response, id, "charging point", () -> evses.stream()
+            case "evses" -> answer(response, id,
+                    key -> UserMessage.of("evse.unknown", "no charging point '" + key + "'", key), () -> evses.stream()
                     .sorted(Comparator.comparing(evse -> evse.info().id())).map(ApiServlet::evseJson).toList(),
                     key -> evses.stream().filter(evse -> evse.info().id().equals(key)).findFirst().map(ApiServlet::evseJson));
-            case "meters" -> answer(response, id, "meter", () -> meters.stream()
+            case "meters" -> answer(response, id,
+                    key -> UserMessage.of("meter.unknown", "no meter '" + key + "'", key), () -> meters.stream()
                     .sorted(Comparator.comparing(meter -> meter.info().id())).map(ApiServlet::meterJson).toList(),
                     key -> meters.stream().filter(meter -> meter.info().id().equals(key)).findFirst().map(ApiServlet::meterJson));
-            default -> JsonResponses.error(response, HttpServletResponse.SC_NOT_FOUND, "no such resource: " + path);
+            default -> JsonResponses.error(response, HttpServletResponse.SC_NOT_FOUND, JsonResponses.notFound(request));
         }
     }
 
@@ -83,14 +86,15 @@ public class ApiServlet extends HttpServlet {
         Optional<JsonObject> find(String id);
     }
 
-    private static void answer(HttpServletResponse response, Optional<String> id, String what, Listing listing,
+    private static void answer(HttpServletResponse response, Optional<String> id,
+            java.util.function.Function<String, UserMessage> notFound, Listing listing,
             Lookup lookup) throws IOException {
         if (id.isPresent()) {
             Optional<JsonObject> found = lookup.find(id.get());
             if (found.isPresent()) {
                 JsonResponses.write(response, HttpServletResponse.SC_OK, found.get());
             } else {
-                JsonResponses.error(response, HttpServletResponse.SC_NOT_FOUND, "no " + what + " '" + id.get() + "'");
+                JsonResponses.error(response, HttpServletResponse.SC_NOT_FOUND, notFound.apply(id.get()));
             }
             return;
         }

@@ -12,6 +12,7 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.chargingmanager.api.evse.ChargingMode;
 import org.chargingmanager.api.evse.ChargingModes;
+import org.chargingmanager.api.platform.UserMessage;
 import org.chargingmanager.api.platform.WebContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -71,34 +72,36 @@ public class ChargingModeServlet extends HttpServlet {
     protected void doPut(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String evseId = JsonResponses.pathId(request);
         if (evseId == null || evseId.isBlank()) {
-            JsonResponses.fieldError(response, "evseId", "PUT /api/v1/charging-modes/ID with {\"mode\": \"PV_ONLY\"}");
-            return;
-        }
-        String text;
-        try {
-            text = JsonResponses.string(JsonResponses.readObject(request), "mode");
-        } catch (JsonResponses.FieldException e) {
-            JsonResponses.fieldError(response, e.field, e.getMessage());
-            return;
-        } catch (IllegalArgumentException e) {
-            JsonResponses.error(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+            JsonResponses.fieldError(response, "evseId",
+                    JsonResponses.pathIdMissing("PUT /api/v1/charging-modes/ID with {\"mode\": \"PV_ONLY\"}"));
             return;
         }
         ChargingMode mode;
         try {
-            mode = ChargingMode.valueOf(text == null ? "" : text.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            JsonResponses.fieldError(response, "mode", "'" + text + "' is not a charging mode; use one of " + MODES);
+            mode = mode(JsonResponses.string(JsonResponses.readObject(request), "mode"));
+        } catch (JsonResponses.BadRequestException e) {
+            JsonResponses.badRequest(response, e);
             return;
         }
         try {
             modes.setMode(evseId, mode, String.valueOf(request.getAttribute(WebContext.USER_ATTRIBUTE)));
         } catch (IOException e) {
             LOG.warn("Charging mode of {} not stored: {}", evseId, e.getMessage());
-            JsonResponses.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "the settings cannot be stored now");
+            JsonResponses.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                    UserMessage.of("settings.notStored", "the settings cannot be stored now"));
             return;
         }
         JsonResponses.write(response, HttpServletResponse.SC_OK, one(evseId, mode));
+    }
+
+    /** The mode a request names (case and spaces do not matter). */
+    static ChargingMode mode(String text) {
+        try {
+            return ChargingMode.valueOf(text == null ? "" : text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new JsonResponses.FieldException("mode", UserMessage.of("mode.unknown",
+                    "'" + text + "' is not a charging mode; use one of " + MODES, String.valueOf(text), MODES));
+        }
     }
 
     private static JsonObject one(String evseId, ChargingMode mode) {

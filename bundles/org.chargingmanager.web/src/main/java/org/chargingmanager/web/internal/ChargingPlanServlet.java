@@ -14,7 +14,10 @@ import org.chargingmanager.api.plan.ChargingPlanRequest;
 import org.chargingmanager.api.plan.ChargingPlanStatus;
 import org.chargingmanager.api.plan.ChargingPlans;
 import org.chargingmanager.api.plan.PlannedSlot;
+import org.chargingmanager.api.platform.UserMessage;
 import org.chargingmanager.api.platform.WebContext;
+import org.chargingmanager.web.internal.i18n.Messages;
+import org.chargingmanager.web.internal.i18n.PlanMessages;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -75,7 +78,7 @@ public class ChargingPlanServlet extends HttpServlet {
         }
         Optional<ChargingPlanStatus> status = plans.plan(evseId);
         if (status.isEmpty()) {
-            JsonResponses.error(response, HttpServletResponse.SC_NOT_FOUND, "charging point " + evseId + " has no plan");
+            JsonResponses.error(response, HttpServletResponse.SC_NOT_FOUND, noPlan(evseId));
         } else {
             JsonResponses.write(response, HttpServletResponse.SC_OK, json(status.get()));
         }
@@ -85,27 +88,25 @@ public class ChargingPlanServlet extends HttpServlet {
     protected void doPut(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String evseId = JsonResponses.pathId(request);
         if (evseId == null || evseId.isBlank()) {
-            JsonResponses.fieldError(response, "evseId", USAGE);
+            JsonResponses.fieldError(response, "evseId", JsonResponses.pathIdMissing(USAGE));
             return;
         }
         ChargingPlanRequest planRequest;
         try {
             planRequest = planRequest(evseId, JsonResponses.readObject(request), ZonedDateTime.now(clock));
-        } catch (JsonResponses.FieldException e) {
-            JsonResponses.fieldError(response, e.field, e.getMessage());
-            return;
-        } catch (IllegalArgumentException e) {
-            JsonResponses.error(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+        } catch (JsonResponses.BadRequestException e) {
+            JsonResponses.badRequest(response, e);
             return;
         }
         try {
             ChargingPlanStatus status = plans.setPlan(planRequest, user(request));
             JsonResponses.write(response, HttpServletResponse.SC_OK, json(status));
         } catch (IllegalArgumentException e) {
-            JsonResponses.fieldError(response, "deadline", e.getMessage());
+            JsonResponses.fieldError(response, "deadline", PlanMessages.of(e.getMessage()));
         } catch (IOException e) {
             LOG.warn("Charging plan of {} not stored: {}", evseId, e.getMessage());
-            JsonResponses.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "the plan cannot be stored now");
+            JsonResponses.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                    UserMessage.of("plan.notStored", "the plan cannot be stored now"));
         }
     }
 
@@ -113,18 +114,20 @@ public class ChargingPlanServlet extends HttpServlet {
     protected void doDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String evseId = JsonResponses.pathId(request);
         if (evseId == null || evseId.isBlank()) {
-            JsonResponses.fieldError(response, "evseId", "DELETE /api/v1/charging-plans/ID");
+            JsonResponses.fieldError(response, "evseId",
+                    JsonResponses.pathIdMissing("DELETE /api/v1/charging-plans/ID"));
             return;
         }
         try {
             if (plans.removePlan(evseId, user(request))) {
                 response.setStatus(HttpServletResponse.SC_NO_CONTENT);
             } else {
-                JsonResponses.error(response, HttpServletResponse.SC_NOT_FOUND, "charging point " + evseId + " has no plan");
+                JsonResponses.error(response, HttpServletResponse.SC_NOT_FOUND, noPlan(evseId));
             }
         } catch (IOException e) {
             LOG.warn("Charging plan of {} not removed: {}", evseId, e.getMessage());
-            JsonResponses.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "the plan cannot be stored now");
+            JsonResponses.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                    UserMessage.of("plan.notStored", "the plan cannot be stored now"));
         }
     }
 
@@ -136,7 +139,7 @@ public class ChargingPlanServlet extends HttpServlet {
         } catch (JsonResponses.FieldException e) {
             throw e;
         } catch (IllegalArgumentException e) {
-            throw new JsonResponses.FieldException("deadline", e.getMessage());
+            throw new JsonResponses.FieldException("deadline", PlanMessages.of(e.getMessage()));
         }
         Double energy = number(body, "energyKilowattHours");
         Double target = number(body, "targetSocPercent");
@@ -144,7 +147,7 @@ public class ChargingPlanServlet extends HttpServlet {
             try {
                 return new ChargingPlanRequest(evseId, energy * 1000, deadline);
             } catch (IllegalArgumentException e) {
-                throw new JsonResponses.FieldException("energyKilowattHours", e.getMessage());
+                throw new JsonResponses.FieldException("energyKilowattHours", PlanMessages.of(e.getMessage()));
             }
         }
         if (target != null) {
@@ -152,17 +155,18 @@ public class ChargingPlanServlet extends HttpServlet {
             Double capacity = number(body, "batteryCapacityKilowattHours");
             if (soc == null || capacity == null) {
                 throw new JsonResponses.FieldException(soc == null ? "socPercent" : "batteryCapacityKilowattHours",
-                        "a target state of charge needs the car's state of charge (socPercent) and its battery "
-                                + "capacity (batteryCapacityKilowattHours); or give energyKilowattHours");
+                        UserMessage.of("plan.socNeeded", "a target state of charge needs the car's state of charge "
+                                + "(socPercent) and its battery capacity (batteryCapacityKilowattHours); or give "
+                                + "energyKilowattHours"));
             }
             try {
                 return ChargingPlanRequest.forStateOfCharge(evseId, soc, target, capacity * 1000, deadline);
             } catch (IllegalArgumentException e) {
-                throw new JsonResponses.FieldException("targetSocPercent", e.getMessage());
+                throw new JsonResponses.FieldException("targetSocPercent", PlanMessages.of(e.getMessage()));
             }
         }
-        throw new JsonResponses.FieldException("energyKilowattHours",
-                "give energyKilowattHours, or targetSocPercent with socPercent and batteryCapacityKilowattHours");
+        throw new JsonResponses.FieldException("energyKilowattHours", UserMessage.of("plan.energyNeeded",
+                "give energyKilowattHours, or targetSocPercent with socPercent and batteryCapacityKilowattHours"));
     }
 
     private static Double number(JsonObject body, String name) {
@@ -171,11 +175,11 @@ public class ChargingPlanServlet extends HttpServlet {
             return null;
         }
         if (!element.isJsonPrimitive() || !element.getAsJsonPrimitive().isNumber()) {
-            throw new JsonResponses.FieldException(name, name + " must be a number");
+            throw new JsonResponses.FieldException(name, UserMessage.of("value.notNumber", name + " must be a number", name));
         }
         double value = element.getAsDouble();
         if (!Double.isFinite(value)) {
-            throw new JsonResponses.FieldException(name, name + " must be a finite number");
+            throw new JsonResponses.FieldException(name, UserMessage.of("value.notNumber", name + " must be a finite number", name));
         }
         return value;
     }
@@ -187,6 +191,10 @@ public class ChargingPlanServlet extends HttpServlet {
         body.addProperty("deadline", status.request().deadline().toString());
         body.addProperty("state", status.state().name());
         body.addProperty("reason", status.reason());
+        if (status.state() == org.chargingmanager.api.plan.PlanState.NOT_FEASIBLE && status.reason() != null
+                && !status.reason().isEmpty()) {
+            body.add("reasonMessage", Messages.json(PlanMessages.of(status.reason())));
+        }
         body.addProperty("deliveredKilowattHours", round(status.deliveredWattHours() / 1000));
         body.addProperty("plannedKilowattHours", round(status.plannedWattHours() / 1000));
         if (!Double.isNaN(status.expectedCost())) {
@@ -210,6 +218,10 @@ public class ChargingPlanServlet extends HttpServlet {
         }
         body.add("slots", slots);
         return body;
+    }
+
+    private static UserMessage noPlan(String evseId) {
+        return UserMessage.of("plan.none", "charging point " + evseId + " has no plan", evseId);
     }
 
     private static double round(double kilowattHours) {

@@ -64,7 +64,8 @@ public class EventStreamServlet extends HttpServlet {
             open.decrementAndGet();
             response.setHeader("Retry-After", "60");
             JsonResponses.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
-                    "too many live streams: poll /api/v1/dashboard instead");
+                    org.chargingmanager.api.platform.UserMessage.of("events.tooMany",
+                            "too many live streams: poll /api/v1/dashboard instead"));
             return;
         }
         try {

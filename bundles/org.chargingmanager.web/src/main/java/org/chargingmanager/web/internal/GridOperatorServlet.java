@@ -11,10 +11,12 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.chargingmanager.api.platform.UserMessage;
 import org.chargingmanager.api.platform.WebContext;
 import org.chargingmanager.api.variables.InvalidExpressionException;
 import org.chargingmanager.api.variables.VariableDefinition;
 import org.chargingmanager.api.variables.Variables;
+import org.chargingmanager.web.internal.i18n.ExpressionMessages;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -39,7 +41,7 @@ import com.google.gson.JsonPrimitive;
  * <li>{@code POST /cnf?cmd=set_cm_vars[&clear=1]} with {@code {"vars":[{"name":"N","expr":1.5}]}}:
  * sets all of them or, if any is bad, none</li>
  * </ul>
- * Any bad part answers 400 with {@code {"error": "..."}} and changes nothing.
+ * Any bad part answers 400 with {@code {"error": "...", "code": "...", "args": [...]}} and changes nothing.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("chargingmanager-grid-operator")
@@ -67,11 +69,11 @@ public class GridOperatorServlet extends HttpServlet {
             String name = request.getParameter("name");
             String value = request.getParameter("val");
             if (name == null || name.isEmpty()) {
-                badRequest(request, response, "parameter 'name' is missing");
+                badRequest(request, response, UserMessage.of("cnf.parameterMissing", "parameter 'name' is missing", "name"));
                 return;
             }
             if (value == null || value.isEmpty()) {
-                badRequest(request, response, "parameter 'val' is missing");
+                badRequest(request, response, UserMessage.of("cnf.parameterMissing", "parameter 'val' is missing", "val"));
                 return;
             }
             set(request, response, List.of(new VariableDefinition(name, value)));
@@ -89,21 +91,23 @@ public class GridOperatorServlet extends HttpServlet {
         if (!"set_cm_vars".equals(command)) {
             if ("get_cm_vars".equals(command)) {
                 response.setHeader("Allow", "GET");
-                JsonResponses.error(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "use GET for get_cm_vars");
+                JsonResponses.error(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED,
+                        UserMessage.of("http.methodNotAllowed", "use GET for get_cm_vars", "POST"));
                 return;
             }
             unknownCommand(request, response, command);
             return;
         }
         if (body == null) {
-            badRequest(request, response, "the body is larger than " + MAXIMUM_BODY_BYTES + " bytes");
+            badRequest(request, response, UserMessage.of("http.tooLarge", "the body is larger than " + MAXIMUM_BODY_BYTES
+                    + " bytes", MAXIMUM_BODY_BYTES));
             return;
         }
         List<VariableDefinition> definitions;
         try {
             definitions = parseVariables(new String(body, StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            badRequest(request, response, e.getMessage());
+        } catch (JsonResponses.BadRequestException e) {
+            badRequest(request, response, e.userMessage());
             return;
         }
         set(request, response, definitions);
@@ -113,13 +117,14 @@ public class GridOperatorServlet extends HttpServlet {
             throws IOException {
         String clear = request.getParameter("clear");
         if (clear != null && !clear.equals("0") && !clear.equals("1")) {
-            badRequest(request, response, "parameter 'clear' must be 0 or 1, not '" + clear + "'");
+            badRequest(request, response, UserMessage.of("cnf.clear", "parameter 'clear' must be 0 or 1, not '" + clear + "'",
+                    clear));
             return;
         }
         try {
             variables.setAll(definitions, "1".equals(clear));
         } catch (InvalidExpressionException e) {
-            badRequest(request, response, e.getMessage());
+            badRequest(request, response, ExpressionMessages.of(e.getMessage()));
             return;
         }
         LOG.info("Grid operator API: {} variable(s) set by {} from {}", definitions.size(),
@@ -133,28 +138,30 @@ public class GridOperatorServlet extends HttpServlet {
         try {
             root = JsonParser.parseString(json);
         } catch (JsonParseException | StackOverflowError e) {
-            throw new IllegalArgumentException("the body is not valid JSON");
+            throw new JsonResponses.BadRequestException(UserMessage.of("http.badJson", "the body is not valid JSON"));
         }
         if (!root.isJsonObject() || !root.getAsJsonObject().has("vars")
                 || !root.getAsJsonObject().get("vars").isJsonArray()) {
-            throw new IllegalArgumentException("the body must be {\"vars\": [{\"name\": ..., \"expr\": ...}, ...]}");
+            throw new JsonResponses.BadRequestException(JsonResponses.bodyShape("{\"vars\": [{\"name\": ..., \"expr\": ...}, ...]}"));
         }
         JsonArray array = root.getAsJsonObject().getAsJsonArray("vars");
         List<VariableDefinition> definitions = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
             JsonElement element = array.get(i);
             if (!element.isJsonObject()) {
-                throw new IllegalArgumentException("vars[" + i + "] must be an object with name and expr");
+                throw new JsonResponses.BadRequestException(UserMessage.of("cnf.entry",
+                        "vars[" + i + "] must be an object with name and expr", i));
             }
             JsonObject entry = element.getAsJsonObject();
             JsonElement name = entry.get("name");
             if (name == null || !name.isJsonPrimitive() || !name.getAsJsonPrimitive().isString()) {
-                throw new IllegalArgumentException("vars[" + i + "].name must be a string");
+                throw new JsonResponses.BadRequestException(UserMessage.of("cnf.name", "vars[" + i + "].name must be a string", i));
             }
             JsonElement expression = entry.get("expr");
             if (expression == null || !expression.isJsonPrimitive()
                     || expression.getAsJsonPrimitive().isBoolean()) {
-                throw new IllegalArgumentException("vars[" + i + "].expr must be a number or a string");
+                throw new JsonResponses.BadRequestException(UserMessage.of("cnf.expr",
+                        "vars[" + i + "].expr must be a number or a string", i));
             }
             JsonPrimitive primitive = expression.getAsJsonPrimitive();
             String text = primitive.isNumber() ? primitive.getAsBigDecimal().toPlainString() : primitive.getAsString();
@@ -172,14 +179,15 @@ public class GridOperatorServlet extends HttpServlet {
 
     private static void unknownCommand(HttpServletRequest request, HttpServletResponse response, String command)
             throws IOException {
-        badRequest(request, response, command == null ? "parameter 'cmd' is missing"
-                : "unknown cmd '" + command + "': use get_cm_vars or set_cm_vars");
+        badRequest(request, response, command == null
+                ? UserMessage.of("cnf.parameterMissing", "parameter 'cmd' is missing", "cmd")
+                : UserMessage.of("cnf.cmdUnknown", "unknown cmd '" + command + "': use get_cm_vars or set_cm_vars", command));
     }
 
-    private static void badRequest(HttpServletRequest request, HttpServletResponse response, String message)
+    private static void badRequest(HttpServletRequest request, HttpServletResponse response, UserMessage message)
             throws IOException {
         LOG.warn("Grid operator API: rejected {} {} from {}: {}", request.getMethod(), request.getQueryString(),
-                request.getRemoteAddr(), message);
+                request.getRemoteAddr(), message.english());
         JsonResponses.error(response, HttpServletResponse.SC_BAD_REQUEST, message);
     }
 }

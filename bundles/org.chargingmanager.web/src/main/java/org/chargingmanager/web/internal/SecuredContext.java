@@ -13,7 +13,7 @@ import org.chargingmanager.web.internal.session.Cookies;
 import org.chargingmanager.web.internal.session.SessionStore;
 import org.chargingmanager.web.internal.session.WebSession;
 import org.chargingmanager.web.internal.session.WebSessions;
-import org.chargingmanager.web.internal.i18n.UserMessage;
+import org.chargingmanager.api.platform.UserMessage;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -67,7 +67,7 @@ public class SecuredContext extends ServletContextHelper {
             if (!authenticator.authenticate(credentials.get().username(), credentials.get().password())) {
                 LOG.warn("HTTP API: wrong user name or password for user '{}' from {} ({} {})",
                         credentials.get().username(), request.getRemoteAddr(), method, path);
-                return unauthorized(request, response, "wrong user name or password");
+                return unauthorized(request, response, UserMessage.of("auth.wrong", "wrong user name or password"));
             }
             if (changesState(method) && "cross-site".equals(request.getHeader("Sec-Fetch-Site"))) {
                 LOG.warn("HTTP API: refused a cross-site {} {} from {}", method, path, request.getRemoteAddr());
@@ -89,10 +89,10 @@ public class SecuredContext extends ServletContextHelper {
             request.setAttribute(SESSION_ATTRIBUTE, session.get());
             return true;
         }
-        return unauthorized(request, response, "authentication required");
+        return unauthorized(request, response, UserMessage.of("auth.required", "authentication required"));
     }
 
-    private static boolean unauthorized(HttpServletRequest request, HttpServletResponse response, String message)
+    private static boolean unauthorized(HttpServletRequest request, HttpServletResponse response, UserMessage message)
             throws IOException {
         if (request.getHeader("X-Requested-With") == null) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");

@@ -11,12 +11,13 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.chargingmanager.api.platform.AdminAuthenticator;
 import org.chargingmanager.api.platform.WebContext;
+import org.chargingmanager.web.internal.i18n.Messages;
 import org.chargingmanager.web.internal.session.Cookies;
 import org.chargingmanager.web.internal.session.LoginThrottle;
 import org.chargingmanager.web.internal.session.SessionStore;
 import org.chargingmanager.web.internal.session.WebSession;
 import org.chargingmanager.web.internal.session.WebSessions;
-import org.chargingmanager.web.internal.i18n.UserMessage;
+import org.chargingmanager.api.platform.UserMessage;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -58,7 +59,7 @@ public class SessionServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<WebSession> session = sessions.find(Cookies.sessionId(request));
         if (session.isEmpty()) {
-            JsonResponses.error(response, HttpServletResponse.SC_UNAUTHORIZED, "not logged in");
+            JsonResponses.error(response, HttpServletResponse.SC_UNAUTHORIZED, UserMessage.of("auth.notLoggedIn", "not logged in"));
             return;
         }
         JsonResponses.write(response, HttpServletResponse.SC_OK, body(session.get()));
@@ -68,7 +69,7 @@ public class SessionServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String contentType = request.getContentType();
         if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            JsonResponses.error(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "send the login as application/json");
+            JsonResponses.error(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, JsonResponses.mediaType("the login"));
             return;
         }
         String address = request.getRemoteAddr();
@@ -83,11 +84,8 @@ public class SessionServlet extends HttpServlet {
             JsonObject body = JsonResponses.readObject(request);
             username = JsonResponses.string(body, "username");
             password = JsonResponses.string(body, "password");
-        } catch (JsonResponses.FieldException e) {
-            JsonResponses.fieldError(response, e.field, e.getMessage());
-            return;
-        } catch (IllegalArgumentException e) {
-            JsonResponses.error(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+        } catch (JsonResponses.BadRequestException e) {
+            JsonResponses.badRequest(response, e);
             return;
         }
         if (username == null || username.isBlank()) {
@@ -105,7 +103,8 @@ public class SessionServlet extends HttpServlet {
             if (!lock.isZero()) {
                 tooMany(response, lock);
             } else {
-                JsonResponses.error(response, HttpServletResponse.SC_UNAUTHORIZED, "wrong user name or password");
+                JsonResponses.error(response, HttpServletResponse.SC_UNAUTHORIZED,
+                        UserMessage.of("auth.wrong", "wrong user name or password"));
             }
             return;
         }
@@ -131,8 +130,8 @@ public class SessionServlet extends HttpServlet {
     private static void tooMany(HttpServletResponse response, Duration lock) throws IOException {
         long seconds = Math.max(1, (lock.toMillis() + 999) / 1000);
         response.setHeader("Retry-After", Long.toString(seconds));
-        JsonObject body = new JsonObject();
-        body.addProperty("error", "too many wrong passwords: try again in " + seconds + " s");
+        JsonObject body = Messages.json(UserMessage.of("auth.locked", "too many wrong passwords: try again in " + seconds + " s",
+                seconds));
         body.addProperty("retryAfterSeconds", seconds);
         JsonResponses.write(response, 429, body);
     }

@@ -99,7 +99,8 @@ public class TariffsServlet extends HttpServlet {
                 return;
             }
         }
-        JsonResponses.error(response, HttpServletResponse.SC_NOT_FOUND, "no tariff '" + wanted + "'");
+        JsonResponses.error(response, HttpServletResponse.SC_NOT_FOUND,
+                org.chargingmanager.api.platform.UserMessage.of("tariff.unknown", "no tariff '" + wanted + "'", wanted));
     }
 
     /** The site's choice first: highest ranking, then registered first. */

@@ -4,6 +4,10 @@ import java.util.List;
 
 import org.chargingmanager.api.variables.Variable;
 
+import org.chargingmanager.api.platform.UserMessage;
+import org.chargingmanager.web.internal.i18n.ExpressionMessages;
+import org.chargingmanager.web.internal.i18n.Messages;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
@@ -28,7 +32,10 @@ final class VariablesJson {
                 entry.add("value", number(variable.value()));
             } else {
                 entry.add("value", com.google.gson.JsonNull.INSTANCE);
-                entry.addProperty("error", variable.error().isEmpty() ? "cannot be computed" : variable.error());
+                UserMessage error = variable.error().isEmpty() ? UserMessage.of("var.notComputable", "cannot be computed")
+                        : ExpressionMessages.of(variable.error());
+                entry.addProperty("error", error.english());
+                entry.add("errorMessage", Messages.json(error));
             }
             array.add(entry);
         }

@@ -13,7 +13,7 @@ import org.chargingmanager.api.platform.WebContext;
 import org.chargingmanager.api.variables.InvalidExpressionException;
 import org.chargingmanager.api.variables.Variables;
 import org.chargingmanager.web.internal.i18n.ExpressionMessages;
-import org.chargingmanager.web.internal.i18n.UserMessage;
+import org.chargingmanager.api.platform.UserMessage;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -72,7 +72,7 @@ public class VariablesServlet extends HttpServlet {
                 JsonResponses.fieldError(response, "expr", ExpressionMessages.of(e.getMessage()));
             }
         } else {
-            JsonResponses.error(response, HttpServletResponse.SC_NOT_FOUND, "no such resource");
+            JsonResponses.error(response, HttpServletResponse.SC_NOT_FOUND, JsonResponses.notFound(request));
         }
     }
 
@@ -80,17 +80,15 @@ public class VariablesServlet extends HttpServlet {
     protected void doPut(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String name = name(request);
         if (name == null || name.isBlank()) {
-            JsonResponses.fieldError(response, "name", "the variable needs a name: PUT /api/v1/variables/NAME");
+            JsonResponses.fieldError(response, "name", UserMessage.of("var.nameMissing",
+                    "the variable needs a name: PUT /api/v1/variables/NAME"));
             return;
         }
         String expression;
         try {
             expression = JsonResponses.string(JsonResponses.readObject(request), "expr");
-        } catch (JsonResponses.FieldException e) {
-            JsonResponses.fieldError(response, e.field, e.getMessage());
-            return;
-        } catch (IllegalArgumentException e) {
-            JsonResponses.error(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+        } catch (JsonResponses.BadRequestException e) {
+            JsonResponses.badRequest(response, e);
             return;
         }
         if (expression == null || expression.isBlank()) {
@@ -114,12 +112,14 @@ public class VariablesServlet extends HttpServlet {
     protected void doDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String name = name(request);
         if (name == null || name.isBlank()) {
-            JsonResponses.fieldError(response, "name", "DELETE /api/v1/variables/NAME");
+            JsonResponses.fieldError(response, "name", UserMessage.of("var.nameMissing",
+                    "the variable needs a name: DELETE /api/v1/variables/NAME"));
             return;
         }
         try {
             if (!variables.remove(name)) {
-                JsonResponses.error(response, HttpServletResponse.SC_NOT_FOUND, "no variable '" + name + "'");
+                JsonResponses.error(response, HttpServletResponse.SC_NOT_FOUND,
+                        UserMessage.of("var.unknown", "no variable '" + name + "'", name));
                 return;
             }
         } catch (InvalidExpressionException e) {

@@ -5,53 +5,65 @@ import java.io.Writer;
 
 import javax.servlet.http.HttpServletResponse;
 
-import com.google.gson.JsonObject;
+import org.chargingmanager.api.platform.UserMessage;
 
-/** JSON answers of the billing endpoints: {@code {"error": "...", "parameter": "..."}}. */
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+
+/**
+ * JSON answers of the billing endpoints. Errors are {@code {"error": "...", "code": "...",
+ * "args": [...], "parameter": "..."}}: the English text, and its message key with its values for
+ * the web UI's language.
+ */
 final class JsonErrors {
 
     private JsonErrors() {
     }
 
     static void badParameter(HttpServletResponse response, BadParameterException e) throws IOException {
-        JsonObject body = new JsonObject();
-        body.addProperty("error", e.getMessage());
-        if (e.parameter() != null) {
-            body.addProperty("parameter", e.parameter());
-        }
-        addCode(body, e.code(), e.args());
-        write(response, HttpServletResponse.SC_BAD_REQUEST, body);
+        write(response, HttpServletResponse.SC_BAD_REQUEST, body(e));
     }
 
     /** 409 with the field in conflict, if known. */
-    static void conflict(HttpServletResponse response, String parameter, String message) throws IOException {
-        conflict(response, new BadParameterException(parameter, message));
+    static void conflict(HttpServletResponse response, BadParameterException e) throws IOException {
+        write(response, HttpServletResponse.SC_CONFLICT, body(e));
     }
 
-    /** 409 with the field in conflict and the message key the web UI translates. */
-    static void conflict(HttpServletResponse response, BadParameterException e) throws IOException {
-        JsonObject body = new JsonObject();
-        body.addProperty("error", e.getMessage());
+    static void error(HttpServletResponse response, int status, UserMessage message) throws IOException {
+        write(response, status, json(message));
+    }
+
+    /** 503: the database (or another store) cannot be used now; the reason stays English. */
+    static void unavailable(HttpServletResponse response, String detail) throws IOException {
+        error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                UserMessage.of("http.unavailable", "temporarily unavailable: " + detail, detail));
+    }
+
+    private static JsonObject body(BadParameterException e) {
+        JsonObject body = json(e.userMessage());
         if (e.parameter() != null) {
             body.addProperty("parameter", e.parameter());
         }
-        addCode(body, e.code(), e.args());
-        write(response, HttpServletResponse.SC_CONFLICT, body);
+        return body;
     }
 
-    private static void addCode(JsonObject body, String code, java.util.List<String> args) {
-        if (code != null) {
-            body.addProperty("code", code);
-            com.google.gson.JsonArray array = new com.google.gson.JsonArray();
-            args.forEach(array::add);
-            body.add("args", array);
-        }
-    }
-
-    static void error(HttpServletResponse response, int status, String message) throws IOException {
+    static JsonObject json(UserMessage message) {
         JsonObject body = new JsonObject();
-        body.addProperty("error", message);
-        write(response, status, body);
+        body.addProperty("error", message.english());
+        body.addProperty("code", message.code());
+        JsonArray args = new JsonArray();
+        for (Object arg : message.args()) {
+            if (arg instanceof UserMessage nested) {
+                args.add(json(nested));
+            } else if (arg instanceof Number number) {
+                args.add(new JsonPrimitive(number));
+            } else {
+                args.add(String.valueOf(arg));
+            }
+        }
+        body.add("args", args);
+        return body;
     }
 
     static void write(HttpServletResponse response, int status, JsonObject body) throws IOException {

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Set;
 
+import org.chargingmanager.api.platform.UserMessage;
 import org.chargingmanager.api.billing.TransactionQuery;
 
 /** Reads and checks the query parameters of the transaction endpoints. */
@@ -27,11 +28,13 @@ final class Parameters {
         this.zone = zone;
         for (Map.Entry<String, String[]> entry : values.entrySet()) {
             if (!allowed.contains(entry.getKey())) {
-                throw new BadParameterException(entry.getKey(),
-                        "unknown parameter '" + entry.getKey() + "'; allowed are " + String.join(", ", allowed.stream().sorted().toList()));
+                String names = String.join(", ", allowed.stream().sorted().toList());
+                throw new BadParameterException(entry.getKey(), UserMessage.of("log.unknownParameter",
+                        "unknown parameter '" + entry.getKey() + "'; allowed are " + names, entry.getKey(), names));
             }
             if (entry.getValue().length > 1) {
-                throw new BadParameterException(entry.getKey(), "parameter '" + entry.getKey() + "' given more than once");
+                throw new BadParameterException(entry.getKey(), UserMessage.of("log.parameterTwice",
+                        "parameter '" + entry.getKey() + "' given more than once", entry.getKey()));
             }
         }
     }
@@ -42,7 +45,7 @@ final class Parameters {
             return null;
         }
         if (value[0].isBlank()) {
-            throw new BadParameterException(name, "parameter '" + name + "' is empty");
+            throw new BadParameterException(name, UserMessage.of("log.parameterEmpty", "parameter '" + name + "' is empty", name));
         }
         return value[0];
     }
@@ -59,8 +62,9 @@ final class Parameters {
             try {
                 return LocalDate.parse(value).atStartOfDay(zone).toInstant();
             } catch (DateTimeException notDate) {
-                throw new BadParameterException(name, "parameter '" + name + "' must be an ISO 8601 date"
-                        + " (2025-01-31) or date and time with offset (2025-01-31T00:00:00+01:00), not '" + value + "'");
+                throw new BadParameterException(name, UserMessage.of("log.badDate", "parameter '" + name + "' must be an"
+                        + " ISO 8601 date (2025-01-31) or date and time with offset (2025-01-31T00:00:00+01:00), not '" + value
+                        + "'", name, value));
             }
         }
     }
@@ -77,8 +81,8 @@ final class Parameters {
             }
             return number;
         } catch (NumberFormatException e) {
-            throw new BadParameterException(name,
-                    "parameter '" + name + "' must be a whole number from " + min + " to " + max + ", not '" + value + "'");
+            throw new BadParameterException(name, UserMessage.of("log.badNumber", "parameter '" + name
+                    + "' must be a whole number from " + min + " to " + max + ", not '" + value + "'", name, min, max, value));
         }
     }
 
@@ -87,7 +91,7 @@ final class Parameters {
         Instant from = time("from");
         Instant to = time("to");
         if (from != null && to != null && !from.isBefore(to)) {
-            throw new BadParameterException("to", "parameter 'to' must be after 'from'");
+            throw new BadParameterException("to", UserMessage.of("log.toBeforeFrom", "parameter 'to' must be after 'from'"));
         }
         return new TransactionQuery(from, to, text("evse"), text("user"), offset, limit);
     }

@@ -11,6 +11,7 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.chargingmanager.api.platform.UserMessage;
 import org.chargingmanager.api.billing.TransactionLogException;
 import org.chargingmanager.api.platform.WebContext;
 import org.chargingmanager.billing.internal.log.JdbcTransactionLog;
@@ -60,8 +61,8 @@ public class RetentionServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String contentType = request.getContentType();
         if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            JsonErrors.error(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE,
-                    "send {\"endedBefore\": \"<ISO 8601 date and time>\"} as application/json");
+            JsonErrors.error(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, UserMessage.of("http.mediaType",
+                    "send {\"endedBefore\": \"<ISO 8601 date and time>\"} as application/json", "application/json"));
             return;
         }
         Instant endedBefore;
@@ -69,15 +70,16 @@ public class RetentionServlet extends HttpServlet {
             JsonElement json = JsonParser.parseReader(reader);
             JsonElement value = json.isJsonObject() ? json.getAsJsonObject().get("endedBefore") : null;
             if (value == null || !value.isJsonPrimitive()) {
-                throw new BadParameterException("endedBefore", "missing 'endedBefore'");
+                throw new BadParameterException("endedBefore", UserMessage.of("retention.missing", "missing 'endedBefore'"));
             }
             endedBefore = OffsetDateTime.parse(value.getAsString()).toInstant();
         } catch (JsonParseException | IllegalStateException e) {
-            JsonErrors.error(response, HttpServletResponse.SC_BAD_REQUEST, "the body is not JSON: " + e.getMessage());
+            JsonErrors.error(response, HttpServletResponse.SC_BAD_REQUEST, UserMessage.of("http.badJson",
+                    "the body is not JSON: " + e.getMessage()));
             return;
         } catch (DateTimeException e) {
-            JsonErrors.badParameter(response, new BadParameterException("endedBefore",
-                    "'endedBefore' must be an ISO 8601 date and time with offset, e.g. 2019-01-01T00:00:00Z"));
+            JsonErrors.badParameter(response, new BadParameterException("endedBefore", UserMessage.of("retention.badDate",
+                    "'endedBefore' must be an ISO 8601 date and time with offset, e.g. 2019-01-01T00:00:00Z")));
             return;
         } catch (BadParameterException e) {
             JsonErrors.badParameter(response, e);
@@ -92,9 +94,10 @@ public class RetentionServlet extends HttpServlet {
             body.addProperty("deleted", deleted);
             JsonErrors.write(response, HttpServletResponse.SC_OK, body);
         } catch (IllegalArgumentException e) {
-            JsonErrors.badParameter(response, new BadParameterException("endedBefore", e.getMessage()));
+            JsonErrors.badParameter(response, new BadParameterException("endedBefore", UserMessage.of("retention.refused",
+                    e.getMessage(), e.getMessage())));
         } catch (TransactionLogException e) {
-            JsonErrors.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, e.getMessage());
+            JsonErrors.unavailable(response, e.getMessage());
         }
     }
 }

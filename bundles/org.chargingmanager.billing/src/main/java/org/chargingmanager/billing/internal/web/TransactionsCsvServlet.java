@@ -16,6 +16,7 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.chargingmanager.api.platform.UserMessage;
 import org.chargingmanager.api.billing.TransactionLog;
 import org.chargingmanager.api.billing.TransactionLogException;
 import org.chargingmanager.api.billing.TransactionQuery;
@@ -69,8 +70,8 @@ public class TransactionsCsvServlet extends HttpServlet {
             } else if (separator.equals("semicolon")) {
                 style = TransactionCsvWriter.Style.SEMICOLON;
             } else {
-                throw new BadParameterException("separator",
-                        "parameter 'separator' must be 'comma' or 'semicolon', not '" + separator + "'");
+                throw new BadParameterException("separator", UserMessage.of("log.separator",
+                        "parameter 'separator' must be 'comma' or 'semicolon', not '" + separator + "'", separator));
             }
         } catch (BadParameterException e) {
             JsonErrors.badParameter(response, e);
@@ -82,7 +83,7 @@ public class TransactionsCsvServlet extends HttpServlet {
                 names.put(user.id(), user.name());
             }
         } catch (UserDirectoryException e) {
-            JsonErrors.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, e.getMessage());
+            JsonErrors.unavailable(response, e.getMessage());
             return;
         }
         response.setStatus(HttpServletResponse.SC_OK);
@@ -105,7 +106,7 @@ public class TransactionsCsvServlet extends HttpServlet {
             LOG.error("CSV export ({}) failed after {} row(s): {}", query, csv.rows(), e.getMessage());
             if (!response.isCommitted()) {
                 response.reset();
-                JsonErrors.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, e.getMessage());
+                JsonErrors.unavailable(response, e.getMessage());
             } else {
                 // the client must not take a truncated file for a complete one: break the connection
                 throw new IOException("CSV export failed after " + csv.rows() + " rows", e);

@@ -69,7 +69,7 @@ public class TransactionsJsonServlet extends HttpServlet {
         try {
             log.stream(query, page::add);
         } catch (TransactionLogException e) {
-            JsonErrors.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, e.getMessage());
+            JsonErrors.unavailable(response, e.getMessage());
             return;
         }
         JsonObject body = new JsonObject();

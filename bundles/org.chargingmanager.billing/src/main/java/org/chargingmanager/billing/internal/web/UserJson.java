@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.chargingmanager.api.platform.UserMessage;
 import org.chargingmanager.api.billing.User;
 
 import com.google.gson.JsonArray;
@@ -54,33 +55,33 @@ final class UserJson {
      */
     static User user(JsonElement body, String pathId) throws BadParameterException {
         if (body == null || !body.isJsonObject()) {
-            throw new BadParameterException(null, "the body must be a JSON object");
+            throw new BadParameterException(null, UserMessage.of("http.notObject", "the body must be a JSON object"));
         }
         JsonObject json = body.getAsJsonObject();
         for (Map.Entry<String, JsonElement> entry : json.entrySet()) {
             if (!FIELDS.contains(entry.getKey())) {
-                throw new BadParameterException(entry.getKey(), "unknown field '" + entry.getKey() + "'; allowed are "
-                        + String.join(", ", new TreeSet<>(FIELDS)));
+                throw new BadParameterException(entry.getKey(), UserMessage.of("value.unknownField", "unknown field '"
+                        + entry.getKey() + "'; allowed are " + String.join(", ", new TreeSet<>(FIELDS)), entry.getKey()));
             }
         }
         String id = string(json, "id");
         if (pathId != null) {
             if (id != null && !id.equals(pathId)) {
-                throw new BadParameterException("id", "field 'id' (" + id + ") differs from the id in the URL ("
-                        + pathId + ")");
+                throw new BadParameterException("id", UserMessage.of("user.idDiffers", "field 'id' (" + id
+                        + ") differs from the id in the URL (" + pathId + ")", id, pathId));
             }
             id = pathId;
         }
         if (id == null || id.isBlank()) {
-            throw new BadParameterException("id", "field 'id' is required", "user.idMissing");
+            throw new BadParameterException("id", UserMessage.of("user.idMissing", "field 'id' is required"));
         }
         if (id.length() > 64 || !id.equals(id.strip()) || id.contains("/")) {
-            throw new BadParameterException("id", "field 'id' must have 1 to 64 characters, no '/' and no"
-                    + " surrounding spaces", "user.idFormat");
+            throw new BadParameterException("id", UserMessage.of("user.idFormat", "field 'id' must have 1 to 64 characters,"
+                    + " no '/' and no surrounding spaces"));
         }
         String name = string(json, "name");
         if (name != null && name.length() > 200) {
-            throw new BadParameterException("name", "field 'name' has at most 200 characters", "user.nameTooLong");
+            throw new BadParameterException("name", UserMessage.of("user.nameTooLong", "field 'name' has at most 200 characters"));
         }
         List<String> rfidTags = strings(json, "rfidTags");
         List<String> pins = strings(json, "pins");
@@ -88,8 +89,8 @@ final class UserJson {
         Set<String> seen = new java.util.HashSet<>();
         for (String[] token : tokens(rfidTags, pins)) {
             if (!seen.add(token[1].toUpperCase(java.util.Locale.ROOT))) {
-                throw new BadParameterException(token[0], "'" + token[1] + "' in field '" + token[0]
-                        + "' is listed twice (RFID tags and PINs compare case-insensitively)", "user.tokenTwice", token[1]);
+                throw new BadParameterException(token[0], UserMessage.of("user.tokenTwice", "'" + token[1] + "' in field '"
+                        + token[0] + "' is listed twice (RFID tags and PINs compare case-insensitively)", token[1]));
             }
         }
         int priority = 0;
@@ -101,7 +102,7 @@ final class UserJson {
                 }
                 priority = p.getAsBigDecimal().intValueExact();
             } catch (NumberFormatException | ArithmeticException e) {
-                throw new BadParameterException("priority", "field 'priority' must be a whole number");
+                throw new BadParameterException("priority", UserMessage.of("user.priority", "field 'priority' must be a whole number"));
             }
         }
         Instant expiry = null;
@@ -110,15 +111,15 @@ final class UserJson {
             try {
                 expiry = OffsetDateTime.parse(e).toInstant();
             } catch (DateTimeException notTime) {
-                throw new BadParameterException("expiry", "field 'expiry' must be an ISO 8601 date and time with"
-                        + " offset, e.g. 2027-12-31T23:59:59+01:00, not '" + e + "'");
+                throw new BadParameterException("expiry", UserMessage.of("user.expiry", "field 'expiry' must be an ISO 8601"
+                        + " date and time with offset, e.g. 2027-12-31T23:59:59+01:00, not '" + e + "'", e));
             }
         }
         boolean blocked = false;
         JsonElement b = json.get("blocked");
         if (b != null && !b.isJsonNull()) {
             if (!b.isJsonPrimitive() || !b.getAsJsonPrimitive().isBoolean()) {
-                throw new BadParameterException("blocked", "field 'blocked' must be true or false");
+                throw new BadParameterException("blocked", UserMessage.of("user.blocked", "field 'blocked' must be true or false"));
             }
             blocked = b.getAsBoolean();
         }
@@ -138,7 +139,7 @@ final class UserJson {
             return null;
         }
         if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
-            throw new BadParameterException(field, "field '" + field + "' must be a string");
+            throw new BadParameterException(field, UserMessage.of("value.notText", "field '" + field + "' must be a string", field));
         }
         return value.getAsString();
     }
@@ -150,13 +151,14 @@ final class UserJson {
             return list;
         }
         if (!value.isJsonArray()) {
-            throw new BadParameterException(field, "field '" + field + "' must be an array of strings");
+            throw new BadParameterException(field, UserMessage.of("user.notList", "field '" + field
+                    + "' must be an array of strings", field));
         }
         for (JsonElement element : value.getAsJsonArray()) {
             if (element == null || !element.isJsonPrimitive() || !element.getAsJsonPrimitive().isString()
                     || element.getAsString().isBlank() || element.getAsString().strip().length() > 100) {
-                throw new BadParameterException(field, "field '" + field + "' must hold strings of 1 to 100"
-                        + " characters");
+                throw new BadParameterException(field, UserMessage.of("user.tokenLength", "field '" + field
+                        + "' must hold strings of 1 to 100 characters", field));
             }
             list.add(element.getAsString().strip());
         }

@@ -12,6 +12,7 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.chargingmanager.api.platform.UserMessage;
 import org.chargingmanager.api.billing.User;
 import org.chargingmanager.api.billing.UserDirectory;
 import org.chargingmanager.api.billing.UserDirectoryException;
@@ -90,7 +91,7 @@ public class UsersServlet extends HttpServlet {
                 }
             }
         } catch (UserDirectoryException e) {
-            JsonErrors.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, e.getMessage());
+            JsonErrors.unavailable(response, e.getMessage());
         }
     }
 
@@ -99,8 +100,8 @@ public class UsersServlet extends HttpServlet {
         String id = id(request);
         if (id == null || !id.isEmpty()) {
             response.setHeader("Allow", "GET, PUT, DELETE");
-            JsonErrors.error(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED,
-                    "POST to " + PATH + " creates a user; use PUT to replace one");
+            JsonErrors.error(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, UserMessage.of("user.postToList",
+                    "POST to " + PATH + " creates a user; use PUT to replace one"));
             return;
         }
         save(request, response, null);
@@ -111,8 +112,8 @@ public class UsersServlet extends HttpServlet {
         String id = id(request);
         if (id == null || id.isEmpty()) {
             response.setHeader("Allow", "GET, POST");
-            JsonErrors.error(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED,
-                    "PUT needs a user id: " + PATH + "/{id}");
+            JsonErrors.error(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, UserMessage.of("http.pathIdMissing",
+                    "PUT needs a user id: " + PATH + "/{id}", "PUT " + PATH + "/{id}"));
             return;
         }
         save(request, response, id);
@@ -123,8 +124,8 @@ public class UsersServlet extends HttpServlet {
         String id = id(request);
         if (id == null || id.isEmpty()) {
             response.setHeader("Allow", "GET, POST");
-            JsonErrors.error(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED,
-                    "DELETE needs a user id: " + PATH + "/{id}");
+            JsonErrors.error(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, UserMessage.of("http.pathIdMissing",
+                    "DELETE needs a user id: " + PATH + "/{id}", "DELETE " + PATH + "/{id}"));
             return;
         }
         try {
@@ -134,7 +135,7 @@ public class UsersServlet extends HttpServlet {
                 notFound(response, id);
             }
         } catch (UserDirectoryException e) {
-            JsonErrors.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, e.getMessage());
+            JsonErrors.unavailable(response, e.getMessage());
         }
     }
 
@@ -142,8 +143,8 @@ public class UsersServlet extends HttpServlet {
     private void save(HttpServletRequest request, HttpServletResponse response, String pathId) throws IOException {
         String contentType = request.getContentType();
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            JsonErrors.error(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE,
-                    "send the user as application/json");
+            JsonErrors.error(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, UserMessage.of("http.mediaType",
+                    "send the user as application/json", "application/json"));
             return;
         }
         User user;
@@ -151,7 +152,8 @@ public class UsersServlet extends HttpServlet {
             JsonElement body = JsonParser.parseReader(reader);
             user = UserJson.user(body, pathId);
         } catch (JsonParseException | IllegalStateException e) {
-            JsonErrors.error(response, HttpServletResponse.SC_BAD_REQUEST, "the body is not JSON: " + e.getMessage());
+            JsonErrors.error(response, HttpServletResponse.SC_BAD_REQUEST, UserMessage.of("http.badJson",
+                    "the body is not JSON: " + e.getMessage()));
             return;
         } catch (BadParameterException e) {
             JsonErrors.badParameter(response, e);
@@ -160,8 +162,8 @@ public class UsersServlet extends HttpServlet {
         try {
             boolean exists = users.find(user.id()).isPresent();
             if (pathId == null && exists) {
-                JsonErrors.conflict(response, new BadParameterException("id", "user " + user.id() + " exists; PUT " + PATH
-                        + "/" + user.id() + " replaces it", "user.exists", user.id()));
+                JsonErrors.conflict(response, new BadParameterException("id", UserMessage.of("user.exists", "user " + user.id()
+                        + " exists; PUT " + PATH + "/" + user.id() + " replaces it", user.id())));
                 return;
             }
             BadParameterException taken = takenToken(user);
@@ -178,9 +180,10 @@ public class UsersServlet extends HttpServlet {
         } catch (UserDirectoryException e) {
             if (e.getCause() == null) {
                 // the directory's own checks (a tag listed twice, taken meanwhile): the request's fault
-                JsonErrors.conflict(response, null, e.getMessage());
+                JsonErrors.conflict(response, new BadParameterException(null, UserMessage.of("user.refused",
+                        e.getMessage(), e.getMessage())));
             } else {
-                JsonErrors.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, e.getMessage());
+                JsonErrors.unavailable(response, e.getMessage());
             }
         }
     }
@@ -193,14 +196,14 @@ public class UsersServlet extends HttpServlet {
         for (String[] token : tokens) {
             Optional<User> owner = users.findByToken(token[1]);
             if (owner.isPresent() && !owner.get().id().equals(user.id())) {
-                return new BadParameterException(token[0], "'" + token[1] + "' in field '" + token[0]
-                        + "' already belongs to user " + owner.get().id(), "user.tokenTaken", token[1], owner.get().id());
+                return new BadParameterException(token[0], UserMessage.of("user.tokenTaken", "'" + token[1] + "' in field '"
+                        + token[0] + "' already belongs to user " + owner.get().id(), token[1], owner.get().id()));
             }
         }
         return null;
     }
 
     private static void notFound(HttpServletResponse response, String id) throws IOException {
-        JsonErrors.error(response, HttpServletResponse.SC_NOT_FOUND, "no user " + id);
+        JsonErrors.error(response, HttpServletResponse.SC_NOT_FOUND, UserMessage.of("user.unknown", "no user " + id, id));
     }
 }

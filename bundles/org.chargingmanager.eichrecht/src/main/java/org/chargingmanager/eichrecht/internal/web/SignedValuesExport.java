@@ -17,6 +17,7 @@ import javax.xml.stream.XMLStreamException;
 import org.chargingmanager.api.billing.Transaction;
 import org.chargingmanager.api.billing.TransactionLog;
 import org.chargingmanager.api.billing.TransactionLogException;
+import org.chargingmanager.api.platform.UserMessage;
 import org.chargingmanager.eichrecht.ExportSelection;
 import org.chargingmanager.eichrecht.TransparencyXmlWriter;
 
@@ -32,8 +33,11 @@ final class SignedValuesExport {
         final int status;
         final String parameter;
 
-        Refusal(int status, String parameter, String message) {
-            super(message);
+        final transient UserMessage userMessage;
+
+        Refusal(int status, String parameter, UserMessage message) {
+            super(message.english());
+            this.userMessage = message;
             this.status = status;
             this.parameter = parameter;
         }
@@ -55,17 +59,19 @@ final class SignedValuesExport {
     ExportSelection selection(Map<String, String[]> parameters) throws Refusal {
         for (Map.Entry<String, String[]> entry : parameters.entrySet()) {
             if (!PARAMETERS.contains(entry.getKey())) {
-                throw new Refusal(400, entry.getKey(), "unknown parameter '" + entry.getKey() + "'; allowed are "
-                        + String.join(", ", new TreeSet<>(PARAMETERS)));
+                String names = String.join(", ", new TreeSet<>(PARAMETERS));
+                throw new Refusal(400, entry.getKey(), UserMessage.of("log.unknownParameter", "unknown parameter '"
+                        + entry.getKey() + "'; allowed are " + names, entry.getKey(), names));
             }
             if (entry.getValue().length != 1 || entry.getValue()[0].isBlank()) {
-                throw new Refusal(400, entry.getKey(), "parameter '" + entry.getKey() + "' must be given once, not empty");
+                throw new Refusal(400, entry.getKey(), UserMessage.of("log.parameterOnce", "parameter '" + entry.getKey()
+                        + "' must be given once, not empty", entry.getKey()));
             }
         }
         Instant from = time(parameters, "from");
         Instant to = time(parameters, "to");
         if (from != null && to != null && !from.isBefore(to)) {
-            throw new Refusal(400, "to", "parameter 'to' must be after 'from'");
+            throw new Refusal(400, "to", UserMessage.of("log.toBeforeFrom", "parameter 'to' must be after 'from'"));
         }
         String[] evse = parameters.get("evse");
         return evse == null ? ExportSelection.all(from, to) : ExportSelection.evse(evse[0], from, to);
@@ -82,8 +88,9 @@ final class SignedValuesExport {
             try {
                 return LocalDate.parse(value[0]).atStartOfDay(zone).toInstant();
             } catch (DateTimeException notDate) {
-                throw new Refusal(400, name, "parameter '" + name + "' must be an ISO 8601 date (2025-01-31) or"
-                        + " date and time with offset (2025-01-31T00:00:00+01:00), not '" + value[0] + "'");
+                throw new Refusal(400, name, UserMessage.of("log.badDate", "parameter '" + name + "' must be an ISO 8601"
+                        + " date (2025-01-31) or date and time with offset (2025-01-31T00:00:00+01:00), not '" + value[0]
+                        + "'", name, value[0]));
             }
         }
     }
@@ -94,11 +101,12 @@ final class SignedValuesExport {
         try {
             transactionId = Long.parseLong(id);
         } catch (NumberFormatException e) {
-            throw new Refusal(400, "id", "a transaction id is a whole number, not '" + id + "'");
+            throw new Refusal(400, "id", UserMessage.of("log.badTransactionId", "a transaction id is a whole number, not '"
+                    + id + "'", id));
         }
         Optional<Transaction> transaction = log.find(transactionId);
         if (transaction.isEmpty()) {
-            throw new Refusal(404, "id", "no transaction " + transactionId);
+            throw new Refusal(404, "id", UserMessage.of("log.noTransaction", "no transaction " + transactionId, transactionId));
         }
         return transaction.get();
     }

@@ -2,7 +2,6 @@ package org.chargingmanager.eichrecht.internal.web;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.Writer;
 import java.time.ZoneId;
 
 import javax.servlet.Servlet;
@@ -16,6 +15,7 @@ import org.chargingmanager.api.billing.TransactionLog;
 import org.chargingmanager.api.billing.TransactionLogException;
 import org.chargingmanager.api.eichrecht.TrustedKey;
 import org.chargingmanager.api.eichrecht.TrustedKeys;
+import org.chargingmanager.api.platform.UserMessage;
 import org.chargingmanager.api.platform.WebContext;
 import org.chargingmanager.eichrecht.ExportSelection;
 import org.osgi.service.component.annotations.Component;
@@ -29,7 +29,6 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.google.gson.JsonObject;
 
 /**
  * Signed meter values for the S.A.F.E. transparency software, admin only (via the context):
@@ -77,8 +76,8 @@ public class SignedValuesServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         TransactionLog log = transactionLog;
         if (log == null) {
-            error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, null,
-                    "no transaction log is installed (the billing bundle)");
+            JsonErrors.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, UserMessage.of("log.notInstalled",
+                    "no transaction log is installed (the billing bundle)"));
             return;
         }
         SignedValuesExport export = new SignedValuesExport(log, this::confirmedKey, ZoneId.systemDefault());
@@ -95,12 +94,14 @@ public class SignedValuesServlet extends HttpServlet {
             String info = request.getPathInfo() == null ? "" : request.getPathInfo();
             String[] parts = info.split("/", -1);
             if (parts.length != 3 || !parts[0].isEmpty() || !FILE.equals(parts[2])) {
-                throw new SignedValuesExport.Refusal(404, null, "no such resource: " + TRANSACTIONS_PATH + info
-                        + " (signed values: " + TRANSACTIONS_PATH + "/{id}/" + FILE + ")");
+                throw new SignedValuesExport.Refusal(404, null, UserMessage.of("http.notFound", "no such resource: "
+                        + TRANSACTIONS_PATH + info + " (signed values: " + TRANSACTIONS_PATH + "/{id}/" + FILE + ")",
+                        TRANSACTIONS_PATH + info));
             }
             if (!request.getParameterMap().isEmpty()) {
                 String name = request.getParameterMap().keySet().iterator().next();
-                throw new SignedValuesExport.Refusal(400, name, "unknown parameter '" + name + "'");
+                throw new SignedValuesExport.Refusal(400, name, UserMessage.of("log.unknownParameter", "unknown parameter '"
+                        + name + "'; allowed are none", name, "–"));
             }
             Transaction transaction = export.transaction(parts[1]);
             startXml(response, "signed-values-" + transaction.id() + ".xml");
@@ -108,12 +109,13 @@ public class SignedValuesServlet extends HttpServlet {
                 export.write(transaction, out);
             }
         } catch (SignedValuesExport.Refusal e) {
-            error(response, e.status, e.parameter, e.getMessage());
+            JsonErrors.error(response, e.status, "parameter", e.parameter, e.userMessage);
         } catch (TransactionLogException e) {
             if (response.isCommitted()) {
                 throw new IOException("the transaction log failed during the export: " + e.getMessage(), e);
             }
-            error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, null, e.getMessage());
+            JsonErrors.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, UserMessage.of("http.unavailable",
+                    "temporarily unavailable: " + e.getMessage(), e.getMessage()));
         } catch (XMLStreamException e) {
             LOG.warn("Signed values export aborted: {}", e.getMessage());
             throw new IOException(e);
@@ -130,21 +132,5 @@ public class SignedValuesServlet extends HttpServlet {
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
-    }
-
-    private static void error(HttpServletResponse response, int status, String parameter, String message)
-            throws IOException {
-        JsonObject body = new JsonObject();
-        body.addProperty("error", message);
-        if (parameter != null) {
-            body.addProperty("parameter", parameter);
-        }
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        response.setHeader("Cache-Control", "no-store");
-        try (Writer writer = response.getWriter()) {
-            writer.write(body.toString());
-        }
     }
 }

@@ -2,7 +2,6 @@ package org.chargingmanager.eichrecht.internal.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -13,6 +12,7 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.chargingmanager.api.eichrecht.TrustedKey;
 import org.chargingmanager.api.eichrecht.TrustedKeys;
+import org.chargingmanager.api.platform.UserMessage;
 import org.chargingmanager.api.platform.WebContext;
 import org.chargingmanager.eichrecht.internal.signing.InternalSigningKey;
 import org.osgi.service.component.annotations.Activate;
@@ -24,8 +24,6 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -45,8 +43,8 @@ import com.google.gson.JsonParser;
  * <li>{@code GET /api/v1/eichrecht/internal-signing-key}: the public key of the charging
  * manager's own signing key pair (generated if none exists), for test software.</li>
  * </ul>
- * Errors are JSON {@code {"error": "..."}}: 400 for a body or key that cannot be read, 404 for a
- * charging point without key.
+ * Errors are JSON {@code {"error": "...", "code": "...", "args": [...]}} (see {@link JsonErrors}): 400 for a
+ * body or key that cannot be read (413 for one too large), 404 for a charging point without key.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("chargingmanager-trusted-keys")
@@ -60,7 +58,6 @@ public class TrustedKeysServlet extends HttpServlet {
     static final int MAX_BODY_BYTES = 16 * 1024;
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(TrustedKeysServlet.class);
-    private static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
 
     private final transient TrustedKeys trustedKeys;
     private final transient InternalSigningKey internalSigningKey;
@@ -78,7 +75,7 @@ public class TrustedKeysServlet extends HttpServlet {
             var pair = internalSigningKey.signer().keyPair();
             reply.addProperty("publicKey", pair.publicKey().spkiHex());
             reply.addProperty("curve", pair.curve().curveName());
-            send(response, HttpServletResponse.SC_OK, reply);
+            JsonErrors.send(response, HttpServletResponse.SC_OK, reply);
             return;
         }
         String evseId = evseId(request);
@@ -87,14 +84,14 @@ public class TrustedKeysServlet extends HttpServlet {
             trustedKeys.all().forEach(key -> keys.add(json(key)));
             JsonObject reply = new JsonObject();
             reply.add("trustedKeys", keys);
-            send(response, HttpServletResponse.SC_OK, reply);
+            JsonErrors.send(response, HttpServletResponse.SC_OK, reply);
             return;
         }
         Optional<TrustedKey> key = trustedKeys.find(evseId);
         if (key.isEmpty()) {
-            error(response, HttpServletResponse.SC_NOT_FOUND, "no key stored for " + evseId);
+            JsonErrors.error(response, HttpServletResponse.SC_NOT_FOUND, noKey(evseId));
         } else {
-            send(response, HttpServletResponse.SC_OK, json(key.get()));
+            JsonErrors.send(response, HttpServletResponse.SC_OK, json(key.get()));
         }
     }
 
@@ -102,47 +99,43 @@ public class TrustedKeysServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo();
         if (path == null || !path.endsWith("/confirm") || path.length() <= "/confirm".length() + 1) {
-            error(response, HttpServletResponse.SC_NOT_FOUND, "no such operation; POST /api/v1/trusted-keys/{evseId}/confirm");
+            JsonErrors.error(response, HttpServletResponse.SC_NOT_FOUND, UserMessage.of("http.pathIdMissing",
+                    "no such operation; POST /api/v1/trusted-keys/{evseId}/confirm", "POST /api/v1/trusted-keys/{evseId}/confirm"));
             return;
         }
         String evseId = path.substring(1, path.length() - "/confirm".length());
         Optional<TrustedKey> confirmed = trustedKeys.confirm(evseId);
         if (confirmed.isEmpty()) {
-            error(response, HttpServletResponse.SC_NOT_FOUND, "no key stored for " + evseId);
+            JsonErrors.error(response, HttpServletResponse.SC_NOT_FOUND, noKey(evseId));
             return;
         }
         LOG.info("Eichrecht: EVSE {}: public key confirmed by {}", evseId, request.getAttribute(WebContext.USER_ATTRIBUTE));
-        send(response, HttpServletResponse.SC_OK, json(confirmed.get()));
+        JsonErrors.send(response, HttpServletResponse.SC_OK, json(confirmed.get()));
     }
 
     @Override
     protected void doPut(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String evseId = evseId(request);
         if (evseId == null) {
-            error(response, HttpServletResponse.SC_NOT_FOUND, "PUT /api/v1/trusted-keys/{evseId}");
+            JsonErrors.error(response, HttpServletResponse.SC_NOT_FOUND, UserMessage.of("http.pathIdMissing",
+                    "PUT /api/v1/trusted-keys/{evseId}", "PUT /api/v1/trusted-keys/{evseId}"));
             return;
         }
         String publicKey;
         try {
             publicKey = publicKeyOf(readBody(request));
-        } catch (IllegalArgumentException e) {
-            error(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+        } catch (BadBody e) {
+            JsonErrors.error(response, e.status, "field", e.field, e.userMessage);
             return;
         }
         try {
             TrustedKey entered = trustedKeys.enter(evseId, publicKey, "admin (HTTP API)");
             LOG.info("Eichrecht: EVSE {}: public key entered by {}", evseId, request.getAttribute(WebContext.USER_ATTRIBUTE));
-            send(response, HttpServletResponse.SC_OK, json(entered));
+            JsonErrors.send(response, HttpServletResponse.SC_OK, json(entered));
         } catch (IllegalArgumentException e) {
             LOG.warn("Eichrecht: EVSE {}: refused a public key from {}: {}", evseId, request.getRemoteAddr(), e.getMessage());
-            JsonObject body = new JsonObject();
-            body.addProperty("error", "not a usable public key: " + e.getMessage());
-            body.addProperty("field", "publicKey");
-            body.addProperty("code", "key.unusable");
-            com.google.gson.JsonArray args = new com.google.gson.JsonArray();
-            args.add(e.getMessage());
-            body.add("args", args);
-            send(response, HttpServletResponse.SC_BAD_REQUEST, body);
+            JsonErrors.error(response, HttpServletResponse.SC_BAD_REQUEST, "field", "publicKey", UserMessage.of("key.unusable",
+                    "not a usable public key: " + e.getMessage(), e.getMessage()));
         }
     }
 
@@ -150,7 +143,7 @@ public class TrustedKeysServlet extends HttpServlet {
     protected void doDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String evseId = evseId(request);
         if (evseId == null || !trustedKeys.remove(evseId)) {
-            error(response, HttpServletResponse.SC_NOT_FOUND, "no key stored for " + evseId);
+            JsonErrors.error(response, HttpServletResponse.SC_NOT_FOUND, noKey(evseId));
             return;
         }
         LOG.info("Eichrecht: EVSE {}: public key removed by {}", evseId, request.getAttribute(WebContext.USER_ATTRIBUTE));
@@ -167,19 +160,41 @@ public class TrustedKeysServlet extends HttpServlet {
         return id.contains("/") ? null : id;
     }
 
+    /** A body this servlet cannot use: its status, the field it is about (if any) and the message. */
+    static final class BadBody extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        final int status;
+        final String field;
+        final transient UserMessage userMessage;
+
+        BadBody(int status, String field, UserMessage message) {
+            super(message.english());
+            this.status = status;
+            this.field = field;
+            this.userMessage = message;
+        }
+    }
+
+    private static UserMessage noKey(String evseId) {
+        return UserMessage.of("key.none", "no key stored for " + evseId, String.valueOf(evseId));
+    }
+
     static String publicKeyOf(String body) {
         if (body == null) {
-            throw new IllegalArgumentException("the body is larger than " + MAX_BODY_BYTES + " bytes");
+            throw new BadBody(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, null, UserMessage.of("http.tooLarge",
+                    "the body is larger than " + MAX_BODY_BYTES + " bytes", MAX_BODY_BYTES));
         }
         JsonElement parsed;
         try {
             parsed = JsonParser.parseString(body);
         } catch (JsonParseException | StackOverflowError e) {
-            throw new IllegalArgumentException("the body must be {\"publicKey\": \"...\"}");
+            throw new BadBody(HttpServletResponse.SC_BAD_REQUEST, null, UserMessage.of("http.bodyShape",
+                    "the body must be {\"publicKey\": \"...\"}", "{\"publicKey\": \"...\"}"));
         }
         JsonElement key = parsed.isJsonObject() ? parsed.getAsJsonObject().get("publicKey") : null;
         if (key == null || !key.isJsonPrimitive() || !key.getAsJsonPrimitive().isString() || key.getAsString().isBlank()) {
-            throw new IllegalArgumentException("publicKey must be a non-empty string (hex DER, hex X||Y or PEM)");
+            throw new BadBody(HttpServletResponse.SC_BAD_REQUEST, "publicKey", UserMessage.of("key.missing",
+                    "publicKey must be a non-empty string (hex DER, hex X||Y or PEM)"));
         }
         return key.getAsString().strip();
     }
@@ -199,21 +214,5 @@ public class TrustedKeysServlet extends HttpServlet {
             byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
             return bytes.length > MAX_BODY_BYTES ? null : new String(bytes, StandardCharsets.UTF_8);
         }
-    }
-
-    private static void send(HttpServletResponse response, int status, JsonElement body) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        response.setHeader("Cache-Control", "no-store");
-        try (Writer writer = response.getWriter()) {
-            GSON.toJson(body, writer);
-        }
-    }
-
-    private static void error(HttpServletResponse response, int status, String message) throws IOException {
-        JsonObject body = new JsonObject();
-        body.addProperty("error", message);
-        send(response, status, body);
     }
 }

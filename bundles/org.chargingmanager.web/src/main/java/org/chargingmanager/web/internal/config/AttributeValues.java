@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.chargingmanager.web.internal.i18n.UserMessage;
+import org.chargingmanager.api.platform.UserMessage;
 import org.osgi.service.metatype.AttributeDefinition;
 
 import com.google.gson.JsonArray;
@@ -182,9 +182,37 @@ public final class AttributeValues {
         }
         String problem = definition.validate(text);
         if (problem != null && !problem.isEmpty()) {
-            throw new InvalidValueException(id, UserMessage.of("value.invalid", name + ": " + problem, name, problem));
+            throw new InvalidValueException(id, validation(definition, text, problem));
         }
         return value;
+    }
+
+    /**
+     * The message for a problem {@link AttributeDefinition#validate} found. Felix Metatype answers
+     * with fixed English texts (its keys {@code %less than minimum} ..., taken as the text where
+     * the bundle has no translation of them); those get their own message key. Any other text (an
+     * other metatype implementation) is passed on under {@code value.invalid}, which the page shows
+     * with a lead-in in its language.
+     */
+    static UserMessage validation(AttributeDefinition definition, String value, String problem) {
+        String name = definition.getName();
+        String text = definition.getType() == AttributeDefinition.PASSWORD ? "…" : value;
+        boolean textual = definition.getType() == AttributeDefinition.STRING || definition.getType() == AttributeDefinition.PASSWORD;
+        String key = problem.strip();
+        key = (key.startsWith("%") ? key.substring(1) : key).toLowerCase(Locale.ROOT);
+        return switch (key) {
+            case "missing required value" -> UserMessage.of("value.required", name + " is required", name);
+            case "less than minimum" -> textual
+                    ? UserMessage.of("value.tooShort", name + " is shorter than allowed", name)
+                    : UserMessage.of("value.tooSmall", name + " is less than the minimum, not '" + text + "'", name, text);
+            case "greater than maximum" -> textual
+                    ? UserMessage.of("value.tooLong", name + " is longer than allowed", name)
+                    : UserMessage.of("value.tooLarge", name + " is greater than the maximum, not '" + text + "'", name, text);
+            case "not a valid option" -> UserMessage.of("value.notOption", name + ": '" + text + "' is not one of the options",
+                    name, text);
+            case "invalid value" -> UserMessage.of("value.notValid", name + ": '" + text + "' is not a valid value", name, text);
+            default -> UserMessage.of("value.invalid", name + ": " + problem, name, problem);
+        };
     }
 
     private static double finite(double value) {

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.chargingmanager.web.internal.i18n.ExpressionMessages;
-import org.chargingmanager.web.internal.i18n.UserMessage;
+import org.chargingmanager.api.platform.UserMessage;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -166,33 +166,159 @@ public final class ConfigForms {
     }
 
     /**
+     * A change checked against its form and ready to be stored: the configuration's new
+     * properties, and what it held before (to undo it).
+     *
+     * @param factoryPid the factory of a configuration to create, or null to change {@code configuration}
+     * @param configuration the configuration to change, or null to create one of {@code factoryPid}
+     */
+    public record Change(String factoryPid, Configuration configuration, Dictionary<String, Object> properties,
+            Dictionary<String, Object> previous) {
+    }
+
+    /** A form or configuration that is not there: answered with 404. */
+    public static final class NotFoundException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient UserMessage userMessage;
+
+        NotFoundException(UserMessage message) {
+            super(message.english());
+            this.userMessage = message;
+        }
+
+        public UserMessage userMessage() {
+            return userMessage;
+        }
+    }
+
+    /**
      * Creates a configuration of a factory PID from the form's values.
      *
      * @return the new configuration's PID
      */
     public String create(String factoryPid, JsonObject values, String language)
             throws IOException, AttributeValues.InvalidValueException {
-        Form form = form(factoryPid).filter(Form::factory)
-                .orElseThrow(() -> new IllegalArgumentException("no device type or factory '" + factoryPid + "'"));
-        Dictionary<String, Object> properties = convert(form, values, null, language);
-        Configuration configuration = configurationAdmin.createFactoryConfiguration(factoryPid, null);
-        configuration.update(properties);
-        return configuration.getPid();
+        return apply(checkCreate(factoryPid, values, language));
     }
 
     /** Replaces the values of a single PID's configuration or of one factory configuration. */
     public void update(String pid, JsonObject values, String language) throws IOException, AttributeValues.InvalidValueException {
+        apply(checkUpdate(pid, values, language));
+    }
+
+    /** Checks the values for a new configuration of a factory PID without storing anything. */
+    public Change checkCreate(String factoryPid, JsonObject values, String language)
+            throws IOException, AttributeValues.InvalidValueException {
+        Form form = form(factoryPid).filter(Form::factory).orElseThrow(() -> new NotFoundException(UserMessage.of(
+                "config.noForm", "no device type or factory '" + factoryPid + "'", factoryPid)));
+        return new Change(factoryPid, null, convert(form, values, null, language), null);
+    }
+
+    /** Checks new values of a single PID's configuration or of one factory configuration without storing them. */
+    public Change checkUpdate(String pid, JsonObject values, String language)
+            throws IOException, AttributeValues.InvalidValueException {
         Configuration configuration = configuration(pid);
         String formPid = configuration.getFactoryPid() != null ? configuration.getFactoryPid() : pid;
-        Form form = form(formPid).orElseThrow(() -> new IllegalArgumentException("no settings form '" + pid + "'"));
-        configuration.update(convert(form, values, configuration.getProperties(), language));
+        Form form = form(formPid).orElseThrow(() -> new NotFoundException(UserMessage.of(
+                "config.noForm", "no settings form '" + pid + "'", pid)));
+        Dictionary<String, Object> previous = configuration.getProperties();
+        return new Change(null, configuration, convert(form, values, previous, language), previous);
+    }
+
+    /**
+     * Stores a checked change.
+     *
+     * @return the PID of the configuration (the new one when created)
+     */
+    public String apply(Change change) throws IOException {
+        Configuration configuration = change.configuration() != null ? change.configuration()
+                : configurationAdmin.createFactoryConfiguration(change.factoryPid(), null);
+        configuration.update(change.properties());
+        return configuration.getPid();
+    }
+
+    /**
+     * Checks every change first and stores them only if all are good, in order. Should storing
+     * one fail, those stored before it are put back as they were (created ones deleted).
+     *
+     * @return the PID of each change's configuration, in order
+     * @throws BatchException with the problem of every change that is bad (nothing stored), or of
+     *     the one that could not be stored
+     */
+    public List<String> applyAll(List<Request> requests, String language) throws BatchException {
+        List<Change> changes = new ArrayList<>();
+        List<BatchException.Failure> failures = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            Request request = requests.get(i);
+            try {
+                changes.add(request.factoryPid() != null ? checkCreate(request.factoryPid(), request.values(), language)
+                        : checkUpdate(request.pid(), request.values(), language));
+            } catch (AttributeValues.InvalidValueException | NotFoundException | IOException e) {
+                failures.add(new BatchException.Failure(i, e));
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new BatchException(failures);
+        }
+        List<String> pids = new ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+            try {
+                pids.add(apply(changes.get(i)));
+            } catch (IOException | RuntimeException e) {
+                undo(changes.subList(0, i), pids);
+                throw new BatchException(List.of(new BatchException.Failure(i, e)));
+            }
+        }
+        return pids;
+    }
+
+    private void undo(List<Change> applied, List<String> pids) {
+        for (int i = applied.size() - 1; i >= 0; i--) {
+            Change change = applied.get(i);
+            try {
+                if (change.configuration() == null) {
+                    configuration(pids.get(i)).delete();
+                } else if (change.previous() == null) {
+                    change.configuration().delete();
+                } else {
+                    change.configuration().update(change.previous());
+                }
+            } catch (IOException | RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(ConfigForms.class).error("Settings: could not undo the change of {}: {}",
+                        pids.get(i), e.getMessage());
+            }
+        }
+    }
+
+    /** One change of {@link #applyAll}: {@code pid} of a configuration or single form, or {@code factoryPid} to create one. */
+    public record Request(String pid, String factoryPid, JsonObject values) {
+    }
+
+    /** Changes of {@link #applyAll} that are bad (their problems), or the one that could not be stored. */
+    public static final class BatchException extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient List<Failure> failures;
+
+        /** The change at {@code index} (of the request) and its problem. */
+        public record Failure(int index, Exception problem) {
+        }
+
+        BatchException(List<Failure> failures) {
+            super("change " + failures.get(0).index() + ": " + failures.get(0).problem().getMessage(), failures.get(0).problem());
+            this.failures = List.copyOf(failures);
+        }
+
+        /** In the order of the changes; at least one. */
+        public List<Failure> failures() {
+            return failures;
+        }
     }
 
     /** Deletes one factory configuration (a device, a rule). */
     public void delete(String pid) throws IOException {
         Configuration configuration = configuration(pid);
         if (configuration.getFactoryPid() == null || form(configuration.getFactoryPid()).isEmpty()) {
-            throw new IllegalArgumentException("'" + pid + "' cannot be deleted here");
+            throw new NotFoundException(UserMessage.of("config.notDeletable", "'" + pid + "' cannot be deleted here", pid));
         }
         configuration.delete();
     }
@@ -205,7 +331,7 @@ public final class ConfigForms {
         if (form(pid).filter(form -> !form.factory()).isPresent()) {
             return configurationAdmin.getConfiguration(pid, null);
         }
-        throw new java.util.NoSuchElementException("no configuration '" + pid + "'");
+        throw new NotFoundException(UserMessage.of("config.noConfiguration", "no configuration '" + pid + "'", pid));
     }
 
     /** @param language of the field names in the messages' arguments (the English text stays English) */
@@ -382,7 +508,7 @@ public final class ConfigForms {
             sorted.sort(Comparator.comparing(Configuration::getPid));
             return sorted;
         } catch (InvalidSyntaxException e) {
-            throw new IllegalArgumentException("bad PID in '" + filter + "'");
+            throw new NotFoundException(UserMessage.of("config.badPid", "bad PID in '" + filter + "'", filter));
         }
     }
 

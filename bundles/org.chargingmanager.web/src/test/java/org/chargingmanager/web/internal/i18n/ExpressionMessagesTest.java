@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.chargingmanager.api.platform.UserMessage;
 import org.junit.jupiter.api.Test;
 
 import com.google.gson.JsonObject;
@@ -20,8 +21,7 @@ class ExpressionMessagesTest {
         assertThat(message.args()).hasSize(3).startsWith(8, "AVAIL +");
         assertThat(((UserMessage) message.args().get(2)).code()).isEqualTo("expr.endsEarly");
 
-        JsonObject json = new JsonObject();
-        message.addTo(json);
+        JsonObject json = Messages.json(message);
         assertThat(json.toString()).isEqualTo("{\"error\":\"at position 8 of 'AVAIL +': the expression ends too early\","
                 + "\"code\":\"expr.at\",\"args\":[8,\"AVAIL +\",{\"error\":\"the expression ends too early\","
                 + "\"code\":\"expr.endsEarly\",\"args\":[]}]}");

@@ -13,6 +13,7 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.chargingmanager.api.platform.UserMessage;
 import org.chargingmanager.api.platform.WebContext;
 import org.chargingmanager.ocpp.server.OcppCentralSystem;
 import org.osgi.service.component.annotations.Activate;
@@ -54,11 +55,13 @@ public class CertificateServlet extends HttpServlet {
         try {
             chain = server ? centralSystem.serverCertificates() : centralSystem.chargePointCaCertificates();
         } catch (IllegalStateException e) {
-            JsonReplies.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, e.getMessage());
+            JsonReplies.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, UserMessage.of("http.unavailable",
+                    "temporarily unavailable: " + e.getMessage(), e.getMessage()));
             return;
         }
         if (chain.isEmpty()) {
-            JsonReplies.error(response, HttpServletResponse.SC_NOT_FOUND, "the OCPP server runs without TLS (TLS Off)");
+            JsonReplies.error(response, HttpServletResponse.SC_NOT_FOUND, UserMessage.of("cert.tlsOff",
+                    "the OCPP server runs without TLS (TLS Off)"));
             return;
         }
         response.setContentType("application/x-pem-file");

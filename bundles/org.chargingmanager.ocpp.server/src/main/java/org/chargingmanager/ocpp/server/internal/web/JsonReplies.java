@@ -2,14 +2,23 @@ package org.chargingmanager.ocpp.server.internal.web;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 
 import javax.servlet.http.HttpServletResponse;
 
+import org.chargingmanager.api.platform.UserMessage;
+
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 
+/**
+ * JSON answers of the OCPP server's HTTP endpoints. Errors are {@code {"error": "...", "code": "...",
+ * "args": [...]}}: the English text, and its message key with its values for the web UI's language.
+ */
 final class JsonReplies {
 
     private static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
@@ -28,21 +37,49 @@ final class JsonReplies {
     }
 
     /** A 400 the UI shows next to the field, translated by its message key ({@code code}, {@code args}). */
-    static void fieldError(HttpServletResponse response, String code, String field, String message,
-            java.util.List<String> args) throws IOException {
-        JsonObject body = new JsonObject();
-        body.addProperty("error", message);
+    static void fieldError(HttpServletResponse response, String code, String field, String message, List<String> args)
+            throws IOException {
+        JsonObject body = json(new UserMessage(code, message, List.copyOf(args)));
         body.addProperty("field", field);
-        body.addProperty("code", code);
-        com.google.gson.JsonArray array = new com.google.gson.JsonArray();
-        args.forEach(array::add);
-        body.add("args", array);
         send(response, HttpServletResponse.SC_BAD_REQUEST, body);
     }
 
-    static void error(HttpServletResponse response, int status, String message) throws IOException {
+    static void error(HttpServletResponse response, int status, UserMessage message) throws IOException {
+        send(response, status, json(message));
+    }
+
+    static JsonObject json(UserMessage message) {
         JsonObject body = new JsonObject();
-        body.addProperty("error", message);
-        send(response, status, body);
+        body.addProperty("error", message.english());
+        body.addProperty("code", message.code());
+        JsonArray args = new JsonArray();
+        for (Object arg : message.args()) {
+            if (arg instanceof UserMessage nested) {
+                args.add(json(nested));
+            } else if (arg instanceof Number number) {
+                args.add(new JsonPrimitive(number));
+            } else {
+                args.add(String.valueOf(arg));
+            }
+        }
+        body.add("args", args);
+        return body;
+    }
+
+    /** A request body this endpoint cannot use: answered with {@link #status} and the message. */
+    static final class BadRequest extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        final int status;
+        final transient UserMessage userMessage;
+
+        BadRequest(UserMessage message) {
+            this(HttpServletResponse.SC_BAD_REQUEST, message);
+        }
+
+        BadRequest(int status, UserMessage message) {
+            super(message.english());
+            this.status = status;
+            this.userMessage = message;
+        }
     }
 }

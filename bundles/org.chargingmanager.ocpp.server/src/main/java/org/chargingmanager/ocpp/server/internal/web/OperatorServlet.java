@@ -17,6 +17,7 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.chargingmanager.api.platform.UserMessage;
 import org.chargingmanager.api.platform.WebContext;
 import org.chargingmanager.ocpp.server.ChargePointStatus;
 import org.chargingmanager.ocpp.server.OcppCallException;
@@ -67,9 +68,10 @@ import com.google.gson.JsonParser;
  * the HTTP Basic password of one charge point (also before it first connects),
  * {@code DELETE} removes it; the password is never logged or shown.</li>
  * </ul>
- * Errors are JSON {@code {"error": "..."}}: 400 bad payload or action, 404 unknown charge point,
- * 409 not connected, 502 the charge point answered with a CALLERROR or nonsense, 503 its queue is
- * full, 504 it did not answer in time.
+ * Errors are JSON {@code {"error": "...", "code": "...", "args": [...]}} (the message key for the web
+ * UI's language; a failed call adds {@code ocppErrorCode}): 400 bad payload or action, 404 unknown
+ * charge point, 409 not connected or refused, 413 body too large, 502 the charge point answered with a
+ * CALLERROR or nonsense, 503 its queue is full, 504 it did not answer in time.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("chargingmanager-ocpp-operator")
@@ -98,13 +100,13 @@ public class OperatorServlet extends HttpServlet {
         if (path != null && path.chargeBoxId() != null && "reservations".equals(path.operation())) {
             reservations(response, path.chargeBoxId());
         } else if (path == null || path.operation() != null) {
-            JsonReplies.error(response, HttpServletResponse.SC_NOT_FOUND, "no such resource; see docs/ocpp.md");
+            JsonReplies.error(response, HttpServletResponse.SC_NOT_FOUND, notFound(request));
         } else if (path.chargeBoxId() == null) {
             JsonReplies.send(response, HttpServletResponse.SC_OK, ChargePointJson.list(centralSystem.chargePoints()));
         } else {
             Optional<ChargePointStatus> status = centralSystem.chargePoint(path.chargeBoxId());
             if (status.isEmpty()) {
-                JsonReplies.error(response, HttpServletResponse.SC_NOT_FOUND, "unknown charge point " + path.chargeBoxId());
+                JsonReplies.error(response, HttpServletResponse.SC_NOT_FOUND, unknownChargePoint(path.chargeBoxId()));
             } else {
                 JsonReplies.send(response, HttpServletResponse.SC_OK, ChargePointJson.of(status.get()));
             }
@@ -115,12 +117,12 @@ public class OperatorServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         OperatorPath path = OperatorPath.parse(request.getPathInfo());
         if (path == null || path.chargeBoxId() == null || path.operation() == null) {
-            JsonReplies.error(response, HttpServletResponse.SC_NOT_FOUND, "no such operation; see docs/ocpp.md");
+            JsonReplies.error(response, HttpServletResponse.SC_NOT_FOUND, notFound(request));
             return;
         }
         String chargeBoxId = path.chargeBoxId();
         if (centralSystem.chargePoint(chargeBoxId).isEmpty()) {
-            JsonReplies.error(response, HttpServletResponse.SC_NOT_FOUND, "unknown charge point " + chargeBoxId);
+            JsonReplies.error(response, HttpServletResponse.SC_NOT_FOUND, unknownChargePoint(chargeBoxId));
             return;
         }
         String user = String.valueOf(request.getAttribute(WebContext.USER_ATTRIBUTE));
@@ -137,8 +139,7 @@ public class OperatorServlet extends HttpServlet {
             case "local-list" -> localList(response, chargeBoxId, user);
             case "change-password" -> changePassword(response, chargeBoxId, user);
             case "security-profile" -> upgradeSecurityProfile(request, response, chargeBoxId, user);
-            default -> JsonReplies.error(response, HttpServletResponse.SC_NOT_FOUND,
-                    "no such operation " + path.operation() + "; see docs/ocpp.md");
+            default -> JsonReplies.error(response, HttpServletResponse.SC_NOT_FOUND, notFound(request));
         }
     }
 
@@ -150,19 +151,19 @@ public class OperatorServlet extends HttpServlet {
             return;
         }
         if (path == null || path.chargeBoxId() == null || !"password".equals(path.operation())) {
-            JsonReplies.error(response, HttpServletResponse.SC_NOT_FOUND, "no such operation; see docs/ocpp.md");
+            JsonReplies.error(response, HttpServletResponse.SC_NOT_FOUND, notFound(request));
             return;
         }
         String body = readBody(request);
         char[] password;
         try {
             password = body == null ? null : PasswordBody.parse(body);
-        } catch (IllegalArgumentException e) {
-            JsonReplies.error(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+        } catch (JsonReplies.BadRequest e) {
+            JsonReplies.error(response, e.status, e.userMessage);
             return;
         }
         if (password == null) {
-            JsonReplies.error(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "the body is too large");
+            JsonReplies.error(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, tooLarge());
             return;
         }
         try {
@@ -178,7 +179,7 @@ public class OperatorServlet extends HttpServlet {
     protected void doDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
         OperatorPath path = OperatorPath.parse(request.getPathInfo());
         if (path == null || path.chargeBoxId() == null || !"password".equals(path.operation())) {
-            JsonReplies.error(response, HttpServletResponse.SC_NOT_FOUND, "no such operation; see docs/ocpp.md");
+            JsonReplies.error(response, HttpServletResponse.SC_NOT_FOUND, notFound(request));
             return;
         }
         centralSystem.setChargePointPassword(path.chargeBoxId(), new char[0]);
@@ -188,7 +189,7 @@ public class OperatorServlet extends HttpServlet {
 
     private void reservations(HttpServletResponse response, String chargeBoxId) throws IOException {
         if (centralSystem.chargePoint(chargeBoxId).isEmpty()) {
-            JsonReplies.error(response, HttpServletResponse.SC_NOT_FOUND, "unknown charge point " + chargeBoxId);
+            JsonReplies.error(response, HttpServletResponse.SC_NOT_FOUND, unknownChargePoint(chargeBoxId));
             return;
         }
         JsonArray list = new JsonArray();
@@ -227,11 +228,11 @@ public class OperatorServlet extends HttpServlet {
         int profile;
         try {
             if (body == null) {
-                throw new IllegalArgumentException("the body is too large");
+                throw new JsonReplies.BadRequest(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, tooLarge());
             }
             profile = SecurityProfileBody.parse(body, "securityProfile", 1, 3);
-        } catch (IllegalArgumentException e) {
-            JsonReplies.error(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+        } catch (JsonReplies.BadRequest e) {
+            JsonReplies.error(response, e.status, e.userMessage);
             return;
         }
         reply(response, chargeBoxId, "ChangeConfiguration SecurityProfile " + profile, user,
@@ -253,17 +254,17 @@ public class OperatorServlet extends HttpServlet {
         int profile;
         try {
             if (body == null) {
-                throw new IllegalArgumentException("the body is too large");
+                throw new JsonReplies.BadRequest(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, tooLarge());
             }
             profile = SecurityProfileBody.parse(body, "minimumSecurityProfile", 0, 3);
-        } catch (IllegalArgumentException e) {
-            JsonReplies.error(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+        } catch (JsonReplies.BadRequest e) {
+            JsonReplies.error(response, e.status, e.userMessage);
             return;
         }
         try {
             centralSystem.setMinimumSecurityProfile(chargeBoxId, profile);
         } catch (IllegalArgumentException e) {
-            JsonReplies.error(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+            JsonReplies.error(response, HttpServletResponse.SC_BAD_REQUEST, refused(e.getMessage()));
             return;
         }
         LOG.info("chargeBox={} minimum security profile set to {} by {}", chargeBoxId, profile,
@@ -290,23 +291,24 @@ public class OperatorServlet extends HttpServlet {
             String user) throws IOException {
         Optional<Action> action = actionName == null ? Optional.empty() : Action.fromWireName(actionName);
         if (action.isEmpty()) {
-            JsonReplies.error(response, HttpServletResponse.SC_BAD_REQUEST, "unknown OCPP action " + actionName);
+            JsonReplies.error(response, HttpServletResponse.SC_BAD_REQUEST, UserMessage.of("ocpp.unknownAction",
+                    "unknown OCPP action " + actionName, String.valueOf(actionName)));
             return;
         }
         String body = readBody(httpRequest);
         if (body == null) {
-            JsonReplies.error(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
-                    "the payload is larger than " + MAX_BODY_BYTES + " bytes");
+            JsonReplies.error(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, tooLarge());
             return;
         }
         Request request;
         try {
             request = CODEC.decodeRequestPayload(action.get(), body.isBlank() ? "{}" : body);
         } catch (IllegalArgumentException e) {
-            JsonReplies.error(response, HttpServletResponse.SC_BAD_REQUEST, action.get().wireName() + ": " + e.getMessage());
+            JsonReplies.error(response, HttpServletResponse.SC_BAD_REQUEST, UserMessage.of("ocpp.badPayload",
+                    action.get().wireName() + ": " + e.getMessage(), action.get().wireName(), e.getMessage()));
             return;
         }
-        String refusal = OperatorCallPolicy.refusal(request);
+        UserMessage refusal = OperatorCallPolicy.refusal(request);
         if (refusal != null) {
             JsonReplies.error(response, HttpServletResponse.SC_BAD_REQUEST, refusal);
             return;
@@ -340,7 +342,8 @@ public class OperatorServlet extends HttpServlet {
             failed(response, chargeBoxId, actionName, user, new OcppCallException("Timeout", "no answer in time"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            JsonReplies.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "interrupted");
+            JsonReplies.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, UserMessage.of("http.serviceUnavailable",
+                    "interrupted"));
         }
     }
 
@@ -348,7 +351,8 @@ public class OperatorServlet extends HttpServlet {
             Throwable cause) throws IOException {
         if (!(cause instanceof OcppCallException failure)) {
             LOG.error("chargeBox={} operator {} by {} failed", chargeBoxId, actionName, user, cause);
-            JsonReplies.error(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, actionName + " failed: " + cause);
+            JsonReplies.error(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, UserMessage.of("ocpp.failed",
+                    actionName + " failed: " + cause, actionName, String.valueOf(cause)));
             return;
         }
         int status = switch (failure.errorCode()) {
@@ -359,10 +363,73 @@ public class OperatorServlet extends HttpServlet {
         };
         LOG.info("chargeBox={} operator {} by {}: {} {}", chargeBoxId, actionName, user, failure.errorCode(),
                 failure.getMessage());
-        JsonObject reply = new JsonObject();
-        reply.addProperty("error", failure.getMessage());
+        JsonObject reply = JsonReplies.json(failure(failure, chargeBoxId, actionName));
         reply.addProperty("ocppErrorCode", failure.errorCode());
         JsonReplies.send(response, status, reply);
+    }
+
+    /** Why an operator call failed, by the failure's OCPP error code (a CALLERROR's, or the central system's own). */
+    static UserMessage failure(OcppCallException failure, String chargeBoxId, String actionName) {
+        String english = failure.getMessage();
+        return switch (failure.errorCode()) {
+            case "Offline" -> UserMessage.of("ocpp.offline", english, chargeBoxId);
+            case "Refused" -> refused(english);
+            case "NoTransaction" -> UserMessage.of("ocpp.noTransaction", english, chargeBoxId);
+            case "NoUserDirectory" -> UserMessage.of("ocpp.noUserDirectory", english);
+            case "QueueFull" -> UserMessage.of("ocpp.queueFull", english, chargeBoxId);
+            case "Timeout" -> UserMessage.of("ocpp.timeout", english, chargeBoxId, actionName);
+            case "InvalidResponse" -> UserMessage.of("ocpp.invalidResponse", english, chargeBoxId, String.valueOf(english));
+            default -> UserMessage.of("ocpp.callError", english, chargeBoxId, failure.errorCode(), String.valueOf(english));
+        };
+    }
+
+    /** A refusal of the central system's own checks, by its English wording; other texts keep it under ocpp.refused. */
+    static UserMessage refused(String english) {
+        String text = english == null ? "" : english;
+        java.util.regex.Matcher m;
+        if ((m = match("security profile (\\d) needs TLS.*", text)) != null) {
+            return UserMessage.of("ocpp.profileNeedsTls", text, Integer.valueOf(m.group(1)));
+        }
+        if (match("security profile 3 needs client certificates.*", text) != null) {
+            return UserMessage.of("ocpp.profileNeedsClientCertificates", text);
+        }
+        if ((m = match("(.*) has a running transaction on connector\\(s\\) (.*); the upgrade.*", text)) != null) {
+            return UserMessage.of("ocpp.profileRunningTransaction", text, m.group(1), m.group(2));
+        }
+        if (match("the charge point has its local list switched off.*", text) != null) {
+            return UserMessage.of("ocpp.localListOff", text);
+        }
+        if ((m = match("(\\d+) ID tags, but the charge point holds at most (\\d+).*", text)) != null) {
+            return UserMessage.of("ocpp.localListTooLong", text, Integer.valueOf(m.group(1)), Integer.valueOf(m.group(2)));
+        }
+        if (match("the charge point does not support a local list.*", text) != null) {
+            return UserMessage.of("ocpp.localListUnsupported", text);
+        }
+        if ((m = match("SendLocalList version (\\d+) \\((.*)\\): (.*)", text)) != null) {
+            return UserMessage.of("ocpp.localListRejected", text, Integer.valueOf(m.group(1)), m.group(3));
+        }
+        if ((m = match("not a valid charge box ID: (.*)", text)) != null) {
+            return UserMessage.of("ocpp.badChargeBoxId", text, m.group(1));
+        }
+        return UserMessage.of("ocpp.refused", text, text);
+    }
+
+    private static java.util.regex.Matcher match(String regex, String text) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile(regex, java.util.regex.Pattern.DOTALL).matcher(text);
+        return matcher.matches() ? matcher : null;
+    }
+
+    private static UserMessage notFound(HttpServletRequest request) {
+        String path = PATH + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        return UserMessage.of("http.notFound", "no such resource or operation: " + path + "; see docs/ocpp.md", path);
+    }
+
+    private static UserMessage unknownChargePoint(String chargeBoxId) {
+        return UserMessage.of("ocpp.unknownChargePoint", "unknown charge point " + chargeBoxId, chargeBoxId);
+    }
+
+    private static UserMessage tooLarge() {
+        return UserMessage.of("http.tooLarge", "the body is larger than " + MAX_BODY_BYTES + " bytes", MAX_BODY_BYTES);
     }
 
     /** The body as UTF-8, or null when it exceeds {@link #MAX_BODY_BYTES}. */

@@ -1,5 +1,7 @@
 package org.chargingmanager.ocpp.server.internal.web;
 
+import org.chargingmanager.api.platform.UserMessage;
+
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -15,31 +17,38 @@ final class PasswordBody {
     private PasswordBody() {
     }
 
-    /** @throws IllegalArgumentException saying what is wrong, without the password */
+    /** @throws JsonReplies.BadRequest saying what is wrong, without the password */
     static char[] parse(String body) {
         JsonElement parsed;
         try {
             parsed = JsonParser.parseString(body);
         } catch (JsonParseException | StackOverflowError e) {
-            throw new IllegalArgumentException("the body must be {\"password\": \"...\"}");
+            throw shape();
         }
         if (!parsed.isJsonObject()) {
-            throw new IllegalArgumentException("the body must be {\"password\": \"...\"}");
+            throw shape();
         }
         JsonElement password = ((JsonObject) parsed).get("password");
         if (password == null || !password.isJsonPrimitive() || !password.getAsJsonPrimitive().isString()) {
-            throw new IllegalArgumentException("password must be a string");
+            throw new JsonReplies.BadRequest(UserMessage.of("ocpp.passwordNotText", "password must be a string"));
         }
         String text = password.getAsString();
         if (text.length() < MIN_LENGTH || text.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("password must have " + MIN_LENGTH + " to " + MAX_LENGTH + " characters");
+            throw new JsonReplies.BadRequest(UserMessage.of("ocpp.passwordLength", "password must have " + MIN_LENGTH + " to "
+                    + MAX_LENGTH + " characters", MIN_LENGTH, MAX_LENGTH));
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < 0x21 || c > 0x7e) {
-                throw new IllegalArgumentException("password must consist of printable ASCII characters without spaces");
+                throw new JsonReplies.BadRequest(UserMessage.of("ocpp.passwordCharacters",
+                        "password must consist of printable ASCII characters without spaces"));
             }
         }
         return text.toCharArray();
+    }
+
+    private static JsonReplies.BadRequest shape() {
+        String shape = "{\"password\": \"...\"}";
+        return new JsonReplies.BadRequest(UserMessage.of("http.bodyShape", "the body must be " + shape, shape));
     }
 }

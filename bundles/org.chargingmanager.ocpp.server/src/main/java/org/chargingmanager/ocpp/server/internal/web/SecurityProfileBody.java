@@ -1,5 +1,7 @@
 package org.chargingmanager.ocpp.server.internal.web;
 
+import org.chargingmanager.api.platform.UserMessage;
+
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -11,25 +13,32 @@ final class SecurityProfileBody {
     private SecurityProfileBody() {
     }
 
-    /** @throws IllegalArgumentException saying what is wrong */
+    /** @throws JsonReplies.BadRequest saying what is wrong */
     static int parse(String body, String key, int lowest, int highest) {
         JsonElement parsed;
         try {
             parsed = JsonParser.parseString(body == null ? "" : body);
         } catch (JsonParseException | StackOverflowError e) {
-            throw new IllegalArgumentException("the body must be {\"" + key + "\": " + highest + "}");
+            throw shape(key, highest);
         }
         if (parsed == null || !parsed.isJsonObject()) {
-            throw new IllegalArgumentException("the body must be {\"" + key + "\": " + highest + "}");
+            throw shape(key, highest);
         }
         JsonElement value = ((JsonObject) parsed).get(key);
         if (value == null || !value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) {
-            throw new IllegalArgumentException(key + " must be a number from " + lowest + " to " + highest);
+            throw new JsonReplies.BadRequest(UserMessage.of("ocpp.profileRange", key + " must be a number from " + lowest
+                    + " to " + highest, key, lowest, highest));
         }
         double number = value.getAsDouble();
         if (number != Math.rint(number) || number < lowest || number > highest) {
-            throw new IllegalArgumentException(key + " must be a whole number from " + lowest + " to " + highest);
+            throw new JsonReplies.BadRequest(UserMessage.of("ocpp.profileRange", key + " must be a whole number from "
+                    + lowest + " to " + highest, key, lowest, highest));
         }
         return (int) number;
+    }
+
+    private static JsonReplies.BadRequest shape(String key, int highest) {
+        String shape = "{\"" + key + "\": " + highest + "}";
+        return new JsonReplies.BadRequest(UserMessage.of("http.bodyShape", "the body must be " + shape, shape));
     }
 }

@@ -34,6 +34,8 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.chargingmanager.api.platform.UserMessage;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
@@ -104,9 +106,9 @@ public class ServerCertificateServlet extends HttpServlet {
         JsonObject upload;
         try {
             upload = readObject(request);
-        } catch (IllegalArgumentException e) {
+        } catch (JsonReplies.BadRequest e) {
             LOG.warn("OCPP server certificate: refused an upload from {}: {}", request.getRemoteAddr(), e.getMessage());
-            JsonReplies.error(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+            JsonReplies.error(response, e.status, e.userMessage);
             return;
         }
         String format = text(upload, "format").toLowerCase(Locale.ROOT);
@@ -142,8 +144,8 @@ public class ServerCertificateServlet extends HttpServlet {
     @Override
     protected void doDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (installer.source() == ServerCertificateInstaller.Source.FILE) {
-            JsonReplies.error(response, HttpServletResponse.SC_CONFLICT, "the certificate is a file named in the OCPP "
-                    + "server's settings (Server certificate file): change it there");
+            JsonReplies.error(response, HttpServletResponse.SC_CONFLICT, UserMessage.of("cert.isFile", "the certificate is a "
+                    + "file named in the OCPP server's settings (Server certificate file): change it there"));
             return;
         }
         installer.revertToGenerated();
@@ -198,7 +200,8 @@ public class ServerCertificateServlet extends HttpServlet {
             body = input.readNBytes(MAX_BODY_BYTES + 1);
         }
         if (body.length > MAX_BODY_BYTES) {
-            throw new IllegalArgumentException("the upload is larger than " + MAX_BODY_BYTES / 1024 + " KiB");
+            throw new JsonReplies.BadRequest(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, UserMessage.of("cert.tooLarge",
+                    "the upload is larger than " + MAX_BODY_BYTES / 1024 + " KiB", MAX_BODY_BYTES / 1024));
         }
         try {
             JsonElement root = JsonParser.parseString(new String(body, StandardCharsets.UTF_8));
@@ -208,6 +211,7 @@ public class ServerCertificateServlet extends HttpServlet {
         } catch (JsonParseException e) {
             // answered below
         }
-        throw new IllegalArgumentException("the body must be a JSON object: {\"format\": \"pem\" or \"pkcs12\", ...}");
+        String shape = "{\"format\": \"pem\" or \"pkcs12\", ...}";
+        throw new JsonReplies.BadRequest(UserMessage.of("http.bodyShape", "the body must be a JSON object: " + shape, shape));
     }
 }

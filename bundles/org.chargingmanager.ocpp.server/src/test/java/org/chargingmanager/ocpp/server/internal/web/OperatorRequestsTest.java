@@ -56,16 +56,18 @@ class OperatorRequestsTest {
 
     @Test
     void theAuthorizationKeyIsNotChangedBehindTheCentralSystemsBack() {
-        assertThat(OperatorCallPolicy.refusal(new ChangeConfigurationRequest(" authorizationKey", "0123456789abcdef")))
-                .contains("password");
+        assertThat(OperatorCallPolicy.refusal(new ChangeConfigurationRequest(" authorizationKey", "0123456789abcdef"))
+                .english()).contains("password");
+        assertThat(OperatorCallPolicy.refusal(new ChangeConfigurationRequest("AuthorizationKey", "0123456789abcdef"))
+                .code()).isEqualTo("ocpp.useChangePassword");
         assertThat(OperatorCallPolicy.refusal(new ChangeConfigurationRequest("HeartbeatInterval", "300"))).isNull();
     }
 
     @Test
     void theSecurityProfileIsChangedOnlyThroughTheUpgrade() {
-        assertThat(OperatorCallPolicy.refusal(new ChangeConfigurationRequest("SecurityProfile", "2")))
+        assertThat(OperatorCallPolicy.refusal(new ChangeConfigurationRequest("SecurityProfile", "2")).english())
                 .contains("security-profile");
-        assertThat(OperatorCallPolicy.refusal(new ChangeConfigurationRequest(" securityprofile ", "3")))
-                .contains("security-profile");
+        assertThat(OperatorCallPolicy.refusal(new ChangeConfigurationRequest(" securityprofile ", "3")).code())
+                .isEqualTo("ocpp.useSecurityProfile");
     }
 }
