@@ -5,10 +5,18 @@ import { t, dateTime } from './i18n.js';
  * The OCPP server's TLS certificate: what is in use, uploading an own one (PEM certificate + key,
  * or PKCS#12), going back to the generated one. Absent when the OCPP server is not installed.
  */
-export async function certificateSection(section, known) {
+export async function certificateSection(section, known, retries = 0) {
   let info = known;
-  try { info = info || await api('GET', '/api/v1/ocpp/server-certificate'); } catch (e) { section.replaceChildren(); return; }
-  const reload = answer => certificateSection(section, answer);
+  try {
+    info = info || await api('GET', '/api/v1/ocpp/server-certificate');
+  } catch (e) {
+    // right after a change the OCPP server restarts on the new material and its endpoint is away
+    // for a moment: keep what is shown and ask again, instead of dropping the section
+    if (retries > 0) { setTimeout(() => certificateSection(section, undefined, retries - 1), 500); return; }
+    section.replaceChildren();
+    return;
+  }
+  const reload = answer => certificateSection(section, answer, 20);
   const cert = info.certificate;
   const facts = cert ? el('dl', { id: 'server-cert-info' },
     el('dt', {}, t('cert.inUse')), el('dd', { id: 'server-cert-source' }, t('cert.source.' + info.source)),
