@@ -81,7 +81,14 @@ class SlowConsumerTest {
             } catch (java.util.concurrent.CompletionException closedMeanwhile) {
                 // the server closed it before the last CALLs went out
             }
-            assertThat(flood.closeCode.get(30, TimeUnit.SECONDS)).as("policy violation").isEqualTo(1008);
+            try {
+                assertThat(flood.closeCode.get(30, TimeUnit.SECONDS)).as("policy violation").isEqualTo(1008);
+            } catch (java.util.concurrent.ExecutionException droppedWithoutCloseFrame) {
+                // on a busy machine the flooder also reads its refusals too slowly: then the outgoing
+                // budget ends it first, without a close frame (it could not be written anyway)
+                assertThat(droppedWithoutCloseFrame).hasRootCauseInstanceOf(java.io.IOException.class);
+            }
+            TestSite.await("the flooder disconnected", () -> !site.server.chargePoint("FLOOD").get().connected());
             long results = flood.received.stream().filter(frame -> frame.startsWith("[3,")).count();
             long refusals = flood.received.stream().filter(frame -> frame.contains("\"GenericError\"")).count();
             assertThat(results).as("the burst is answered").isGreaterThanOrEqualTo(CallRateLimit.DEFAULT_BURST - 1);
