@@ -27,7 +27,12 @@ public @interface DefinedDeviceConfig {
     @AttributeDefinition(name = "%unitId.name", description = "%unitId.description", min = "0", max = "255")
     int unitId() default 1;
 
-    @AttributeDefinition(name = "%role.name", description = "%role.description")
+    @AttributeDefinition(name = "%role.name", description = "%role.description", options = {
+            @Option(label = "%role.option.GRID", value = "GRID"),
+            @Option(label = "%role.option.PV", value = "PV"),
+            @Option(label = "%role.option.STORAGE", value = "STORAGE"),
+            @Option(label = "%role.option.CONSUMER", value = "CONSUMER"),
+            @Option(label = "%role.option.SUBDISTRIBUTION", value = "SUBDISTRIBUTION") })
     MeterRole role() default MeterRole.CONSUMER;
 
     @AttributeDefinition(name = "%phases.name", description = "%phases.description", options = {

@@ -4,6 +4,7 @@ import org.chargingmanager.api.meter.MeterRole;
 import org.chargingmanager.modbus.ModbusEndpoint;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 @ObjectClassDefinition(localization = "OSGI-INF/l10n/eastron", name = "%name", description = "%description")
 public @interface EastronMeterConfig {
@@ -14,7 +15,12 @@ public @interface EastronMeterConfig {
     @AttributeDefinition(name = "%name.name", description = "%name.description")
     String name() default "Eastron meter";
 
-    @AttributeDefinition(name = "%role.name", description = "%role.description")
+    @AttributeDefinition(name = "%role.name", description = "%role.description", options = {
+            @Option(label = "%role.option.GRID", value = "GRID"),
+            @Option(label = "%role.option.PV", value = "PV"),
+            @Option(label = "%role.option.STORAGE", value = "STORAGE"),
+            @Option(label = "%role.option.CONSUMER", value = "CONSUMER"),
+            @Option(label = "%role.option.SUBDISTRIBUTION", value = "SUBDISTRIBUTION") })
     MeterRole role() default MeterRole.GRID;
 
     @AttributeDefinition(name = "%model.name", description = "%model.description")

@@ -5,6 +5,7 @@ import org.chargingmanager.api.meter.MeterRole;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 @ObjectClassDefinition(localization = "OSGI-INF/l10n/shelly", name = "%name", description = "%description")
 public @interface ShellyMeterConfig {
@@ -15,7 +16,12 @@ public @interface ShellyMeterConfig {
     @AttributeDefinition(name = "%name.name", description = "%name.description")
     String name() default "Shelly";
 
-    @AttributeDefinition(name = "%role.name", description = "%role.description")
+    @AttributeDefinition(name = "%role.name", description = "%role.description", options = {
+            @Option(label = "%role.option.GRID", value = "GRID"),
+            @Option(label = "%role.option.PV", value = "PV"),
+            @Option(label = "%role.option.STORAGE", value = "STORAGE"),
+            @Option(label = "%role.option.CONSUMER", value = "CONSUMER"),
+            @Option(label = "%role.option.SUBDISTRIBUTION", value = "SUBDISTRIBUTION") })
     MeterRole role() default MeterRole.GRID;
 
     @AttributeDefinition(name = "%model.name")
