@@ -23,7 +23,10 @@ public @interface EastronMeterConfig {
             @Option(label = "%role.option.SUBDISTRIBUTION", value = "SUBDISTRIBUTION") })
     MeterRole role() default MeterRole.GRID;
 
-    @AttributeDefinition(name = "%model.name", description = "%model.description")
+    @AttributeDefinition(name = "%model.name", description = "%model.description", options = {
+            @Option(label = "%model.option.SDM630", value = "SDM630"),
+            @Option(label = "%model.option.SDM72D_M_V2", value = "SDM72D_M_V2"),
+            @Option(label = "%model.option.SDM72D_M_V1", value = "SDM72D_M_V1") })
     EastronModel model() default EastronModel.SDM630;
 
     @AttributeDefinition(name = "%host.name", description = "%host.description")
@@ -41,7 +44,10 @@ public @interface EastronMeterConfig {
     @AttributeDefinition(name = "%baudRate.name", description = "%baudRate.description")
     int baudRate() default 9600;
 
-    @AttributeDefinition(name = "%parity.name", description = "%parity.description")
+    @AttributeDefinition(name = "%parity.name", description = "%parity.description", options = {
+            @Option(label = "%parity.option.NONE", value = "NONE"),
+            @Option(label = "%parity.option.ODD", value = "ODD"),
+            @Option(label = "%parity.option.EVEN", value = "EVEN") })
     ModbusEndpoint.Parity parity() default ModbusEndpoint.Parity.NONE;
 
     @AttributeDefinition(name = "%stopBits.name", description = "%stopBits.description", min = "1", max = "2")

@@ -24,7 +24,9 @@ public @interface ShellyMeterConfig {
             @Option(label = "%role.option.SUBDISTRIBUTION", value = "SUBDISTRIBUTION") })
     MeterRole role() default MeterRole.GRID;
 
-    @AttributeDefinition(name = "%model.name")
+    @AttributeDefinition(name = "%model.name", options = {
+            @Option(label = "%model.option.PRO_3EM", value = "PRO_3EM"),
+            @Option(label = "%model.option.PRO_EM", value = "PRO_EM") })
     ShellyModel model() default ShellyModel.PRO_3EM;
 
     @AttributeDefinition(name = "%host.name", description = "%host.description")
@@ -36,7 +38,10 @@ public @interface ShellyMeterConfig {
     @AttributeDefinition(name = "%channel.name", description = "%channel.description", min = "0", max = "1")
     int channel() default 0;
 
-    @AttributeDefinition(name = "%gridPhase.name", description = "%gridPhase.description")
+    @AttributeDefinition(name = "%gridPhase.name", description = "%gridPhase.description", options = {
+            @Option(label = "%gridPhase.option.L1", value = "L1"),
+            @Option(label = "%gridPhase.option.L2", value = "L2"),
+            @Option(label = "%gridPhase.option.L3", value = "L3") })
     Phase gridPhase() default Phase.L1;
 
     @AttributeDefinition(name = "%_password.name", description = "%_password.description", type = AttributeType.PASSWORD, required = false)

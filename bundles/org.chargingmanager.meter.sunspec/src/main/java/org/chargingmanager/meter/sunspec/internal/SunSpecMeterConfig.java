@@ -22,7 +22,10 @@ public @interface SunSpecMeterConfig {
             @Option(label = "%role.option.SUBDISTRIBUTION", value = "SUBDISTRIBUTION") })
     MeterRole role() default MeterRole.PV;
 
-    @AttributeDefinition(name = "%source.name", description = "%source.description")
+    @AttributeDefinition(name = "%source.name", description = "%source.description", options = {
+            @Option(label = "%source.option.AUTO", value = "AUTO"),
+            @Option(label = "%source.option.INVERTER", value = "INVERTER"),
+            @Option(label = "%source.option.METER", value = "METER") })
     SunSpecSource source() default SunSpecSource.AUTO;
 
     @AttributeDefinition(name = "%host.name", description = "%host.description")

@@ -30,7 +30,10 @@ public @interface CfosWallboxConfig {
     @AttributeDefinition(name = "%baudRate.name", description = "%baudRate.description")
     int baudRate() default 9600;
 
-    @AttributeDefinition(name = "%parity.name", description = "%parity.description")
+    @AttributeDefinition(name = "%parity.name", description = "%parity.description", options = {
+            @Option(label = "%parity.option.NONE", value = "NONE"),
+            @Option(label = "%parity.option.ODD", value = "ODD"),
+            @Option(label = "%parity.option.EVEN", value = "EVEN") })
     ModbusEndpoint.Parity parity() default ModbusEndpoint.Parity.NONE;
 
     @AttributeDefinition(name = "%stopBits.name", description = "%stopBits.description", min = "1", max = "2")

@@ -20,7 +20,10 @@ public @interface GoeWallboxConfig {
     @AttributeDefinition(name = "%port.name", description = "%port.description", min = "1", max = "65535")
     int port() default 80;
 
-    @AttributeDefinition(name = "%apiVersion.name", description = "%apiVersion.description")
+    @AttributeDefinition(name = "%apiVersion.name", description = "%apiVersion.description", options = {
+            @Option(label = "%apiVersion.option.AUTO", value = "AUTO"),
+            @Option(label = "%apiVersion.option.V2", value = "V2"),
+            @Option(label = "%apiVersion.option.V1", value = "V1") })
     GoeApiVersion apiVersion() default GoeApiVersion.AUTO;
 
     @AttributeDefinition(name = "%phases.name", description = "%phases.description",

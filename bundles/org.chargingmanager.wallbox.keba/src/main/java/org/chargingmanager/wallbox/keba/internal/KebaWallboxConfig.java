@@ -14,10 +14,14 @@ public @interface KebaWallboxConfig {
     @AttributeDefinition(name = "%name.name", description = "%name.description")
     String name() default "KEBA KeContact";
 
-    @AttributeDefinition(name = "%protocol.name", description = "%protocol.description")
+    @AttributeDefinition(name = "%protocol.name", description = "%protocol.description", options = {
+            @Option(label = "%protocol.option.UDP", value = "UDP"),
+            @Option(label = "%protocol.option.MODBUS", value = "MODBUS") })
     KebaProtocol protocol() default KebaProtocol.UDP;
 
-    @AttributeDefinition(name = "%model.name", description = "%model.description")
+    @AttributeDefinition(name = "%model.name", description = "%model.description", options = {
+            @Option(label = "%model.option.P30", value = "P30"),
+            @Option(label = "%model.option.P40", value = "P40") })
     KebaModel model() default KebaModel.P30;
 
     @AttributeDefinition(name = "%unitId.name", description = "%unitId.description", min = "0", max = "255")
