@@ -3,6 +3,7 @@ package org.chargingmanager.simulator.internal;
 import org.chargingmanager.api.meter.MeterRole;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 @ObjectClassDefinition(localization = "OSGI-INF/l10n/simulatedmeter", name = "%name", description = "%description")
 public @interface SimulatedMeterConfig {
@@ -13,7 +14,12 @@ public @interface SimulatedMeterConfig {
     @AttributeDefinition(name = "%name.name", description = "%name.description")
     String name() default "Simulated grid meter";
 
-    @AttributeDefinition(name = "%role.name", description = "%role.description")
+    @AttributeDefinition(name = "%role.name", description = "%role.description", options = {
+            @Option(label = "%role.option.GRID", value = "GRID"),
+            @Option(label = "%role.option.PV", value = "PV"),
+            @Option(label = "%role.option.STORAGE", value = "STORAGE"),
+            @Option(label = "%role.option.CONSUMER", value = "CONSUMER"),
+            @Option(label = "%role.option.SUBDISTRIBUTION", value = "SUBDISTRIBUTION") })
     MeterRole role() default MeterRole.GRID;
 
     @AttributeDefinition(name = "%baseLoadL1Watts.name", description = "%baseLoadL1Watts.description")

@@ -3,6 +3,7 @@ package org.chargingmanager.simulator.internal;
 import org.chargingmanager.api.device.PhaseRotation;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 @ObjectClassDefinition(localization = "OSGI-INF/l10n/simulatedwallbox", name = "%name", description = "%description")
 public @interface SimulatedWallboxConfig {
@@ -17,11 +18,14 @@ public @interface SimulatedWallboxConfig {
     int connectors() default 1;
 
     @AttributeDefinition(name = "%phases.name", description = "%phases.description",
-            options = { @org.osgi.service.metatype.annotations.Option(label = "%phases.option.1", value = "1"),
-                    @org.osgi.service.metatype.annotations.Option(label = "%phases.option.3", value = "3") })
+            options = { @Option(label = "%phases.option.1", value = "1"),
+                    @Option(label = "%phases.option.3", value = "3") })
     int phases() default 3;
 
-    @AttributeDefinition(name = "%phaseRotation.name", description = "%phaseRotation.description")
+    @AttributeDefinition(name = "%phaseRotation.name", description = "%phaseRotation.description", options = {
+            @Option(label = "%phaseRotation.option.L1_L2_L3", value = "L1_L2_L3"),
+            @Option(label = "%phaseRotation.option.L2_L3_L1", value = "L2_L3_L1"),
+            @Option(label = "%phaseRotation.option.L3_L1_L2", value = "L3_L1_L2") })
     PhaseRotation phaseRotation() default PhaseRotation.L1_L2_L3;
 
     @AttributeDefinition(name = "%minCurrentAmps.name", description = "%minCurrentAmps.description", min = "0", max = "80")

@@ -27,14 +27,22 @@ public @interface DefinedDeviceConfig {
     @AttributeDefinition(name = "%unitId.name", description = "%unitId.description", min = "0", max = "255")
     int unitId() default 1;
 
-    @AttributeDefinition(name = "%role.name", description = "%role.description")
+    @AttributeDefinition(name = "%role.name", description = "%role.description", options = {
+            @Option(label = "%role.option.GRID", value = "GRID"),
+            @Option(label = "%role.option.PV", value = "PV"),
+            @Option(label = "%role.option.STORAGE", value = "STORAGE"),
+            @Option(label = "%role.option.CONSUMER", value = "CONSUMER"),
+            @Option(label = "%role.option.SUBDISTRIBUTION", value = "SUBDISTRIBUTION") })
     MeterRole role() default MeterRole.CONSUMER;
 
     @AttributeDefinition(name = "%phases.name", description = "%phases.description", options = {
         @Option(label = "%phases.option.1", value = "1"), @Option(label = "%phases.option.3", value = "3") })
     int phases() default 3;
 
-    @AttributeDefinition(name = "%phaseRotation.name", description = "%phaseRotation.description")
+    @AttributeDefinition(name = "%phaseRotation.name", description = "%phaseRotation.description", options = {
+            @Option(label = "%phaseRotation.option.L1_L2_L3", value = "L1_L2_L3"),
+            @Option(label = "%phaseRotation.option.L2_L3_L1", value = "L2_L3_L1"),
+            @Option(label = "%phaseRotation.option.L3_L1_L2", value = "L3_L1_L2") })
     PhaseRotation phaseRotation() default PhaseRotation.L1_L2_L3;
 
     @AttributeDefinition(name = "%minCurrentAmps.name", description = "%minCurrentAmps.description", min = "6", max = "32")

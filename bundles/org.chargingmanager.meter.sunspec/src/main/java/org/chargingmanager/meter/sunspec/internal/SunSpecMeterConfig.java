@@ -3,6 +3,7 @@ package org.chargingmanager.meter.sunspec.internal;
 import org.chargingmanager.api.meter.MeterRole;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 @ObjectClassDefinition(localization = "OSGI-INF/l10n/sunspec", name = "%name", description = "%description")
 public @interface SunSpecMeterConfig {
@@ -13,10 +14,18 @@ public @interface SunSpecMeterConfig {
     @AttributeDefinition(name = "%name.name", description = "%name.description")
     String name() default "SunSpec";
 
-    @AttributeDefinition(name = "%role.name", description = "%role.description")
+    @AttributeDefinition(name = "%role.name", description = "%role.description", options = {
+            @Option(label = "%role.option.GRID", value = "GRID"),
+            @Option(label = "%role.option.PV", value = "PV"),
+            @Option(label = "%role.option.STORAGE", value = "STORAGE"),
+            @Option(label = "%role.option.CONSUMER", value = "CONSUMER"),
+            @Option(label = "%role.option.SUBDISTRIBUTION", value = "SUBDISTRIBUTION") })
     MeterRole role() default MeterRole.PV;
 
-    @AttributeDefinition(name = "%source.name", description = "%source.description")
+    @AttributeDefinition(name = "%source.name", description = "%source.description", options = {
+            @Option(label = "%source.option.AUTO", value = "AUTO"),
+            @Option(label = "%source.option.INVERTER", value = "INVERTER"),
+            @Option(label = "%source.option.METER", value = "METER") })
     SunSpecSource source() default SunSpecSource.AUTO;
 
     @AttributeDefinition(name = "%host.name", description = "%host.description")

@@ -15,7 +15,9 @@ public @interface AblWallboxConfig {
     @AttributeDefinition(name = "%name.name", description = "%name.description")
     String name() default "ABL wallbox";
 
-    @AttributeDefinition(name = "%model.name", description = "%model.description")
+    @AttributeDefinition(name = "%model.name", description = "%model.description", options = {
+            @Option(label = "%model.option.EMH1", value = "EMH1"),
+            @Option(label = "%model.option.EM4", value = "EM4") })
     AblModel model() default AblModel.EMH1;
 
     @AttributeDefinition(name = "%serialPort.name", description = "%serialPort.description", required = false)
@@ -24,7 +26,10 @@ public @interface AblWallboxConfig {
     @AttributeDefinition(name = "%baudRate.name", description = "%baudRate.description")
     int baudRate() default 38400;
 
-    @AttributeDefinition(name = "%parity.name", description = "%parity.description")
+    @AttributeDefinition(name = "%parity.name", description = "%parity.description", options = {
+            @Option(label = "%parity.option.NONE", value = "NONE"),
+            @Option(label = "%parity.option.ODD", value = "ODD"),
+            @Option(label = "%parity.option.EVEN", value = "EVEN") })
     ModbusEndpoint.Parity parity() default ModbusEndpoint.Parity.EVEN;
 
     @AttributeDefinition(name = "%host.name", description = "%host.description", required = false)
@@ -43,7 +48,10 @@ public @interface AblWallboxConfig {
         @Option(label = "%phases.option.3", value = "3") })
     int phases() default 3;
 
-    @AttributeDefinition(name = "%phaseRotation.name")
+    @AttributeDefinition(name = "%phaseRotation.name", options = {
+            @Option(label = "%phaseRotation.option.L1_L2_L3", value = "L1_L2_L3"),
+            @Option(label = "%phaseRotation.option.L2_L3_L1", value = "L2_L3_L1"),
+            @Option(label = "%phaseRotation.option.L3_L1_L2", value = "L3_L1_L2") })
     PhaseRotation phaseRotation() default PhaseRotation.L1_L2_L3;
 
     @AttributeDefinition(name = "%minCurrentAmps.name", min = "6", max = "32")

@@ -31,7 +31,10 @@ public @interface AlfenWallboxConfig {
     @AttributeDefinition(name = "%phaseSwitching.name", description = "%phaseSwitching.description")
     boolean phaseSwitching() default false;
 
-    @AttributeDefinition(name = "%phaseRotation.name", description = "%phaseRotation.description")
+    @AttributeDefinition(name = "%phaseRotation.name", description = "%phaseRotation.description", options = {
+            @Option(label = "%phaseRotation.option.L1_L2_L3", value = "L1_L2_L3"),
+            @Option(label = "%phaseRotation.option.L2_L3_L1", value = "L2_L3_L1"),
+            @Option(label = "%phaseRotation.option.L3_L1_L2", value = "L3_L1_L2") })
     PhaseRotation phaseRotation() default PhaseRotation.L1_L2_L3;
 
     @AttributeDefinition(name = "%minCurrentAmps.name", min = "6", max = "32")

@@ -30,7 +30,10 @@ public @interface CfosWallboxConfig {
     @AttributeDefinition(name = "%baudRate.name", description = "%baudRate.description")
     int baudRate() default 9600;
 
-    @AttributeDefinition(name = "%parity.name", description = "%parity.description")
+    @AttributeDefinition(name = "%parity.name", description = "%parity.description", options = {
+            @Option(label = "%parity.option.NONE", value = "NONE"),
+            @Option(label = "%parity.option.ODD", value = "ODD"),
+            @Option(label = "%parity.option.EVEN", value = "EVEN") })
     ModbusEndpoint.Parity parity() default ModbusEndpoint.Parity.NONE;
 
     @AttributeDefinition(name = "%stopBits.name", description = "%stopBits.description", min = "1", max = "2")
@@ -40,7 +43,10 @@ public @interface CfosWallboxConfig {
             options = { @Option(label = "%phases.option.1", value = "1"), @Option(label = "%phases.option.3", value = "3") })
     int phases() default 3;
 
-    @AttributeDefinition(name = "%phaseRotation.name", description = "%phaseRotation.description")
+    @AttributeDefinition(name = "%phaseRotation.name", description = "%phaseRotation.description", options = {
+            @Option(label = "%phaseRotation.option.L1_L2_L3", value = "L1_L2_L3"),
+            @Option(label = "%phaseRotation.option.L2_L3_L1", value = "L2_L3_L1"),
+            @Option(label = "%phaseRotation.option.L3_L1_L2", value = "L3_L1_L2") })
     PhaseRotation phaseRotation() default PhaseRotation.L1_L2_L3;
 
     @AttributeDefinition(name = "%minCurrentAmps.name", description = "%minCurrentAmps.description", min = "6", max = "32")

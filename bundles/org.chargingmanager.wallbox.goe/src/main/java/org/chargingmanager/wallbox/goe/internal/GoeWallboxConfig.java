@@ -20,14 +20,20 @@ public @interface GoeWallboxConfig {
     @AttributeDefinition(name = "%port.name", description = "%port.description", min = "1", max = "65535")
     int port() default 80;
 
-    @AttributeDefinition(name = "%apiVersion.name", description = "%apiVersion.description")
+    @AttributeDefinition(name = "%apiVersion.name", description = "%apiVersion.description", options = {
+            @Option(label = "%apiVersion.option.AUTO", value = "AUTO"),
+            @Option(label = "%apiVersion.option.V2", value = "V2"),
+            @Option(label = "%apiVersion.option.V1", value = "V1") })
     GoeApiVersion apiVersion() default GoeApiVersion.AUTO;
 
     @AttributeDefinition(name = "%phases.name", description = "%phases.description",
             options = { @Option(label = "%phases.option.1", value = "1"), @Option(label = "%phases.option.3", value = "3") })
     int phases() default 3;
 
-    @AttributeDefinition(name = "%phaseRotation.name", description = "%phaseRotation.description")
+    @AttributeDefinition(name = "%phaseRotation.name", description = "%phaseRotation.description", options = {
+            @Option(label = "%phaseRotation.option.L1_L2_L3", value = "L1_L2_L3"),
+            @Option(label = "%phaseRotation.option.L2_L3_L1", value = "L2_L3_L1"),
+            @Option(label = "%phaseRotation.option.L3_L1_L2", value = "L3_L1_L2") })
     PhaseRotation phaseRotation() default PhaseRotation.L1_L2_L3;
 
     @AttributeDefinition(name = "%minCurrentAmps.name", description = "%minCurrentAmps.description", min = "6", max = "32")

@@ -14,10 +14,14 @@ public @interface KebaWallboxConfig {
     @AttributeDefinition(name = "%name.name", description = "%name.description")
     String name() default "KEBA KeContact";
 
-    @AttributeDefinition(name = "%protocol.name", description = "%protocol.description")
+    @AttributeDefinition(name = "%protocol.name", description = "%protocol.description", options = {
+            @Option(label = "%protocol.option.UDP", value = "UDP"),
+            @Option(label = "%protocol.option.MODBUS", value = "MODBUS") })
     KebaProtocol protocol() default KebaProtocol.UDP;
 
-    @AttributeDefinition(name = "%model.name", description = "%model.description")
+    @AttributeDefinition(name = "%model.name", description = "%model.description", options = {
+            @Option(label = "%model.option.P30", value = "P30"),
+            @Option(label = "%model.option.P40", value = "P40") })
     KebaModel model() default KebaModel.P30;
 
     @AttributeDefinition(name = "%unitId.name", description = "%unitId.description", min = "0", max = "255")
@@ -36,7 +40,10 @@ public @interface KebaWallboxConfig {
             options = { @Option(label = "%phases.option.1", value = "1"), @Option(label = "%phases.option.3", value = "3") })
     int phases() default 3;
 
-    @AttributeDefinition(name = "%phaseRotation.name", description = "%phaseRotation.description")
+    @AttributeDefinition(name = "%phaseRotation.name", description = "%phaseRotation.description", options = {
+            @Option(label = "%phaseRotation.option.L1_L2_L3", value = "L1_L2_L3"),
+            @Option(label = "%phaseRotation.option.L2_L3_L1", value = "L2_L3_L1"),
+            @Option(label = "%phaseRotation.option.L3_L1_L2", value = "L3_L1_L2") })
     PhaseRotation phaseRotation() default PhaseRotation.L1_L2_L3;
 
     @AttributeDefinition(name = "%minCurrentAmps.name", description = "%minCurrentAmps.description", min = "6", max = "32")

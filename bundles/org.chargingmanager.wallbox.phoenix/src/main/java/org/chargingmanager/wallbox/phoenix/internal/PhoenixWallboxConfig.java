@@ -15,7 +15,10 @@ public @interface PhoenixWallboxConfig {
     @AttributeDefinition(name = "%name.name", description = "%name.description")
     String name() default "Phoenix Contact EV Charge Control";
 
-    @AttributeDefinition(name = "%variant.name", description = "%variant.description")
+    @AttributeDefinition(name = "%variant.name", description = "%variant.description", options = {
+            @Option(label = "%variant.option.EV_ETH", value = "EV_ETH"),
+            @Option(label = "%variant.option.EM_CP_PP_ETH", value = "EM_CP_PP_ETH"),
+            @Option(label = "%variant.option.EV_CC_AC1_M", value = "EV_CC_AC1_M") })
     PhoenixVariant variant() default PhoenixVariant.EV_ETH;
 
     @AttributeDefinition(name = "%host.name", description = "%host.description", required = false)
@@ -27,7 +30,10 @@ public @interface PhoenixWallboxConfig {
     @AttributeDefinition(name = "%baudRate.name", description = "%baudRate.description")
     int baudRate() default 9600;
 
-    @AttributeDefinition(name = "%parity.name", description = "%parity.description")
+    @AttributeDefinition(name = "%parity.name", description = "%parity.description", options = {
+            @Option(label = "%parity.option.NONE", value = "NONE"),
+            @Option(label = "%parity.option.ODD", value = "ODD"),
+            @Option(label = "%parity.option.EVEN", value = "EVEN") })
     ModbusEndpoint.Parity parity() default ModbusEndpoint.Parity.NONE;
 
     @AttributeDefinition(name = "%port.name", description = "%port.description", min = "1", max = "65535")
@@ -40,7 +46,10 @@ public @interface PhoenixWallboxConfig {
         @Option(label = "%phases.option.3", value = "3") })
     int phases() default 3;
 
-    @AttributeDefinition(name = "%phaseRotation.name")
+    @AttributeDefinition(name = "%phaseRotation.name", options = {
+            @Option(label = "%phaseRotation.option.L1_L2_L3", value = "L1_L2_L3"),
+            @Option(label = "%phaseRotation.option.L2_L3_L1", value = "L2_L3_L1"),
+            @Option(label = "%phaseRotation.option.L3_L1_L2", value = "L3_L1_L2") })
     PhaseRotation phaseRotation() default PhaseRotation.L1_L2_L3;
 
     @AttributeDefinition(name = "%minCurrentAmps.name", min = "6", max = "32")

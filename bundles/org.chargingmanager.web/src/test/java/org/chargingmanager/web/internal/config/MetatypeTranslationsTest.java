@@ -8,6 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -33,6 +36,11 @@ import org.junit.jupiter.api.Test;
  * escapes: metatype reads them as ISO-8859-1). A German name or description must differ from
  * the English one, except for the few words that are the same in German ({@link #SAME_IN_GERMAN}).
  * Option labels may be equal (JSON, L1 L2 L3).
+ *
+ * <p>An attribute whose type is an enum gets its options from bnd, one per constant, labelled with the
+ * constant's name ({@code GRID}, {@code L1_L2_L3}) in every language unless the annotation lists them:
+ * {@link #everyEnumAttributeHasALabelledOptionPerConstant()} reads the enum's source (in this repository)
+ * and wants an {@code @Option} with a {@code %key} label for every constant, in the enum's order.
  */
 class MetatypeTranslationsTest {
 
@@ -96,6 +104,341 @@ class MetatypeTranslationsTest {
             check(base, problems);
         }
         assertThat(problems).as("metatype translations of %d configurations", configurations.size()).isEmpty();
+    }
+
+    @Test
+    void everyEnumAttributeHasALabelledOptionPerConstant() throws IOException {
+        Path bundles = Path.of("..").toAbsolutePath().normalize();
+        assertThat(bundles.resolve("org.chargingmanager.api/src/main/java"))
+                .as("the sibling bundles next to %s (run from the module directory)", Path.of("").toAbsolutePath())
+                .isDirectory();
+
+        Map<String, String> sources = new TreeMap<>();
+        try (Stream<Path> modules = Files.list(bundles)) {
+            for (Path module : modules.sorted().toList()) {
+                Path java = module.resolve("src/main/java");
+                if (!Files.isDirectory(java)) {
+                    continue;
+                }
+                try (Stream<Path> files = Files.walk(java)) {
+                    for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                        sources.put(bundles.relativize(file).toString(),
+                                withoutComments(Files.readString(file, StandardCharsets.UTF_8)));
+                    }
+                }
+            }
+        }
+        Types types = new Types();
+        sources.values().forEach(types::index);
+        assertThat(types.enums).as("enums found under %s", bundles)
+                .containsEntry("org.chargingmanager.api.meter.MeterRole",
+                        List.of("GRID", "PV", "STORAGE", "CONSUMER", "SUBDISTRIBUTION"))
+                .containsKey("org.chargingmanager.modbus.ModbusEndpoint.Parity");
+
+        List<String> problems = new ArrayList<>();
+        int[] checked = { 0 };
+        sources.forEach((file, source) -> {
+            if (ANNOTATION.matcher(source).find() && source.contains("ObjectClassDefinition")) {
+                problems.addAll(enumOptionProblems(file, source, types, checked));
+            }
+        });
+        assertThat(checked[0]).as("enum attributes found (29 when this test was written)").isGreaterThanOrEqualTo(29);
+        assertThat(problems).as("options of the %d enum attributes", checked[0]).isEmpty();
+    }
+
+    @Test
+    void theEnumCheckReportsAMissingOrUnlabelledConstant() {
+        Types types = new Types();
+        types.index("package a;\npublic enum Colour {\n    @Deprecated RED, GREEN(1) { }, BLUE;\n    Colour() { }\n"
+                + "    Colour(int i) { }\n    enum Shade { LIGHT, DARK }\n}\n");
+        types.index("package a;\npublic class Holder { public record Box(int size) { } }\n");
+        String config = """
+                package b;
+                import a.Colour;
+                import a.Holder;
+                @ObjectClassDefinition(localization = "OSGI-INF/l10n/c", name = "%name")
+                public @interface C {
+                    @AttributeDefinition(name = "%all.name", options = { @Option(label = "%all.option.RED", value = "RED"),
+                            @Option(label = "%all.option.GREEN", value = "GREEN"), @Option(label = "%all.option.BLUE", value = "BLUE") })
+                    Colour all() default Colour.RED;
+                    @AttributeDefinition(name = "%none.name")
+                    Colour none();
+                    @AttributeDefinition(name = "%twoOfThree.name", options = { @Option(label = "%x.RED", value = "RED"),
+                            @Option(label = "%x.BLUE", value = "BLUE") })
+                    Colour twoOfThree();
+                    @AttributeDefinition(name = "%text.name", options = { @Option(label = "%x.RED", value = "RED"),
+                            @Option(label = "Green", value = "GREEN"), @Option(label = "%x.BLUE", value = "BLUE") })
+                    Colour text();
+                    @AttributeDefinition(name = "%nested.name", options = @Option(label = "%x.ON", value = "ON"))
+                    Mode nested();
+                    @AttributeDefinition(name = "%shades.name")
+                    Colour.Shade[] shades();
+                    @AttributeDefinition(name = "%count.name")
+                    int count();
+                    @AttributeDefinition(name = "%box.name")
+                    Holder.Box box();
+                    @AttributeDefinition(name = "%unknown.name")
+                    java.time.DayOfWeek unknown();
+                    enum Mode { ON, OFF }
+                }
+                """;
+        types.index(config);
+        List<String> problems = enumOptionProblems("C.java", config, types, new int[1]);
+        assertThat(problems).hasSize(6);
+        assertThat(problems.get(0)).startsWith("C.java:10: none() returns the enum a.Colour")
+                .contains("without options").contains("RED, GREEN, BLUE");
+        assertThat(problems.get(1)).startsWith("C.java:13: twoOfThree()").contains("[RED, BLUE]")
+                .contains("[RED, GREEN, BLUE]");
+        assertThat(problems.get(2)).startsWith("C.java:16: text()").contains("GREEN").contains("\"Green\"");
+        assertThat(problems.get(3)).startsWith("C.java:18: nested()").contains("b.C.Mode").contains("[ON, OFF]");
+        assertThat(problems.get(4)).startsWith("C.java:20: shades()").contains("a.Colour.Shade");
+        assertThat(problems.get(5)).startsWith("C.java:26: unknown()").contains("java.time.DayOfWeek");
+    }
+
+    /** The types declared under bundles/*&#47;src/main/java: all by qualified name, enums with their constants. */
+    static final class Types {
+        final Set<String> all = new HashSet<>();
+        final Map<String, List<String>> enums = new HashMap<>();
+        /** Per source: the qualified names of the types it declares, by simple name. */
+        final Map<String, Map<String, List<String>>> declared = new HashMap<>();
+
+        /** Adds the types of one source (without comments). */
+        void index(String source) {
+            String code = withoutStrings(source);
+            Matcher packageName = PACKAGE.matcher(code);
+            String prefix = packageName.find() ? packageName.group(1) + "." : "";
+            List<int[]> bodies = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            Matcher type = TYPE.matcher(code);
+            Map<String, List<String>> here = declared.computeIfAbsent(source, key -> new HashMap<>());
+            while (type.find()) {
+                int open = openingBrace(code, type.end());
+                if (open < 0) {
+                    continue;
+                }
+                int close = closingBrace(code, open);
+                StringBuilder qualified = new StringBuilder(prefix);
+                for (int i = 0; i < bodies.size(); i++) {
+                    if (bodies.get(i)[0] < type.start() && type.start() < bodies.get(i)[1]) {
+                        qualified.append(names.get(i)).append('.');
+                    }
+                }
+                String name = qualified + type.group(2);
+                bodies.add(new int[] { open, close });
+                names.add(type.group(2));
+                all.add(name);
+                here.computeIfAbsent(type.group(2), key -> new ArrayList<>()).add(name);
+                if (type.group(1).equals("enum")) {
+                    enums.put(name, constants(code.substring(open + 1, close)));
+                }
+            }
+        }
+
+        /** The qualified name of a type as a source names it, or null when it is not declared in the repository. */
+        String resolve(String source, String written) {
+            int dot = written.indexOf('.');
+            String first = dot < 0 ? written : written.substring(0, dot);
+            String rest = dot < 0 ? "" : written.substring(dot);
+            Matcher packageName = PACKAGE.matcher(source);
+            String prefix = packageName.find() ? packageName.group(1) + "." : "";
+            List<String> candidates = new ArrayList<>(declared.getOrDefault(source, Map.of()).getOrDefault(first, List.of()));
+            List<String> wildcards = new ArrayList<>();
+            Matcher imports = IMPORT.matcher(source);
+            while (imports.find()) {
+                String imported = imports.group(1);
+                if (imports.group(2) != null) {
+                    wildcards.add(imported + "." + first);
+                } else if (imported.endsWith("." + first)) {
+                    candidates.add(imported);
+                }
+            }
+            candidates.add(prefix + first);
+            candidates.addAll(wildcards);
+            candidates.add(first);
+            for (String candidate : candidates) {
+                if (all.contains(candidate + rest)) {
+                    return candidate + rest;
+                }
+            }
+            return null;
+        }
+    }
+
+    private static final Pattern PACKAGE = Pattern.compile("(?<![\\w$.])package\\s+([\\w.]+)\\s*;");
+    private static final Pattern IMPORT = Pattern.compile("(?<![\\w$.])import\\s+(?!static\\s)([\\w$.]+?)(\\.\\*)?\\s*;");
+    private static final Pattern TYPE = Pattern
+            .compile("(?<![\\w$.])(@\\s*interface|class|interface|enum|record)\\s+([\\w$]+)");
+    private static final Pattern METHOD = Pattern
+            .compile("\\s*([\\w$.]+)\\s*(?:<[^>]*>)?((?:\\s*\\[\\s*\\])*)\\s+([\\w$]+)\\s*\\(\\s*\\)");
+    private static final Set<String> NOT_ENUMS = Set.of("boolean", "byte", "char", "short", "int", "long", "float",
+            "double", "String", "java.lang.String", "Class", "java.lang.Class");
+
+    /**
+     * Checks the attributes of one configuration whose type is an enum (or an array of one): options for every
+     * constant, in the enum's order, with a "%key" label; counts them in checked[0].
+     */
+    static List<String> enumOptionProblems(String file, String source, Types types, int[] checked) {
+        List<String> problems = new ArrayList<>();
+        Matcher annotation = ANNOTATION.matcher(source);
+        while (annotation.find()) {
+            if (!annotation.group(1).equals("AttributeDefinition")) {
+                continue;
+            }
+            int open = annotation.end() - 1;
+            int close = closing(source, open);
+            String body = source.substring(open + 1, close);
+            int after = skipAnnotations(source, close + 1);
+            Matcher method = METHOD.matcher(source).region(after, source.length());
+            if (!method.lookingAt()) {
+                continue;
+            }
+            String written = method.group(1);
+            String name = method.group(3) + "()";
+            int line = 1 + (int) source.substring(0, method.start(3)).chars().filter(c -> c == '\n').count();
+            String where = file + ":" + line + ": " + name;
+            if (NOT_ENUMS.contains(written)) {
+                continue;
+            }
+            String type = types.resolve(source, written);
+            if (type == null) {
+                problems.add(where + " returns " + written + ", which is not declared under bundles/*/src/main/java;"
+                        + " if it is an enum, its constants cannot be checked here");
+                continue;
+            }
+            List<String> constants = types.enums.get(type);
+            if (constants == null) {
+                continue;
+            }
+            checked[0]++;
+            Map<String, String> options = options(body);
+            if (options == null) {
+                problems.add(where + " returns the enum " + type + " without options: the form would show "
+                        + String.join(", ", constants) + " untranslated; add options = { @Option(label = \"%"
+                        + method.group(3) + ".option." + constants.get(0) + "\", value = \"" + constants.get(0)
+                        + "\"), ... } and the keys to both properties files");
+                continue;
+            }
+            if (!new ArrayList<>(options.keySet()).equals(constants)) {
+                problems.add(where + " returns the enum " + type + " whose constants are " + constants
+                        + ", but its options are " + options.keySet()
+                        + " (one per constant, in the enum's order, values exactly the constants)");
+            }
+            options.forEach((value, label) -> {
+                if (label == null || !label.startsWith("%")) {
+                    problems.add(where + ": the option " + value + " has no \"%key\" label: "
+                            + (label == null ? "none" : "\"" + label + "\""));
+                }
+            });
+        }
+        return problems;
+    }
+
+    /** An @AttributeDefinition's options, value to label, in their order; null without options. */
+    private static Map<String, String> options(String body) {
+        Matcher element = Pattern.compile("(?<![\\w$.])options\\s*=\\s*").matcher(body);
+        while (element.find()) {
+            if (depth(body, element.start()) != 0) {
+                continue;
+            }
+            int start = element.end();
+            int end = body.charAt(start) == '{' ? closingBrace(body, start)
+                    : closing(body, body.indexOf('(', start));
+            String list = body.substring(start, end + 1);
+            Map<String, String> options = new LinkedHashMap<>();
+            Matcher option = ANNOTATION.matcher(list);
+            while (option.find()) {
+                int open = option.end() - 1;
+                String optionBody = list.substring(open + 1, closing(list, open));
+                options.put(String.valueOf(value(optionBody, "value")), value(optionBody, "label"));
+            }
+            return options;
+        }
+        return null;
+    }
+
+    /** The constants of an enum's body: the names before the first ';' (or the end) at depth 0. */
+    private static List<String> constants(String body) {
+        List<String> constants = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i <= body.length(); i++) {
+            char c = i < body.length() ? body.charAt(i) : ';';
+            if (c == '"' || c == '\'') {
+                i = endOfString(body, i);
+            } else if (c == '(' || c == '{') {
+                depth++;
+            } else if (c == ')' || c == '}') {
+                depth--;
+            } else if (depth == 0 && (c == ',' || c == ';')) {
+                String constant = body.substring(start, i).replaceAll("@[\\w$.]+(\\s*\\([^)]*\\))?", "").strip();
+                Matcher identifier = Pattern.compile("^[\\w$]+").matcher(constant);
+                if (identifier.find()) {
+                    constants.add(identifier.group());
+                }
+                start = i + 1;
+                if (c == ';') {
+                    break;
+                }
+            }
+        }
+        return constants;
+    }
+
+    /** The position after the annotations (and white space) that start at position. */
+    private static int skipAnnotations(String source, int position) {
+        int i = position;
+        while (true) {
+            while (i < source.length() && Character.isWhitespace(source.charAt(i))) {
+                i++;
+            }
+            if (i >= source.length() || source.charAt(i) != '@' || source.startsWith("@interface", i)) {
+                return i;
+            }
+            i++;
+            while (i < source.length() && (Character.isJavaIdentifierPart(source.charAt(i)) || source.charAt(i) == '.')) {
+                i++;
+            }
+            int next = i;
+            while (next < source.length() && Character.isWhitespace(source.charAt(next))) {
+                next++;
+            }
+            if (next < source.length() && source.charAt(next) == '(') {
+                i = closing(source, next) + 1;
+            }
+        }
+    }
+
+    /** The '{' that opens the body of a type declared before position, or -1 if a ';' or '=' comes first. */
+    private static int openingBrace(String source, int position) {
+        for (int i = position; i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (c == '"' || c == '\'') {
+                i = endOfString(source, i);
+            } else if (c == '(') {
+                i = closing(source, i);
+            } else if (c == '{') {
+                return i;
+            } else if (c == ';' || c == '=' || c == ')') {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** The '}' that closes the '{' at open, skipping string and character literals. */
+    private static int closingBrace(String source, int open) {
+        int depth = 0;
+        for (int i = open; i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (c == '"' || c == '\'') {
+                i = endOfString(source, i);
+            } else if (c == '{') {
+                depth++;
+            } else if (c == '}' && --depth == 0) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("unbalanced braces after position " + open);
     }
 
     /** Collects the keys of one file's metatype annotations, and literal texts as problems. */
@@ -255,8 +598,18 @@ class MetatypeTranslationsTest {
         throw new IllegalArgumentException("unbalanced parentheses after position " + open);
     }
 
-    /** The closing quote of the string or character literal that starts at start. */
+    /** The (last) closing quote of the string, text block or character literal that starts at start. */
     private static int endOfString(String source, int start) {
+        if (source.startsWith("\"\"\"", start)) {
+            for (int i = start + 3; i < source.length(); i++) {
+                if (source.charAt(i) == '\\') {
+                    i++;
+                } else if (source.startsWith("\"\"\"", i)) {
+                    return i + 2;
+                }
+            }
+            throw new IllegalArgumentException("unterminated text block at position " + start);
+        }
         char quote = source.charAt(start);
         for (int i = start + 1; i < source.length(); i++) {
             char c = source.charAt(i);
@@ -267,6 +620,25 @@ class MetatypeTranslationsTest {
             }
         }
         throw new IllegalArgumentException("unterminated literal at position " + start);
+    }
+
+    /** The source with the insides of its string and character literals blanked out (positions kept). */
+    static String withoutStrings(String source) {
+        StringBuilder result = new StringBuilder(source);
+        for (int i = 0; i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (c == '"' || c == '\'') {
+                int end = endOfString(source, i);
+                boolean textBlock = source.startsWith("\"\"\"", i);
+                for (int j = textBlock ? i + 3 : i + 1; j < (textBlock ? end - 2 : end); j++) {
+                    if (source.charAt(j) != '\n') {
+                        result.setCharAt(j, ' ');
+                    }
+                }
+                i = end;
+            }
+        }
+        return result.toString();
     }
 
     /** The source with its comments blanked out (strings kept), so commented-out annotations do not count. */
