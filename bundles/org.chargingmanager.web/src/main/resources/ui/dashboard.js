@@ -181,7 +181,7 @@ function userText(evse) {
 
 function renderMeters(box, meters) {
   box.replaceChildren(...meters.map(meter => el('article', { className: 'card tile', dataset: { meterId: meter.id }, 'aria-label': meter.name },
-    el('h3', {}, el('span', {}, meter.name), el('span', { className: 'state' }, meter.role)),
+    el('h3', {}, el('span', {}, meter.name), el('span', { className: 'state' }, meter.role ? t('role.' + meter.role) : '')),
     el('p', { className: 'power' }, kw(meter.powerWatts)),
     el('dl', {},
       el('dt', {}, t('dash.perPhase')), el('dd', {}, meter.powerWattsPerPhase ? phases({
