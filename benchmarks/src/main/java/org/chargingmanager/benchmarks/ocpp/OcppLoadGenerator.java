@@ -316,6 +316,9 @@ public final class OcppLoadGenerator {
             if (report != null) {
                 // the runtime's log beside the report: what the server said about errors and disconnects
                 Path logs = report.toAbsolutePath().resolveSibling(report.getFileName() + ".server-log");
+                if (Files.exists(logs)) {
+                    deleteQuietly(logs); // an earlier run of the same scenario
+                }
                 copy(data.resolve("log"), logs);
             }
             deleteQuietly(home);
@@ -331,7 +334,9 @@ public final class OcppLoadGenerator {
     private void sample(long pid, int second) throws IOException {
         String heap = liveHeap(pid);
         long usedKb = 0;
-        java.util.regex.Matcher used = java.util.regex.Pattern.compile("(PSYoungGen|ParOldGen|def new generation|"
+        // only the old generation: a full GC leaves the young one empty, and what is in it when heap_info
+        // runs (a second jcmd, hundreds of ms later) is new garbage from 1,000 CALLs/s, not live data
+        java.util.regex.Matcher used = java.util.regex.Pattern.compile("(ParOldGen|"
                 + "tenured generation|garbage-first heap) total \\d+K, used (\\d+)K").matcher(heap);
         while (used.find()) {
             usedKb += Long.parseLong(used.group(2));
@@ -423,6 +428,8 @@ public final class OcppLoadGenerator {
         booted.set(0);
         long failuresBefore = connectFailures.get();
         Semaphore connecting = new Semaphore(stormConnecting);
+        double serverCpuAtPort = cpuSeconds(restarted.pid());
+        double ownCpuBefore = cpuSeconds(ProcessHandle.current().pid());
         long t0 = System.nanoTime();
         for (SimulatedChargePoint cp : all) {
             connecting.acquire();
@@ -433,11 +440,15 @@ public final class OcppLoadGenerator {
             Thread.sleep(50);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
+        double serverCpu = cpuSeconds(restarted.pid()) - serverCpuAtPort;
+        double ownCpu = cpuSeconds(ProcessHandle.current().pid()) - ownCpuBefore;
         restarting = false;
-        String report = String.format(Locale.ROOT, "storm: runtime restarted (OCPP port open %.1f s after start); "
-                + "%d of %d reconnected and booted in %.1f s, %d connections refused or failed; boot round trip in the "
-                + "storm: %s; load average %s%n", portSeconds, booted.get(), all.size(), seconds,
-                connectFailures.get() - failuresBefore, stormBoot, loadAverage());
+        String report = String.format(Locale.ROOT, "storm: runtime restarted (OCPP port open %.1f s after start, "
+                + "%.1f CPU s until then); %d of %d reconnected and booted in %.1f s, %d connections refused or failed; "
+                + "CPU during the reconnect: server %.1f s (%.2f ms per charge point), load generator %.1f s; boot round "
+                + "trip in the storm: %s; load average %s%n", portSeconds, serverCpuAtPort, booted.get(), all.size(),
+                seconds, connectFailures.get() - failuresBefore, serverCpu, serverCpu * 1000 / all.size(), ownCpu,
+                stormBoot, loadAverage());
         log(report.trim());
         return report;
     }
@@ -528,7 +539,7 @@ public final class OcppLoadGenerator {
     private static final String CONFIGURATION = "{\"configurationKey\":["
             + "{\"key\":\"NumberOfConnectors\",\"readonly\":true,\"value\":\"1\"},"
             + "{\"key\":\"MeterValueSampleInterval\",\"readonly\":false,\"value\":\"%d\"},"
-            + "{\"key\":\"MeterValuesSampledData\",\"readonly\":false,\"value\":\"Energy.Active.Import.Register\"},"
+            + "{\"key\":\"MeterValuesSampledData\",\"readonly\":false,\"value\":\"%s\"},"
             + "{\"key\":\"MeterValuesSampledDataMaxLength\",\"readonly\":true,\"value\":\"8\"},"
             + "{\"key\":\"ChargingScheduleAllowedChargingRateUnit\",\"readonly\":true,\"value\":\"Current,Power\"},"
             + "{\"key\":\"ChargeProfileMaxStackLevel\",\"readonly\":true,\"value\":\"8\"}]}";
@@ -550,6 +561,8 @@ public final class OcppLoadGenerator {
         private double energyWh = ThreadLocalRandom.current().nextDouble(1_000, 500_000);
         private final List<ScheduledFuture<?>> periodic = new ArrayList<>();
         private volatile boolean closing;
+        /** The charger's MeterValuesSampledData: what the server last set, kept across reconnects. */
+        private volatile String measurands = "Energy.Active.Import.Register";
 
         SimulatedChargePoint(String id, URI base) {
             this.id = id;
@@ -762,11 +775,15 @@ public final class OcppLoadGenerator {
                 serverCalls.incrementAndGet();
                 String action = frame.get(2).getAsString();
                 String payload = switch (action) {
-                    case "GetConfiguration" -> String.format(Locale.ROOT, CONFIGURATION, intervalSeconds);
+                    case "GetConfiguration" -> String.format(Locale.ROOT, CONFIGURATION, intervalSeconds, measurands);
                     case "ChangeConfiguration", "SetChargingProfile", "ClearChargingProfile", "TriggerMessage",
                             "ChangeAvailability" -> "{\"status\":\"Accepted\"}";
                     default -> null;
                 };
+                if (action.equals("ChangeConfiguration")
+                        && "MeterValuesSampledData".equals(frame.get(3).getAsJsonObject().get("key").getAsString())) {
+                    measurands = frame.get(3).getAsJsonObject().get("value").getAsString(); // kept, as a real charger does
+                }
                 if (payload == null) {
                     send("[4,\"" + messageId + "\",\"NotImplemented\",\"" + action + "\",{}]");
                 } else {
