@@ -225,6 +225,7 @@ final class CentralSystemHandler {
 
     private Object boot(ChargePoint cp, BootNotificationRequest boot) {
         RegistrationStatus status = cp.registry().registrationOnBoot(cp);
+        cp.registry().setupPacer().bootArrived();
         cp.booted(boot);
         int interval = heartbeatJitter.seconds(status == RegistrationStatus.ACCEPTED ? settings.heartbeatInterval()
                 : java.time.Duration.ofSeconds(60));

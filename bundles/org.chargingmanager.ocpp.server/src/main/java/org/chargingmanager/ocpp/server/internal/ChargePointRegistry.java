@@ -199,6 +199,7 @@ final class ChargePointRegistry {
         for (ChargePoint chargePoint : chargePoints.values()) {
             chargePoint.tick(now);
         }
+        setupPacer.resume();
     }
 
     /** A restore still running stops after the charge point it is at. */

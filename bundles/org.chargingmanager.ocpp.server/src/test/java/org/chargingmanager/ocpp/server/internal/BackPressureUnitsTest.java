@@ -120,6 +120,36 @@ class BackPressureUnitsTest {
     }
 
     @Test
+    void duringAReconnectStormFewSetupsRunAndTheRestStartWhenItIsOver() {
+        List<Runnable> executed = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+        SetupPacer pacer = new SetupPacer(SetupPacer.DEFAULT_MAX_RUNNING, executed::add, nanos::get);
+        for (int i = 0; i < SetupPacer.STORM_BOOTS_PER_SECOND; i++) {
+            nanos.addAndGet(10_000_000L); // 50 boots in half a second
+            pacer.bootArrived();
+        }
+        List<Integer> started = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            int number = i;
+            pacer.submit(() -> {
+                started.add(number);
+                return new CompletableFuture<Void>();
+            });
+        }
+        assertThat(started).as("boots first: only a few set-ups while they stream in")
+                .hasSize(SetupPacer.STORM_MAX_RUNNING);
+        pacer.resume();
+        assertThat(executed).as("still a storm: nothing more starts").isEmpty();
+
+        nanos.addAndGet(2_500_000_000L); // no boot for two seconds and a half
+        pacer.resume();
+        executed.forEach(Runnable::run);
+        assertThat(started).as("the storm is over: up to the normal maximum, in arrival order")
+                .hasSize(SetupPacer.DEFAULT_MAX_RUNNING).startsWith(0, 1, 2, 3, 4, 5, 6, 7, 8);
+        assertThat(pacer.waiting()).isEqualTo(100 - SetupPacer.DEFAULT_MAX_RUNNING);
+    }
+
+    @Test
     void heartbeatIntervalsAreSpreadWithinTenPercent() {
         HeartbeatJitter jitter = new HeartbeatJitter(new Random(17));
         Set<Integer> seen = new HashSet<>();
