@@ -32,6 +32,22 @@ public record UserMessage(String code, String english, List<Object> args) {
         args = Collections.unmodifiableList(copy);
     }
 
+    /**
+     * The JSON form above as plain values, for any JSON library: a map of {@code error},
+     * {@code code} and {@code args} in that order, a message argument as such a map.
+     */
+    public java.util.Map<String, Object> toJsonMap() {
+        java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
+        json.put("error", english);
+        json.put("code", code);
+        List<Object> values = new ArrayList<>();
+        for (Object arg : args) {
+            values.add(arg instanceof UserMessage nested ? nested.toJsonMap() : arg);
+        }
+        json.put("args", values);
+        return json;
+    }
+
     public static UserMessage of(String code, String english, Object... args) {
         return new UserMessage(code, english, args == null ? List.of() : java.util.Arrays.asList(args));
     }

@@ -9,10 +9,8 @@ import org.chargingmanager.api.platform.UserMessage;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
 
 /**
  * JSON answers of the Eichrecht endpoints. Errors are {@code {"error": "...", "code": "...",
@@ -51,20 +49,6 @@ final class JsonErrors {
     }
 
     static JsonObject json(UserMessage message) {
-        JsonObject body = new JsonObject();
-        body.addProperty("error", message.english());
-        body.addProperty("code", message.code());
-        JsonArray args = new JsonArray();
-        for (Object arg : message.args()) {
-            if (arg instanceof UserMessage nested) {
-                args.add(json(nested));
-            } else if (arg instanceof Number number) {
-                args.add(new JsonPrimitive(number));
-            } else {
-                args.add(String.valueOf(arg));
-            }
-        }
-        body.add("args", args);
-        return body;
+        return new com.google.gson.Gson().toJsonTree(message.toJsonMap()).getAsJsonObject();
     }
 }
