@@ -40,9 +40,7 @@ class ServerMessageKeysTest {
     /** The only files that write an error's {@code "code"} into JSON; a new one must be added here and above. */
     private static final List<String> WRITERS = List.of(
             "org.chargingmanager.web/src/main/java/org/chargingmanager/web/internal/i18n/Messages.java",
-            "org.chargingmanager.billing/src/main/java/org/chargingmanager/billing/internal/web/JsonErrors.java",
-            "org.chargingmanager.eichrecht/src/main/java/org/chargingmanager/eichrecht/internal/web/JsonErrors.java",
-            "org.chargingmanager.ocpp.server/src/main/java/org/chargingmanager/ocpp/server/internal/web/JsonReplies.java",
+            "org.chargingmanager.api/src/main/java/org/chargingmanager/api/platform/UserMessage.java",
             "org.chargingmanager.runtime/src/main/java/org/chargingmanager/runtime/internal/RootServlet.java");
 
     record Site(String code, int values, String where) {
