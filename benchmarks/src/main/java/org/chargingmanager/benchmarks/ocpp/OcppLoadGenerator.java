@@ -82,6 +82,8 @@ public final class OcppLoadGenerator {
 
     private final Histogram rampLatency = new Histogram();
     private final Histogram steadyLatency = new Histogram();
+    /** The steady round trips again, by action: shows whether the tail is the durable transaction writes or all. */
+    private final Map<String, Histogram> steadyByAction = new ConcurrentHashMap<>();
     private final Histogram rampBoot = new Histogram();
     private final Histogram stormBoot = new Histogram();
     private volatile boolean restarting;
@@ -266,6 +268,8 @@ public final class OcppLoadGenerator {
                     steadySent.get(), answered, steadySeconds, answered / steadySeconds, callErrors.get(),
                     disconnects.get(), serverCalls.get()));
             out.append("steady round trip CALL -> CALLRESULT: ").append(steadyLatency).append('\n');
+            new java.util.TreeMap<>(steadyByAction).forEach((action, histogram) ->
+                    out.append("  ").append(action).append(": ").append(histogram).append('\n'));
             out.append(String.format(Locale.ROOT, "server CPU in the steady state: %.1f s in %.1f s (%.2f cores); %.0f CALLs "
                     + "answered per CPU second%n", cpuUsed, steadySeconds, cpuUsed / steadySeconds, answered / Math.max(0.001, cpuUsed)));
             out.append(String.format(Locale.ROOT, "server RSS: %d MB before connecting, %d MB with %d connected "
@@ -544,6 +548,10 @@ public final class OcppLoadGenerator {
             + "{\"key\":\"ChargingScheduleAllowedChargingRateUnit\",\"readonly\":true,\"value\":\"Current,Power\"},"
             + "{\"key\":\"ChargeProfileMaxStackLevel\",\"readonly\":true,\"value\":\"8\"}]}";
 
+    /** A CALL waiting for its answer. */
+    private record Sent(String action, long nanos) {
+    }
+
     private final class SimulatedChargePoint implements WebSocket.Listener {
 
         private final String id;
@@ -551,7 +559,7 @@ public final class OcppLoadGenerator {
         private WebSocket socket;
         private CompletableFuture<?> sendChain = CompletableFuture.completedFuture(null);
         private final StringBuilder partial = new StringBuilder();
-        private final Map<String, Long> outstanding = new ConcurrentHashMap<>();
+        private final Map<String, Sent> outstanding = new ConcurrentHashMap<>();
         private final Map<String, Consumer<JsonArray>> afterResult = new ConcurrentHashMap<>();
         private volatile Integer transactionId;
         private volatile boolean startPending;
@@ -702,7 +710,7 @@ public final class OcppLoadGenerator {
             if (steady) {
                 steadySent.incrementAndGet();
             }
-            outstanding.put(messageId, System.nanoTime());
+            outstanding.put(messageId, new Sent(action, System.nanoTime()));
             send("[2,\"" + messageId + "\",\"" + action + "\"," + payload + "]");
         }
 
@@ -748,7 +756,7 @@ public final class OcppLoadGenerator {
             int type = frame.get(0).getAsInt();
             String messageId = frame.get(1).getAsString();
             if (type == 3 || type == 4) {
-                Long sent = outstanding.remove(messageId);
+                Sent sent = outstanding.remove(messageId);
                 if (sent == null) {
                     callErrors.incrementAndGet();
                     error(id + " answer to nothing: " + text);
@@ -760,9 +768,10 @@ public final class OcppLoadGenerator {
                     afterResult.remove(messageId);
                     return;
                 }
-                long micros = (now - sent) / 1000;
+                long micros = (now - sent.nanos()) / 1000;
                 if (steady) {
                     steadyLatency.record(micros);
+                    steadyByAction.computeIfAbsent(sent.action(), action -> new Histogram()).record(micros);
                     steadyAnswered.incrementAndGet();
                 } else {
                     rampLatency.record(micros);

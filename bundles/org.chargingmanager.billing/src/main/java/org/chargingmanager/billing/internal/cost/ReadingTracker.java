@@ -40,14 +40,17 @@ public final class ReadingTracker {
 
     private static final class State {
         Reading stored;
-        Reading previous;
+        /** The previous reading, as two fields: replaced every second, a record would be a new object each time. */
+        Instant previousAt;
+        double previousWattHours;
         /** The reading at which the register last increased. */
         Reading lastIncrease;
         boolean flowing;
 
         State(Reading first) {
             stored = first;
-            previous = first;
+            previousAt = first.at();
+            previousWattHours = first.wattHours();
             lastIncrease = first;
         }
     }
@@ -68,24 +71,24 @@ public final class ReadingTracker {
      */
     public List<Interval> observe(String evseId, Instant now, double registerWattHours,
             Function<Instant, Optional<PriceSlot>> slotAt) {
-        Reading reading = new Reading(now, registerWattHours);
         State state = states.get(evseId);
-        if (state == null || registerWattHours < state.previous.wattHours()) {
+        if (state == null || registerWattHours < state.previousWattHours) {
+            Reading reading = new Reading(now, registerWattHours);
             // the first reading or a meter reset: start over, and tell the log where the register stands
             states.put(evseId, new State(reading));
             return List.of(new Interval(evseId, now, now, 0, registerWattHours));
         }
-        if (!now.isAfter(state.previous.at())) {
+        if (!now.isAfter(state.previousAt)) {
             return List.of(); // no time has passed (or the clock stepped back): wait
         }
         List<Interval> intervals = new ArrayList<>(2);
-        boolean increased = registerWattHours > state.previous.wattHours();
+        boolean increased = registerWattHours > state.previousWattHours;
         if (increased) {
             if (!state.flowing) {
-                store(evseId, state, state.previous, intervals);
+                store(evseId, state, new Reading(state.previousAt, state.previousWattHours), intervals);
                 state.flowing = true;
             }
-            state.lastIncrease = reading;
+            state.lastIncrease = new Reading(now, registerWattHours);
         } else if (state.flowing && !now.isBefore(state.lastIncrease.at().plus(idleAfter))) {
             store(evseId, state, state.lastIncrease, intervals);
             state.flowing = false;
@@ -96,7 +99,8 @@ public final class ReadingTracker {
             // up to the last increase: the register has not moved since, so no energy was drawn after it
             store(evseId, state, state.lastIncrease, intervals);
         }
-        state.previous = reading;
+        state.previousAt = now;
+        state.previousWattHours = registerWattHours;
         return intervals;
     }
 

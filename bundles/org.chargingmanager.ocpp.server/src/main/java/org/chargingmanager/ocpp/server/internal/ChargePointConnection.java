@@ -41,8 +41,10 @@ public final class ChargePointConnection implements Session.Listener.AutoDemandi
     private final int securityProfile;
     private volatile Session webSocket;
     private volatile ChargePoint chargePoint;
-    private volatile Instant lastReceived = Instant.now();
-    private volatile Instant lastPing = Instant.now();
+    // epoch milliseconds, not Instants: written on every frame of every charger, a reference
+    // would mark a card of the old generation each time and make every young collection longer
+    private volatile long lastReceivedMillis = System.currentTimeMillis();
+    private volatile long lastPingMillis = System.currentTimeMillis();
     private volatile boolean closed;
     private final Instant openedAt = Instant.now();
     private final OutgoingBudget outgoing = OutgoingBudget.defaults();
@@ -74,7 +76,7 @@ public final class ChargePointConnection implements Session.Listener.AutoDemandi
     }
 
     Instant lastReceived() {
-        return lastReceived;
+        return Instant.ofEpochMilli(lastReceivedMillis);
     }
 
     boolean isOpen() {
@@ -93,7 +95,7 @@ public final class ChargePointConnection implements Session.Listener.AutoDemandi
     @Override
     public void onWebSocketOpen(Session newSession) {
         this.webSocket = newSession;
-        this.lastReceived = Instant.now();
+        this.lastReceivedMillis = System.currentTimeMillis();
         LOG.info("chargeBox={} connected from {} ({}, security profile {})", chargeBoxId,
                 newSession.getRemoteSocketAddress(), secure ? "wss" : "ws", securityProfile);
         this.chargePoint = registry.attach(this);
@@ -101,7 +103,7 @@ public final class ChargePointConnection implements Session.Listener.AutoDemandi
 
     @Override
     public void onWebSocketText(String text) {
-        lastReceived = Instant.now();
+        lastReceivedMillis = System.currentTimeMillis();
         session.receive(text);
     }
 
@@ -190,12 +192,12 @@ public final class ChargePointConnection implements Session.Listener.AutoDemandi
 
     @Override
     public void onWebSocketPong(ByteBuffer payload) {
-        lastReceived = Instant.now();
+        lastReceivedMillis = System.currentTimeMillis();
     }
 
     @Override
     public void onWebSocketPing(ByteBuffer payload) {
-        lastReceived = Instant.now();
+        lastReceivedMillis = System.currentTimeMillis();
     }
 
     @Override
@@ -300,7 +302,8 @@ public final class ChargePointConnection implements Session.Listener.AutoDemandi
         if (current == null || closed) {
             return;
         }
-        if (lastReceived.isBefore(deadBefore)) {
+        long lastReceived = lastReceivedMillis;
+        if (deadBefore.isAfter(Instant.EPOCH) && lastReceived < deadBefore.toEpochMilli()) {
             LOG.warn("chargeBox={} answered nothing for {} s: taken offline", chargeBoxId,
                     registry.settings().deadAfter().toSeconds());
             current.disconnect();
@@ -309,9 +312,9 @@ public final class ChargePointConnection implements Session.Listener.AutoDemandi
         }
         // a charger that sent something within the interval is alive: no ping (at 15,000 chargers
         // with Heartbeat/MeterValues every 10 s, fixed pings were 1,000 extra frames each way per second)
-        Instant quietSince = lastReceived.isAfter(lastPing) ? lastReceived : lastPing;
-        if (!quietSince.isAfter(pingBefore)) {
-            lastPing = now;
+        long quietSince = Math.max(lastReceived, lastPingMillis);
+        if (quietSince <= pingBefore.toEpochMilli()) {
+            lastPingMillis = now.toEpochMilli();
             current.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
         }
     }

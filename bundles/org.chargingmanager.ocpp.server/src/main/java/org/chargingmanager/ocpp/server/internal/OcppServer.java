@@ -108,6 +108,10 @@ public final class OcppServer implements OcppCentralSystem {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
+        // received frames are unmasked and decoded from UTF-8 byte by byte: on a heap buffer that
+        // is a plain array loop, on a direct buffer a bounds-checked call per byte (a fifth of the
+        // server's CPU at 15,000 chargers)
+        http.setUseInputDirectByteBuffers(false);
         HttpConnectionFactory plain = new HttpConnectionFactory(http);
         ConnectionFactory[] factories;
         if (settings.tlsMode().tls()) {
