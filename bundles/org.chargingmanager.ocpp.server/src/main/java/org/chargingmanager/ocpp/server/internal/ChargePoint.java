@@ -211,6 +211,19 @@ final class ChargePoint {
 
     /** The EVSE of this connector, registered as a service when first seen. */
     OcppEvse evse(int connectorId) {
+        return evse(connectorId, false);
+    }
+
+    /**
+     * The EVSE of a connector known from the registrations stored before a restart: registered
+     * without storing the registration again, and logged at DEBUG (after a restart with thousands
+     * of known chargers the server logs one line with their number, see {@link ChargePointRegistry#restore}).
+     */
+    OcppEvse restoredEvse(int connectorId) {
+        return evse(connectorId, true);
+    }
+
+    private OcppEvse evse(int connectorId, boolean restored) {
         OcppEvse evse;
         boolean created = false;
         synchronized (connectors) {
@@ -229,8 +242,13 @@ final class ChargePoint {
         }
         if (created) {
             unregistrations.put(connectorId, registry.evseRegistrar().register(evse));
-            registry.remember(this);
-            LOG.info("chargeBox={} connector {} registered as EVSE {}", chargeBoxId, connectorId, evse.info().id());
+            if (restored) {
+                LOG.debug("chargeBox={} connector {} registered as EVSE {} (known before the restart)", chargeBoxId,
+                        connectorId, evse.info().id());
+            } else {
+                registry.remember(this);
+                LOG.info("chargeBox={} connector {} registered as EVSE {}", chargeBoxId, connectorId, evse.info().id());
+            }
         }
         return evse;
     }

@@ -74,7 +74,7 @@ final class ChargePointRegistry {
             if (known.getValue().status() == RegistrationStatus.ACCEPTED) {
                 ChargePoint chargePoint = chargePoint(known.getKey());
                 for (int connector = 1; connector <= known.getValue().connectors(); connector++) {
-                    chargePoint.evse(connector);
+                    chargePoint.restoredEvse(connector);
                 }
                 count++;
             }
