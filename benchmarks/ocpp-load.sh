@@ -18,6 +18,7 @@ want=65536
 if [ "$hard" != unlimited ] && [ "$hard" -lt "$want" ]; then want=$hard; fi
 ulimit -n "$want"
 echo "file descriptor limit: $(ulimit -n); load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
-# the generator holds up to 15,000 JDK WebSockets itself: with 1 GB it spent its time in full GCs at 15,000
+# the generator holds up to 15,000 WebSockets itself (RawWebSocketClient, one selector thread; with the JDK's
+# WebSockets 1 GB was too little at 15,000); the 3 GB are kept so the heap is never what limits the generator
 exec java -Xmx3g -XX:+UseParallelGC -cp "$classpath" org.chargingmanager.benchmarks.ocpp.OcppLoadGenerator \
   --runtime "$runtime" "$@"

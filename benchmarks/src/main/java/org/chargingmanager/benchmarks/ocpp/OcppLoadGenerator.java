@@ -6,7 +6,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,9 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -37,6 +34,8 @@ import java.util.stream.Stream;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonParser;
 
+import org.chargingmanager.benchmarks.ocpp.RawWebSocketClient.RawWebSocket;
+
 /**
  * Load generator for the OCPP 1.6J server of the standalone runtime: starts the runtime as its own
  * process (copy of the built distribution, fresh data directory, free loopback ports, the shipped
@@ -47,9 +46,16 @@ import com.google.gson.JsonParser;
  * (p50/p90/p99/max), throughput, errors and the resident memory of the server before and with
  * all charge points connected. Stops by itself; loopback only.
  *
+ * <p>The charge points talk through {@link RawWebSocketClient}: raw WebSocket frames on java.nio,
+ * one selector thread for all connections (the JDK's {@code java.net.http} WebSocket cost about 2 ms
+ * of CPU per handshake and much per message, taken from the server being measured on a small
+ * machine). Answers are read without a JSON parser (type, message id and a StartTransaction's
+ * transactionId); only the server's CALLs go through Gson.
+ *
  * <pre>
  * java -cp ... OcppLoadGenerator --runtime runtime/target/chargingmanager [--charge-points 5000]
  *     [--duration 120] [--interval 10] [--connect-rate 250] [--report target/ocpp-load.txt]
+ *     [--client-threads 1]
  * </pre>
  */
 public final class OcppLoadGenerator {
@@ -77,6 +83,8 @@ public final class OcppLoadGenerator {
     private int flooders;
     /** Connections being opened at the same time in the storm. */
     private int stormConnecting = 1000;
+    /** Selector threads of the WebSocket client (all charge points share them). */
+    private int clientThreads = 1;
 
     // ---------------------------------------------------------------- state
 
@@ -103,7 +111,8 @@ public final class OcppLoadGenerator {
     private final AtomicInteger open = new AtomicInteger();
     private final List<String> firstErrors = new ArrayList<>();
     private ScheduledExecutorService timer;
-    private HttpClient http;
+    /** The charge points' WebSockets: raw frames on java.nio, one selector thread for all by default. */
+    private RawWebSocketClient webSockets;
 
     public static void main(String[] args) throws Exception {
         OcppLoadGenerator generator = new OcppLoadGenerator();
@@ -122,6 +131,7 @@ public final class OcppLoadGenerator {
                 case "--sample-seconds" -> generator.sampleSeconds = Integer.parseInt(value);
                 case "--slow-consumers" -> generator.slowConsumers = Integer.parseInt(value);
                 case "--flooders" -> generator.flooders = Integer.parseInt(value);
+                case "--client-threads" -> generator.clientThreads = Integer.parseInt(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
             i++;
@@ -169,8 +179,7 @@ public final class OcppLoadGenerator {
             log("server resident memory before connecting: " + rssBefore / 1024 + " MB; " + heapBefore);
 
             timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "load-timer"));
-            ExecutorService callbacks = Executors.newFixedThreadPool(2, r -> daemon(r, "load-callbacks"));
-            http = HttpClient.newBuilder().executor(callbacks).connectTimeout(Duration.ofSeconds(30)).build();
+            webSockets = new RawWebSocketClient("load-ws", clientThreads);
 
             // ramp up
             List<SimulatedChargePoint> all = new ArrayList<>();
@@ -216,6 +225,7 @@ public final class OcppLoadGenerator {
             steady = true;
             long steadyStart = System.nanoTime();
             double cpuStart = cpuSeconds(pid);
+            double ownCpuStart = cpuSeconds(ProcessHandle.current().pid());
             String loadStart = loadAverage();
             long nextSample = sampleSeconds > 0 ? 0 : Long.MAX_VALUE;
             for (int s = 0; s < durationSeconds; s += 10) {
@@ -235,6 +245,7 @@ public final class OcppLoadGenerator {
             steady = false;
             double steadySeconds = (System.nanoTime() - steadyStart) / 1e9;
             double cpuUsed = cpuSeconds(pid) - cpuStart;
+            double ownCpuUsed = cpuSeconds(ProcessHandle.current().pid()) - ownCpuStart;
             String loadEnd = loadAverage();
             long rssEnd = rssKb(pid);
             for (SimulatedChargePoint cp : all) {
@@ -271,7 +282,8 @@ public final class OcppLoadGenerator {
             new java.util.TreeMap<>(steadyByAction).forEach((action, histogram) ->
                     out.append("  ").append(action).append(": ").append(histogram).append('\n'));
             out.append(String.format(Locale.ROOT, "server CPU in the steady state: %.1f s in %.1f s (%.2f cores); %.0f CALLs "
-                    + "answered per CPU second%n", cpuUsed, steadySeconds, cpuUsed / steadySeconds, answered / Math.max(0.001, cpuUsed)));
+                    + "answered per CPU second; load generator %.1f s (%.2f cores)%n", cpuUsed, steadySeconds,
+                    cpuUsed / steadySeconds, answered / Math.max(0.001, cpuUsed), ownCpuUsed, ownCpuUsed / steadySeconds));
             out.append(String.format(Locale.ROOT, "server RSS: %d MB before connecting, %d MB with %d connected "
                     + "(%.1f KB per connection), %d MB at the end%n", rssBefore / 1024, rssConnected / 1024,
                     connectedCount, (rssConnected - rssBefore) / (double) Math.max(1, connectedCount), rssEnd / 1024));
@@ -305,6 +317,10 @@ public final class OcppLoadGenerator {
             for (SimulatedChargePoint cp : all) {
                 cp.close();
             }
+            long closeDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (open.get() > 0 && System.nanoTime() < closeDeadline) {
+                Thread.sleep(50); // the server answers the close frames
+            }
             exit = ok ? 0 : 2;
         } finally {
             if (restarted != null) {
@@ -316,6 +332,9 @@ public final class OcppLoadGenerator {
             }
             if (timer != null) {
                 timer.shutdownNow();
+            }
+            if (webSockets != null) {
+                webSockets.close();
             }
             if (report != null) {
                 // the runtime's log beside the report: what the server said about errors and disconnects
@@ -548,19 +567,20 @@ public final class OcppLoadGenerator {
             + "{\"key\":\"ChargingScheduleAllowedChargingRateUnit\",\"readonly\":true,\"value\":\"Current,Power\"},"
             + "{\"key\":\"ChargeProfileMaxStackLevel\",\"readonly\":true,\"value\":\"8\"}]}";
 
-    /** A CALL waiting for its answer. */
-    private record Sent(String action, long nanos) {
+    /** A CALL waiting for its answer, and what to do with the answer (null: nothing). */
+    private record Sent(String action, long nanos, Consumer<String> then) {
     }
 
-    private final class SimulatedChargePoint implements WebSocket.Listener {
+    private static final String[] CURRENT_PHASES = {"L1", "L2", "L3"};
+    private static final String[] VOLTAGE_PHASES = {"L1-N", "L2-N", "L3-N"};
+
+    private final class SimulatedChargePoint implements RawWebSocketClient.Listener {
 
         private final String id;
         private final URI uri;
-        private WebSocket socket;
-        private CompletableFuture<?> sendChain = CompletableFuture.completedFuture(null);
-        private final StringBuilder partial = new StringBuilder();
+        private volatile RawWebSocket socket;
+        /** CALLs waiting for their CALLRESULT or CALLERROR, by message id. */
         private final Map<String, Sent> outstanding = new ConcurrentHashMap<>();
-        private final Map<String, Consumer<JsonArray>> afterResult = new ConcurrentHashMap<>();
         private volatile Integer transactionId;
         private volatile boolean startPending;
         /** Random start: the charge points' transactions do not all begin in the same interval. */
@@ -580,10 +600,7 @@ public final class OcppLoadGenerator {
         CompletableFuture<?> connect() {
             socket = null;
             outstanding.clear();
-            afterResult.clear();
-            sendChain = CompletableFuture.completedFuture(null);
-            return http.newWebSocketBuilder().subprotocols("ocpp1.6").connectTimeout(Duration.ofSeconds(30))
-                    .buildAsync(uri, this)
+            return webSockets.connect(uri, "ocpp1.6", Duration.ofSeconds(30), this)
                     .handle((ws, failure) -> {
                         if (failure != null) {
                             connectFailures.incrementAndGet();
@@ -654,7 +671,7 @@ public final class OcppLoadGenerator {
             startPending = true;
             call("StartTransaction", "{\"connectorId\":1,\"idTag\":\"" + id + "\",\"meterStart\":" + (long) energyWh
                     + ",\"timestamp\":\"" + Instant.now().truncatedTo(ChronoUnit.MILLIS) + "\"}", result -> {
-                        int started = result.get(2).getAsJsonObject().get("transactionId").getAsInt();
+                        int started = intField(result, "transactionId");
                         transactionId = started;
                         startPending = false;
                         transactionsStarted.incrementAndGet();
@@ -665,97 +682,93 @@ public final class OcppLoadGenerator {
         /** A three-phase sample of a charger delivering about 11 kW. */
         private String meterValues(Integer transaction) {
             ThreadLocalRandom random = ThreadLocalRandom.current();
-            double[] amps = {15.5 + random.nextDouble(1), 15.5 + random.nextDouble(1), 15.5 + random.nextDouble(1)};
-            double[] volts = {228 + random.nextDouble(4), 228 + random.nextDouble(4), 228 + random.nextDouble(4)};
-            double watts = amps[0] * volts[0] + amps[1] * volts[1] + amps[2] * volts[2];
+            double amps0 = 15.5 + random.nextDouble(1);
+            double amps1 = 15.5 + random.nextDouble(1);
+            double amps2 = 15.5 + random.nextDouble(1);
+            double volts0 = 228 + random.nextDouble(4);
+            double volts1 = 228 + random.nextDouble(4);
+            double volts2 = 228 + random.nextDouble(4);
+            double watts = amps0 * volts0 + amps1 * volts1 + amps2 * volts2;
             energyWh += watts * intervalSeconds / 3600.0;
-            StringBuilder json = new StringBuilder(1024);
-            json.append("{\"connectorId\":1,").append(transaction == null ? "" : "\"transactionId\":" + transaction + ",")
-                    .append("\"meterValue\":[{\"timestamp\":\"")
+            StringBuilder json = new StringBuilder(1280);
+            json.append("{\"connectorId\":1,");
+            if (transaction != null) {
+                json.append("\"transactionId\":").append(transaction.intValue()).append(',');
+            }
+            json.append("\"meterValue\":[{\"timestamp\":\"")
                     .append(Instant.now().truncatedTo(ChronoUnit.MILLIS)).append("\",\"sampledValue\":[");
-            sample(json, String.format(Locale.ROOT, "%.1f", energyWh), "Energy.Active.Import.Register", null, "Wh");
+            sample(json, energyWh, 1, "Energy.Active.Import.Register", null, "Wh");
             json.append(',');
-            sample(json, String.format(Locale.ROOT, "%.0f", watts), "Power.Active.Import", null, "W");
-            for (int p = 0; p < 3; p++) {
-                json.append(',');
-                sample(json, String.format(Locale.ROOT, "%.2f", amps[p]), "Current.Import", "L" + (p + 1), "A");
-            }
-            for (int p = 0; p < 3; p++) {
-                json.append(',');
-                sample(json, String.format(Locale.ROOT, "%.1f", volts[p]), "Voltage", "L" + (p + 1) + "-N", "V");
-            }
+            sample(json, watts, 0, "Power.Active.Import", null, "W");
+            json.append(',');
+            sample(json, amps0, 2, "Current.Import", CURRENT_PHASES[0], "A");
+            json.append(',');
+            sample(json, amps1, 2, "Current.Import", CURRENT_PHASES[1], "A");
+            json.append(',');
+            sample(json, amps2, 2, "Current.Import", CURRENT_PHASES[2], "A");
+            json.append(',');
+            sample(json, volts0, 1, "Voltage", VOLTAGE_PHASES[0], "V");
+            json.append(',');
+            sample(json, volts1, 1, "Voltage", VOLTAGE_PHASES[1], "V");
+            json.append(',');
+            sample(json, volts2, 1, "Voltage", VOLTAGE_PHASES[2], "V");
             return json.append("]}]}").toString();
         }
 
-        private void sample(StringBuilder json, String value, String measurand, String phase, String unit) {
-            json.append("{\"value\":\"").append(value).append("\",\"context\":\"Sample.Periodic\",\"measurand\":\"")
-                    .append(measurand).append('"');
+        private void sample(StringBuilder json, double value, int decimals, String measurand, String phase, String unit) {
+            json.append("{\"value\":\"");
+            appendFixed(json, value, decimals);
+            json.append("\",\"context\":\"Sample.Periodic\",\"measurand\":\"").append(measurand).append('"');
             if (phase != null) {
                 json.append(",\"phase\":\"").append(phase).append('"');
             }
             json.append(",\"location\":\"Outlet\",\"unit\":\"").append(unit).append("\"}");
         }
 
-        private void call(String action, String payload, Consumer<JsonArray> then) {
-            if (closing || socket == null || socket.isOutputClosed()) {
+        private void call(String action, String payload, Consumer<String> then) {
+            RawWebSocket ws = socket;
+            if (closing || ws == null || ws.isOutputClosed()) {
                 return;
             }
             String messageId;
             synchronized (this) {
                 messageId = Long.toString(++nextId, 36);
             }
-            if (then != null) {
-                afterResult.put(messageId, then);
-            }
             if (steady) {
                 steadySent.incrementAndGet();
             }
-            outstanding.put(messageId, new Sent(action, System.nanoTime()));
-            send("[2,\"" + messageId + "\",\"" + action + "\"," + payload + "]");
+            outstanding.put(messageId, new Sent(action, System.nanoTime(), then));
+            send(ws, "[2,\"" + messageId + "\",\"" + action + "\"," + payload + "]");
         }
 
-        private synchronized void send(String frame) {
-            WebSocket ws = socket;
-            if (ws == null) {
-                return;
+        private void send(RawWebSocket ws, String frame) {
+            if (!ws.sendText(frame) && !closing && !restarting) {
+                callErrors.incrementAndGet();
+                error(id + " send: the connection is closed");
             }
-            sendChain = sendChain.thenCompose(ignored -> ws.sendText(frame, true)).exceptionally(failure -> {
-                if (!closing && !restarting) {
-                    callErrors.incrementAndGet();
-                    error(id + " send: " + failure);
-                }
-                return null;
-            });
         }
 
         @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            String text;
-            synchronized (partial) {
-                partial.append(data);
-                if (!last) {
-                    webSocket.request(1);
-                    return null;
-                }
-                text = partial.toString();
-                partial.setLength(0);
-            }
+        public void onOpen(RawWebSocket webSocket) {
+            socket = webSocket; // before any message of the server can arrive
+        }
+
+        @Override
+        public void onText(RawWebSocket webSocket, String text) {
             long now = System.nanoTime();
             try {
-                received(text, now);
+                received(webSocket, text, now);
             } catch (RuntimeException e) {
                 callErrors.incrementAndGet();
                 error(id + " cannot handle " + text + ": " + e);
             }
-            webSocket.request(1);
-            return null;
         }
 
-        private void received(String text, long now) {
-            JsonArray frame = JsonParser.parseString(text).getAsJsonArray();
-            int type = frame.get(0).getAsInt();
-            String messageId = frame.get(1).getAsString();
+        private void received(RawWebSocket ws, String text, long now) {
+            // [type,"id",...]: an answer needs only its type and id, no JSON parser
+            int type = messageType(text);
             if (type == 3 || type == 4) {
+                String messageId = messageId(text);
                 Sent sent = outstanding.remove(messageId);
                 if (sent == null) {
                     callErrors.incrementAndGet();
@@ -765,7 +778,6 @@ public final class OcppLoadGenerator {
                 if (type == 4) {
                     callErrors.incrementAndGet();
                     error(id + " CALLERROR: " + text);
-                    afterResult.remove(messageId);
                     return;
                 }
                 long micros = (now - sent.nanos()) / 1000;
@@ -776,11 +788,13 @@ public final class OcppLoadGenerator {
                 } else {
                     rampLatency.record(micros);
                 }
-                Consumer<JsonArray> then = afterResult.remove(messageId);
-                if (then != null) {
-                    then.accept(frame);
+                if (sent.then() != null) {
+                    sent.then().accept(text);
                 }
             } else if (type == 2) {
+                // a CALL of the server (a few per charge point after the boot): read with Gson
+                JsonArray frame = JsonParser.parseString(text).getAsJsonArray();
+                String messageId = frame.get(1).getAsString();
                 serverCalls.incrementAndGet();
                 String action = frame.get(2).getAsString();
                 String payload = switch (action) {
@@ -794,9 +808,9 @@ public final class OcppLoadGenerator {
                     measurands = frame.get(3).getAsJsonObject().get("value").getAsString(); // kept, as a real charger does
                 }
                 if (payload == null) {
-                    send("[4,\"" + messageId + "\",\"NotImplemented\",\"" + action + "\",{}]");
+                    send(ws, "[4,\"" + messageId + "\",\"NotImplemented\",\"" + action + "\",{}]");
                 } else {
-                    send("[3,\"" + messageId + "\"," + payload + "]");
+                    send(ws, "[3,\"" + messageId + "\"," + payload + "]");
                 }
                 if (action.equals("TriggerMessage") && text.contains("StatusNotification")) {
                     call("StatusNotification", status(1), null);
@@ -805,17 +819,16 @@ public final class OcppLoadGenerator {
         }
 
         @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        public void onClose(RawWebSocket webSocket, int statusCode, String reason) {
             open.decrementAndGet();
             if (!closing && !restarting) {
                 disconnects.incrementAndGet();
                 error(id + " closed by the server: " + statusCode + " " + reason);
             }
-            return null;
         }
 
         @Override
-        public void onError(WebSocket webSocket, Throwable error) {
+        public void onError(RawWebSocket webSocket, Throwable error) {
             if (restarting) {
                 open.decrementAndGet(); // the runtime went away without a close frame
             } else if (!closing) {
@@ -826,10 +839,94 @@ public final class OcppLoadGenerator {
 
         void close() {
             closing = true;
-            WebSocket ws = socket;
+            RawWebSocket ws = socket;
             if (ws != null) {
-                ws.sendClose(WebSocket.NORMAL_CLOSURE, "load test over");
+                ws.sendClose(1000, "load test over");
             }
+        }
+    }
+
+    // ---------------------------------------------------------------- reading OCPP-J frames without a parser
+
+    /** The message type of an OCPP-J frame {@code [type,...]} (2 CALL, 3 CALLRESULT, 4 CALLERROR). */
+    static int messageType(String text) {
+        int i = skipSpace(text, 0);
+        if (i >= text.length() || text.charAt(i) != '[') {
+            throw new IllegalArgumentException("not an OCPP-J frame");
+        }
+        i = skipSpace(text, i + 1);
+        int start = i;
+        int type = 0;
+        while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9' && i - start < 3) {
+            type = type * 10 + text.charAt(i++) - '0';
+        }
+        if (i == start) {
+            throw new IllegalArgumentException("no message type");
+        }
+        return type;
+    }
+
+    /** The message id, the second element of an OCPP-J frame (with Gson if it has escapes). */
+    static String messageId(String text) {
+        int comma = text.indexOf(',');
+        int quote = comma < 0 ? -1 : skipSpace(text, comma + 1);
+        if (quote < 0 || quote >= text.length() || text.charAt(quote) != '"') {
+            throw new IllegalArgumentException("no message id");
+        }
+        int end = text.indexOf('"', quote + 1);
+        if (end < 0) {
+            throw new IllegalArgumentException("no message id");
+        }
+        String messageId = text.substring(quote + 1, end);
+        if (messageId.indexOf('\\') >= 0) {
+            return JsonParser.parseString(text).getAsJsonArray().get(1).getAsString();
+        }
+        return messageId;
+    }
+
+    /** The integer value of the first member {@code "name":} in a JSON text (not in strings with escapes). */
+    static int intField(String text, String name) {
+        String key = '"' + name + '"';
+        for (int at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + 1)) {
+            int i = skipSpace(text, at + key.length());
+            if (i >= text.length() || text.charAt(i) != ':') {
+                continue; // a string value, not a member name
+            }
+            i = skipSpace(text, i + 1);
+            int start = i;
+            if (i < text.length() && text.charAt(i) == '-') {
+                i++;
+            }
+            while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                i++;
+            }
+            return Integer.parseInt(text, start, i, 10);
+        }
+        throw new IllegalArgumentException("no " + name + " in " + text);
+    }
+
+    private static int skipSpace(String text, int i) {
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * Appends a non-negative value with a fixed number of decimals (0 to 3), rounded half up: what
+     * {@code String.format(Locale.ROOT, "%.Nf", value)} writes, without a Formatter per value.
+     */
+    static void appendFixed(StringBuilder out, double value, int decimals) {
+        long scale = decimals == 0 ? 1 : decimals == 1 ? 10 : decimals == 2 ? 100 : 1000;
+        long scaled = Math.round(value * scale);
+        out.append(scaled / scale);
+        if (decimals > 0) {
+            out.append('.');
+            long fraction = scaled % scale;
+            for (long digit = scale / 10; digit > 1 && fraction < digit; digit /= 10) {
+                out.append('0');
+            }
+            out.append(fraction);
         }
     }
 
