@@ -68,6 +68,7 @@ public final class OcppServer implements OcppCentralSystem {
     private Server jetty;
     private Thread restore;
     private ServerConnector connector;
+    private HandshakeLimit handshakes;
     /** Ids for {@link #reserveNow}: unique within a run and, seeded from the clock, across restarts. */
     private final java.util.concurrent.atomic.AtomicInteger reservationIds =
             new java.util.concurrent.atomic.AtomicInteger((int) (System.currentTimeMillis() / 1000 % 1_000_000_000));
@@ -132,6 +133,19 @@ public final class OcppServer implements OcppCentralSystem {
         }
         connector.setIdleTimeout(settings.deadAfter().plusSeconds(30).toMillis());
         connector.setAcceptQueueSize(1024);
+        ServerConnector acceptor = connector;
+        handshakes = new HandshakeLimit(new HandshakeLimit.Acceptor() {
+            @Override
+            public boolean isAccepting() {
+                return acceptor.isAccepting();
+            }
+
+            @Override
+            public void setAccepting(boolean accepting) {
+                acceptor.setAccepting(accepting);
+            }
+        });
+        connector.addEventListener(handshakes);
         jetty.addConnector(connector);
         Ocpp16JsonCodec codec = Ocpp16JsonCodec.forRole(Role.CENTRAL_SYSTEM);
         UpgradeGate gate = new UpgradeGate(registry, passwords, securityProfiles, codec);
@@ -148,6 +162,7 @@ public final class OcppServer implements OcppCentralSystem {
         jetty.start();
         ticker.scheduleWithFixedDelay(() -> {
             try {
+                handshakes.check();
                 registry.tick(Instant.now());
             } catch (RuntimeException e) {
                 LOG.warn("OCPP timer failed", e);
@@ -189,6 +204,11 @@ public final class OcppServer implements OcppCentralSystem {
         return connector.getLocalPort();
     }
 
+    /** Whether the connector takes new connections now (false while {@link HandshakeLimit} holds them back). */
+    boolean accepting() {
+        return connector.isAccepting();
+    }
+
     public void stop() {
         ticker.shutdownNow();
         scheduler.shutdownNow();
@@ -201,6 +221,9 @@ public final class OcppServer implements OcppCentralSystem {
             }
         }
         registry.closeAll();
+        if (handshakes != null) {
+            handshakes.stop();
+        }
         if (jetty != null) {
             try {
                 jetty.stop();
