@@ -682,13 +682,14 @@ public final class OcppLoadGenerator {
         /** A three-phase sample of a charger delivering about 11 kW. */
         private String meterValues(Integer transaction) {
             ThreadLocalRandom random = ThreadLocalRandom.current();
-            double amps0 = 15.5 + random.nextDouble(1);
-            double amps1 = 15.5 + random.nextDouble(1);
-            double amps2 = 15.5 + random.nextDouble(1);
-            double volts0 = 228 + random.nextDouble(4);
-            double volts1 = 228 + random.nextDouble(4);
-            double volts2 = 228 + random.nextDouble(4);
-            double watts = amps0 * volts0 + amps1 * volts1 + amps2 * volts2;
+            double[] amps = new double[3];
+            double[] volts = new double[3];
+            double watts = 0;
+            for (int phase = 0; phase < 3; phase++) {
+                amps[phase] = 15.5 + random.nextDouble(1);
+                volts[phase] = 228 + random.nextDouble(4);
+                watts += amps[phase] * volts[phase];
+            }
             energyWh += watts * intervalSeconds / 3600.0;
             StringBuilder json = new StringBuilder(1280);
             json.append("{\"connectorId\":1,");
@@ -700,18 +701,14 @@ public final class OcppLoadGenerator {
             sample(json, energyWh, 1, "Energy.Active.Import.Register", null, "Wh");
             json.append(',');
             sample(json, watts, 0, "Power.Active.Import", null, "W");
-            json.append(',');
-            sample(json, amps0, 2, "Current.Import", CURRENT_PHASES[0], "A");
-            json.append(',');
-            sample(json, amps1, 2, "Current.Import", CURRENT_PHASES[1], "A");
-            json.append(',');
-            sample(json, amps2, 2, "Current.Import", CURRENT_PHASES[2], "A");
-            json.append(',');
-            sample(json, volts0, 1, "Voltage", VOLTAGE_PHASES[0], "V");
-            json.append(',');
-            sample(json, volts1, 1, "Voltage", VOLTAGE_PHASES[1], "V");
-            json.append(',');
-            sample(json, volts2, 1, "Voltage", VOLTAGE_PHASES[2], "V");
+            for (int phase = 0; phase < 3; phase++) {
+                json.append(',');
+                sample(json, amps[phase], 2, "Current.Import", CURRENT_PHASES[phase], "A");
+            }
+            for (int phase = 0; phase < 3; phase++) {
+                json.append(',');
+                sample(json, volts[phase], 1, "Voltage", VOLTAGE_PHASES[phase], "V");
+            }
             return json.append("]}]}").toString();
         }
 

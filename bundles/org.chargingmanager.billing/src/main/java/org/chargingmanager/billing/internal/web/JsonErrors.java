@@ -16,6 +16,8 @@ import com.google.gson.JsonObject;
  */
 final class JsonErrors {
 
+    private static final com.google.gson.Gson GSON = new com.google.gson.Gson();
+
     private JsonErrors() {
     }
 
@@ -47,7 +49,7 @@ final class JsonErrors {
     }
 
     static JsonObject json(UserMessage message) {
-        return new com.google.gson.Gson().toJsonTree(message.toJsonMap()).getAsJsonObject();
+        return GSON.toJsonTree(message.toJsonMap()).getAsJsonObject();
     }
 
     static void write(HttpServletResponse response, int status, JsonObject body) throws IOException {

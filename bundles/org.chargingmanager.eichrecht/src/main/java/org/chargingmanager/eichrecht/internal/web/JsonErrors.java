@@ -49,6 +49,6 @@ final class JsonErrors {
     }
 
     static JsonObject json(UserMessage message) {
-        return new com.google.gson.Gson().toJsonTree(message.toJsonMap()).getAsJsonObject();
+        return GSON.toJsonTree(message.toJsonMap()).getAsJsonObject();
     }
 }

@@ -303,7 +303,7 @@ public final class ChargePointConnection implements Session.Listener.AutoDemandi
             return;
         }
         long lastReceived = lastReceivedMillis;
-        if (deadBefore.isAfter(Instant.EPOCH) && lastReceived < deadBefore.toEpochMilli()) {
+        if (lastReceived < deadBefore.toEpochMilli()) {
             LOG.warn("chargeBox={} answered nothing for {} s: taken offline", chargeBoxId,
                     registry.settings().deadAfter().toSeconds());
             current.disconnect();

@@ -187,7 +187,7 @@ final class ChargePointRegistry {
                     java.time.Duration.between(previousTick, now).toMillis() - 1000, settings.deadAfter().toSeconds());
         }
         previousTick = now;
-        Instant deadBefore = now.isBefore(noDeadBefore) ? Instant.MIN : now.minus(settings.deadAfter());
+        Instant deadBefore = now.isBefore(noDeadBefore) ? Instant.EPOCH : now.minus(settings.deadAfter());
         Instant pingBefore = now.minus(settings.pingInterval());
         for (ChargePointConnection connection : connections.values()) {
             try {

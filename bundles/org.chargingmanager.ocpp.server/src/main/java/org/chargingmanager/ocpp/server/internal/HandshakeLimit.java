@@ -44,7 +44,7 @@ final class HandshakeLimit implements Connection.Listener {
     private final LongSupplier nanoClock;
     private final Map<Connection, Long> pending = new ConcurrentHashMap<>();
     private volatile boolean stopped;
-    private long pausedCount;
+    private boolean pauseLogged;
 
     HandshakeLimit(Acceptor acceptor) {
         this(acceptor, MAX_PENDING, STALLED_AFTER, System::nanoTime);
@@ -84,7 +84,8 @@ final class HandshakeLimit implements Connection.Listener {
         int inProgress = pending.size();
         if (inProgress >= maxPending && acceptor.isAccepting()) {
             acceptor.setAccepting(false);
-            if (pausedCount++ == 0) {
+            if (!pauseLogged) {
+                pauseLogged = true;
                 LOG.info("OCPP server: {} WebSocket handshakes in progress (a reconnect storm?): new connections wait "
                         + "in the accept queue until half of them are done", inProgress);
             }

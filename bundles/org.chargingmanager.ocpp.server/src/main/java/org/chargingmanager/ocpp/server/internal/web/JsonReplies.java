@@ -47,7 +47,7 @@ final class JsonReplies {
     }
 
     static JsonObject json(UserMessage message) {
-        return new com.google.gson.Gson().toJsonTree(message.toJsonMap()).getAsJsonObject();
+        return GSON.toJsonTree(message.toJsonMap()).getAsJsonObject();
     }
 
     /** A request body this endpoint cannot use: answered with {@link #status} and the message. */
