@@ -3,14 +3,12 @@ package org.chargingmanager.mqtt.internal;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.Dictionary;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedDeque;
 
 import org.chargingmanager.api.evse.ChargingModes;
 import org.chargingmanager.api.plan.ChargingPlans;
-import org.chargingmanager.api.evse.Evse;
+import org.chargingmanager.api.evse.EvseDirectory;
 import org.chargingmanager.api.meter.Meter;
 import org.chargingmanager.api.variables.Variables;
 import org.osgi.framework.InvalidSyntaxException;
@@ -47,14 +45,6 @@ public final class MqttPublisher {
     static final Duration POLL_INTERVAL = Duration.ofMillis(500);
     private static final Logger LOG = LoggerFactory.getLogger(MqttPublisher.class);
 
-    /**
-     * Updated in place, not replaced: with the replace strategy DS built a new list of all EVSEs
-     * for each one added, quadratic with thousands of OCPP chargers.
-     */
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private final Collection<Evse> evses = new ConcurrentLinkedDeque<>();
-
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<Meter> meters;
@@ -74,7 +64,7 @@ public final class MqttPublisher {
     private final HomieBridge bridge;
 
     @Activate
-    public MqttPublisher(MqttConfig config, @Reference Variables variables) {
+    public MqttPublisher(MqttConfig config, @Reference Variables variables, @Reference EvseDirectory evses) {
         MqttSettings settings;
         try {
             settings = MqttSettings.of(config);
@@ -85,7 +75,7 @@ public final class MqttPublisher {
         }
         SiteReader reader = new SiteReader();
         bridge = new HomieBridge(settings,
-                () -> reader.read(variables, List.copyOf(evses), list(meters), houseLimit(), chargingModes, chargingPlans),
+                () -> reader.read(variables, List.copyOf(evses.evses()), list(meters), houseLimit(), chargingModes, chargingPlans),
                 variables, () -> chargingModes, () -> chargingPlans, Clock.systemDefaultZone(), POLL_INTERVAL);
         bridge.start();
     }

@@ -1,11 +1,9 @@
 package org.chargingmanager.web.internal;
 
 import java.io.IOException;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.servlet.Servlet;
@@ -16,12 +14,14 @@ import javax.servlet.http.HttpServletResponse;
 import org.chargingmanager.api.device.DeviceIdentity;
 import org.chargingmanager.api.device.PhaseCurrents;
 import org.chargingmanager.api.evse.Evse;
+import org.chargingmanager.api.evse.EvseDirectory;
 import org.chargingmanager.api.evse.EvseInfo;
 import org.chargingmanager.api.evse.EvseSnapshot;
 import org.chargingmanager.api.meter.Meter;
 import org.chargingmanager.api.meter.MeterReading;
 import org.chargingmanager.api.platform.UserMessage;
 import org.chargingmanager.api.platform.WebContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -47,12 +47,15 @@ public class ApiServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    /** Not copy-on-write: a copy per added EVSE service is quadratic with thousands of OCPP chargers. */
-    private final transient Collection<Evse> evses = new ConcurrentLinkedDeque<>();
+    private final transient EvseDirectory evses;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private final transient List<Meter> meters = new CopyOnWriteArrayList<>();
+
+    @Activate
+    public ApiServlet(@Reference EvseDirectory evses) {
+        this.evses = evses;
+    }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -67,9 +70,9 @@ public class ApiServlet extends HttpServlet {
         Optional<String> id = parts.length == 5 ? Optional.of(parts[4]) : Optional.empty();
         switch (collection) {
             case "evses" -> answer(response, id,
-                    key -> UserMessage.of("evse.unknown", "no charging point '" + key + "'", key), () -> evses.stream()
+                    key -> UserMessage.of("evse.unknown", "no charging point '" + key + "'", key), () -> evses.evses().stream()
                     .sorted(Comparator.comparing(evse -> evse.info().id())).map(ApiServlet::evseJson).toList(),
-                    key -> evses.stream().filter(evse -> evse.info().id().equals(key)).findFirst().map(ApiServlet::evseJson));
+                    key -> evses.find(key).map(ApiServlet::evseJson));
             case "meters" -> answer(response, id,
                     key -> UserMessage.of("meter.unknown", "no meter '" + key + "'", key), () -> meters.stream()
                     .sorted(Comparator.comparing(meter -> meter.info().id())).map(ApiServlet::meterJson).toList(),

@@ -8,12 +8,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.chargingmanager.api.billing.Transaction;
 import org.chargingmanager.api.billing.TransactionLog;
 import org.chargingmanager.api.evse.Evse;
+import org.chargingmanager.api.evse.EvseDirectory;
 import org.chargingmanager.api.plan.ChargingPlanStatus;
 import org.chargingmanager.api.plan.ChargingPlans;
 import org.chargingmanager.api.evse.EvseSnapshot;
@@ -50,10 +50,6 @@ public class SiteView {
     static final String DEFAULT_CURRENT_EXPRESSION = "35";
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    /** Not copy-on-write: a copy per added EVSE service is quadratic with thousands of OCPP chargers. */
-    private final Collection<Evse> evses = new ConcurrentLinkedDeque<>();
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private final List<Meter> meters = new CopyOnWriteArrayList<>();
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -69,11 +65,14 @@ public class SiteView {
     private volatile ChargingPlans chargingPlans;
 
     private final Variables variables;
+    /** The charging points: a live view of the {@link EvseDirectory}. */
+    private final Collection<Evse> evses;
     private final OpenSessions openSessions = new OpenSessions(() -> transactionLog, java.time.Clock.systemUTC());
 
     @Activate
-    public SiteView(@Reference Variables variables) {
+    public SiteView(@Reference Variables variables, @Reference EvseDirectory evseDirectory) {
         this.variables = variables;
+        this.evses = evseDirectory.evses();
     }
 
     /** Total power of all charging points and the grid meter's power, in W; NaN if there is no grid meter. */

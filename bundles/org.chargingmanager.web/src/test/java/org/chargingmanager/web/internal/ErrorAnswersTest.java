@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,8 @@ import javax.servlet.http.HttpServlet;
 
 import org.chargingmanager.api.evse.ChargingMode;
 import org.chargingmanager.api.evse.ChargingModes;
+import org.chargingmanager.api.evse.Evse;
+import org.chargingmanager.api.evse.EvseDirectory;
 import org.chargingmanager.api.plan.ChargingPlanRequest;
 import org.chargingmanager.api.plan.ChargingPlanStatus;
 import org.chargingmanager.api.plan.ChargingPlans;
@@ -165,7 +168,22 @@ class ErrorAnswersTest {
 
     @Test
     void unknownResourcesAndBadRequestsOfTheJsonApi() throws Exception {
-        ApiServlet api = new ApiServlet();
+        ApiServlet api = new ApiServlet(new EvseDirectory() {
+            @Override
+            public Collection<Evse> evses() {
+                return List.of();
+            }
+
+            @Override
+            public Optional<Evse> find(String evseId) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Subscription subscribe(Listener listener) {
+                return () -> { };
+            }
+        });
         assertCode(call(api, FakeHttp.request("GET", "/api/v1/evses", "/nowhere")), 404, "evse.unknown", "nowhere");
         assertCode(call(api, FakeHttp.request("GET", "/api/v1/meters", "/nowhere")), 404, "meter.unknown", "nowhere");
         assertCode(call(api, FakeHttp.request("GET", "/api/v1/evses", "/a/b")), 404, "http.notFound", "/api/v1/evses/a/b");

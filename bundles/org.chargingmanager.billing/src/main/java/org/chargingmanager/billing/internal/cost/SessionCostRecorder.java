@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.chargingmanager.api.billing.TransactionLogException;
 import org.chargingmanager.api.evse.Evse;
+import org.chargingmanager.api.evse.EvseDirectory;
 import org.chargingmanager.api.evse.EvseSnapshot;
 import org.chargingmanager.api.evse.EvseState;
 import org.chargingmanager.api.tariff.PriceForecast;
@@ -24,8 +25,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,15 +50,18 @@ public class SessionCostRecorder {
     private final Map<Evse, Boolean> evses = new ConcurrentHashMap<>();
     private final Map<String, String> lastError = new HashMap<>();
     private final ScheduledExecutorService executor;
+    private EvseDirectory.Subscription evseSubscription;
 
     @Activate
-    public SessionCostRecorder(@Reference JdbcTransactionLog log, SessionCostRecorderConfig config) {
+    public SessionCostRecorder(@Reference JdbcTransactionLog log, @Reference EvseDirectory evseDirectory,
+            SessionCostRecorderConfig config) {
         this(log, Clock.systemUTC(), Duration.ofSeconds(Math.max(10, config.maxReadingSeconds())),
                 config.enabled() ? Executors.newSingleThreadScheduledExecutor(runnable -> {
                     Thread thread = new Thread(runnable, "chargingmanager-session-costs");
                     thread.setDaemon(true);
                     return thread;
                 }) : null);
+        evseSubscription = evseDirectory.subscribe(EvseDirectory.Listener.of(this::addEvse, this::removeEvse));
         if (executor != null) {
             executor.scheduleWithFixedDelay(this::pollSafely, config.pollMillis(), Math.max(100, config.pollMillis()),
                     TimeUnit.MILLISECONDS);
@@ -74,7 +76,6 @@ public class SessionCostRecorder {
         this.executor = executor;
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addEvse(Evse evse) {
         evses.put(evse, Boolean.TRUE);
     }
@@ -85,6 +86,9 @@ public class SessionCostRecorder {
 
     @Deactivate
     void deactivate() {
+        if (evseSubscription != null) {
+            evseSubscription.close();
+        }
         if (executor != null) {
             executor.shutdownNow();
         }

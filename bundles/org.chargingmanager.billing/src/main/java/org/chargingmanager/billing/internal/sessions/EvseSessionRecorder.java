@@ -25,6 +25,7 @@ import org.chargingmanager.api.eichrecht.SignedMeterValue;
 import org.chargingmanager.api.eichrecht.TrustedKeys;
 import org.chargingmanager.api.eichrecht.VerificationStatus;
 import org.chargingmanager.api.evse.Evse;
+import org.chargingmanager.api.evse.EvseDirectory;
 import org.chargingmanager.api.evse.EvseSnapshot;
 import org.chargingmanager.api.evse.EvseState;
 import org.osgi.service.component.annotations.Activate;
@@ -64,16 +65,28 @@ public class EvseSessionRecorder {
     private final Map<String, Long> open = new HashMap<>();
     private final Map<String, String> lastError = new HashMap<>();
     private final ScheduledExecutorService executor;
+    private EvseDirectory.Subscription evseSubscription;
 
     @Activate
     public EvseSessionRecorder(@Reference TransactionLog log, @Reference Authorizer authorizer,
-            EvseSessionRecorderConfig config) {
+            @Reference EvseDirectory evseDirectory, EvseSessionRecorderConfig config) {
         this(log, authorizer, Clock.systemDefaultZone(), Set.of(config.ignoredDrivers()), config.enabled()
                 ? Executors.newSingleThreadScheduledExecutor(runnable -> {
                     Thread thread = new Thread(runnable, "chargingmanager-sessions");
                     thread.setDaemon(true);
                     return thread;
                 }) : null);
+        evseSubscription = evseDirectory.subscribe(new EvseDirectory.Listener() {
+            @Override
+            public void added(Evse evse, String driver) {
+                addEvse(evse, driver);
+            }
+
+            @Override
+            public void removed(Evse evse) {
+                removeEvse(evse);
+            }
+        });
         if (executor != null) {
             executor.scheduleWithFixedDelay(this::pollSafely, config.pollMillis(), Math.max(100, config.pollMillis()),
                     TimeUnit.MILLISECONDS);
@@ -100,10 +113,9 @@ public class EvseSessionRecorder {
         signers.add(signer);
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addEvse(Evse evse, Map<String, Object> properties) {
-        Object driver = properties.get(Evse.DRIVER_PROPERTY);
-        evses.put(evse, driver == null ? "" : driver.toString());
+    /** @param driver the service's driver property; empty: ask the charging point */
+    void addEvse(Evse evse, String driver) {
+        evses.put(evse, driver);
     }
 
     void removeEvse(Evse evse) {
@@ -124,6 +136,9 @@ public class EvseSessionRecorder {
 
     @Deactivate
     void deactivate() {
+        if (evseSubscription != null) {
+            evseSubscription.close();
+        }
         if (executor != null) {
             executor.shutdownNow();
         }

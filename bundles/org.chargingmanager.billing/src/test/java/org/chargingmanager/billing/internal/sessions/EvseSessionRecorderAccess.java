@@ -1,7 +1,6 @@
 package org.chargingmanager.billing.internal.sessions;
 
 import java.time.Clock;
-import java.util.Map;
 import java.util.Set;
 
 import org.chargingmanager.api.billing.Authorizer;
@@ -19,7 +18,7 @@ public final class EvseSessionRecorderAccess {
             Evse... evses) {
         EvseSessionRecorder recorder = new EvseSessionRecorder(log, authorizer, clock, ignoredDrivers, null);
         for (Evse evse : evses) {
-            recorder.addEvse(evse, Map.of());
+            recorder.addEvse(evse, "");
         }
         return recorder::poll;
     }

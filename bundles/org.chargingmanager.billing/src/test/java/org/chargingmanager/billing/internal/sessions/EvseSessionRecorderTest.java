@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.chargingmanager.api.billing.Authorization;
@@ -39,8 +38,8 @@ class EvseSessionRecorderTest {
             EvseSessionRecorder recorder = new EvseSessionRecorder(log,
                     (tag, evse) -> new Authorization(AuthorizationStatus.ACCEPTED, "user-of-" + tag, null, null), clock,
                     Set.of("ocpp"), null);
-            recorder.addEvse(garage, Map.of(Evse.DRIVER_PROPERTY, "modbus"));
-            recorder.addEvse(ocpp, Map.of(Evse.DRIVER_PROPERTY, "ocpp"));
+            recorder.addEvse(garage, "modbus");
+            recorder.addEvse(ocpp, "ocpp");
 
             garage.energyWattHours(1_000.4);
             recorder.poll();
@@ -72,7 +71,7 @@ class EvseSessionRecorderTest {
             EvseSessionRecorder recorder = new EvseSessionRecorder(log,
                     (tag, evse) -> new Authorization(AuthorizationStatus.ACCEPTED, null, null, null), clock,
                     Set.of("ocpp"), null);
-            recorder.addEvse(garage, Map.of());
+            recorder.addEvse(garage, "");
             garage.state(EvseState.SUSPENDED_EV);
             garage.energyWattHours(12_000.6);
             recorder.poll();
@@ -102,7 +101,7 @@ class EvseSessionRecorderTest {
             EvseSessionRecorder recorder = new EvseSessionRecorder(log,
                     (tag, evse) -> new Authorization(AuthorizationStatus.ACCEPTED, null, null, null),
                     Clock.systemUTC(), Set.of("ocpp"), null);
-            recorder.addEvse(garage, Map.of(Evse.DRIVER_PROPERTY, "modbus"));
+            recorder.addEvse(garage, "modbus");
             recorder.addSigner(new org.chargingmanager.api.eichrecht.InternalReadingSigner() {
                 @Override
                 public String evseId() {

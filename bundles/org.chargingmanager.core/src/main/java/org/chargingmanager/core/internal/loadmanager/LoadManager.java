@@ -31,6 +31,7 @@ import org.chargingmanager.api.device.Staleness;
 import org.chargingmanager.api.evse.ChargingCap;
 import org.chargingmanager.api.evse.ChargingLimit;
 import org.chargingmanager.api.evse.Evse;
+import org.chargingmanager.api.evse.EvseDirectory;
 import org.chargingmanager.api.evse.EvseInfo;
 import org.chargingmanager.api.evse.EvseSnapshot;
 import org.chargingmanager.api.evse.EvseState;
@@ -93,13 +94,16 @@ public class LoadManager implements VariablesListener {
     static final Duration CAR_FOLLOW_TIME = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(LoadManager.class);
 
+    /** Hands the charging points on (one bind per EVSE service for the whole runtime, see {@link EvseDirectory}). */
+    @Reference
+    private EvseDirectory evseDirectory;
+    private EvseDirectory.Subscription evseSubscription;
+
     /**
-     * The charging points, in the order they came. Not a CopyOnWriteArrayList: DS adds each new
-     * service to it, and copying the whole array for every one of 15,000 EVSE services registered
-     * in a reconnect storm was the largest allocation of the server (quadratic).
+     * The charging points, in the order they came. Not a CopyOnWriteArrayList: copying the whole
+     * array for every one of 15,000 EVSEs registered in a reconnect storm was the largest
+     * allocation of the server (quadratic).
      */
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
     private final java.util.Collection<Evse> evses = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -188,6 +192,7 @@ public class LoadManager implements VariablesListener {
 
     @Activate
     void activate(BundleContext context) {
+        evseSubscription = evseDirectory.subscribe(EvseDirectory.Listener.of(this::addEvse, this::removeEvse));
         listenerRegistration = context.registerService(VariablesListener.class, this, null);
         startLoop();
     }
@@ -223,6 +228,7 @@ public class LoadManager implements VariablesListener {
 
     @Deactivate
     void deactivate() {
+        evseSubscription.close();
         try {
             listenerRegistration.unregister();
         } catch (IllegalStateException alreadyGone) {
@@ -239,6 +245,10 @@ public class LoadManager implements VariablesListener {
 
     void addEvse(Evse evse) {
         evses.add(evse);
+    }
+
+    void removeEvse(Evse evse) {
+        evses.remove(evse);
     }
 
     void addMeter(Meter meter) {

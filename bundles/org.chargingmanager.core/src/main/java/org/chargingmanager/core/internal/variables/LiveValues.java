@@ -17,6 +17,7 @@ import org.chargingmanager.api.device.PhaseCurrents;
 import org.chargingmanager.api.device.PhaseRotation;
 import org.chargingmanager.api.device.Staleness;
 import org.chargingmanager.api.evse.Evse;
+import org.chargingmanager.api.evse.EvseDirectory;
 import org.chargingmanager.api.evse.EvseSnapshot;
 import org.chargingmanager.api.meter.Meter;
 import org.chargingmanager.api.meter.MeterReading;
@@ -27,7 +28,9 @@ import org.chargingmanager.core.internal.expression.EvaluationException;
 import org.chargingmanager.core.internal.tariff.SiteTariffs;
 import org.chargingmanager.core.internal.tariff.TariffValues;
 import org.osgi.framework.Constants;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -67,8 +70,11 @@ public class LiveValues {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private final List<Meter> meters = new CopyOnWriteArrayList<>();
 
-    /** Not a CopyOnWriteArrayList: see the load manager (a copy per added EVSE service is quadratic). */
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    @Reference
+    private EvseDirectory evseDirectory;
+    private EvseDirectory.Subscription evseSubscription;
+
+    /** Not a CopyOnWriteArrayList: see the load manager (a copy per added EVSE is quadratic). */
     private final java.util.Collection<Evse> evses = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     private final SiteTariffs tariffs = new SiteTariffs();
@@ -85,6 +91,16 @@ public class LiveValues {
 
     void addMeter(Meter meter) {
         meters.add(meter);
+    }
+
+    @Activate
+    void activate() {
+        evseSubscription = evseDirectory.subscribe(EvseDirectory.Listener.of(this::addEvse, evses::remove));
+    }
+
+    @Deactivate
+    void deactivate() {
+        evseSubscription.close();
     }
 
     void addEvse(Evse evse) {

@@ -4,11 +4,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.chargingmanager.api.evse.ChargingCap;
 import org.chargingmanager.api.evse.Evse;
+import org.chargingmanager.api.evse.EvseDirectory;
 import org.chargingmanager.api.platform.DataDirectory;
 import org.chargingmanager.ocpp.relay.ChargePointUplink;
 import org.osgi.framework.BundleContext;
@@ -19,7 +18,6 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,22 +35,13 @@ public class GatewayComponent {
     public static final String PID = "org.chargingmanager.ocpp.gateway";
     private static final Logger LOG = LoggerFactory.getLogger(GatewayComponent.class);
 
-    private final Map<String, Evse> evses = new ConcurrentHashMap<>();
     private final List<ServiceRegistration<ChargingCap>> caps = new ArrayList<>();
     private ServiceRegistration<ChargePointUplink> uplink;
     private Gateway gateway;
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addEvse(Evse evse) {
-        evses.put(evse.info().id(), evse);
-    }
-
-    void removeEvse(Evse evse) {
-        evses.remove(evse.info().id(), evse);
-    }
-
     @Activate
-    public GatewayComponent(@Reference DataDirectory dataDirectory, GatewayConfig config, BundleContext context,
+    public GatewayComponent(@Reference DataDirectory dataDirectory, @Reference EvseDirectory evses,
+            GatewayConfig config, BundleContext context,
             @Reference(cardinality = ReferenceCardinality.OPTIONAL,
                     policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
             org.chargingmanager.api.grid.ClsProxy cls) throws Exception {
@@ -64,7 +53,7 @@ public class GatewayComponent {
             throw e;
         }
         // OCPP through the SMGW: while the SMGW link offers its CLS channel, the upstream connection goes through it
-        gateway = new Gateway(settings, dataDirectory.subdirectory("ocpp-gateway"), evses::get, Clock.systemUTC(),
+        gateway = new Gateway(settings, dataDirectory.subdirectory("ocpp-gateway"), id -> evses.find(id).orElse(null), Clock.systemUTC(),
                 1000, cls == null ? null : cls.address());
         for (ChargingCap cap : gateway.caps()) {
             Hashtable<String, Object> properties = new Hashtable<>();

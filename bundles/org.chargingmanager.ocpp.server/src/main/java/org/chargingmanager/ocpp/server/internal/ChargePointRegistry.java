@@ -36,8 +36,6 @@ final class ChargePointRegistry {
     /** The registrations file is rewritten at most this often while chargers keep coming (and on stop). */
     static final java.time.Duration SAVE_EVERY = java.time.Duration.ofSeconds(5);
     private Instant lastSave = Instant.MIN;
-    /** Set when the server stops: a restore still running stops registering EVSEs. */
-    private volatile boolean closed;
 
     ChargePointRegistry(ServerSettings settings, RegistrationStore registrations, SecurityProfileStore securityProfiles,
             EvseRegistrar evseRegistrar, ScheduledExecutorService scheduler, Backends backends) {
@@ -68,9 +66,6 @@ final class ChargePointRegistry {
     int restore() {
         int count = 0;
         for (Map.Entry<String, RegistrationStore.Entry> known : registrations.all().entrySet()) {
-            if (closed) {
-                break;
-            }
             if (known.getValue().status() == RegistrationStatus.ACCEPTED) {
                 ChargePoint chargePoint = chargePoint(known.getKey());
                 for (int connector = 1; connector <= known.getValue().connectors(); connector++) {
@@ -202,13 +197,7 @@ final class ChargePointRegistry {
         setupPacer.resume();
     }
 
-    /** A restore still running stops after the charge point it is at. */
-    void stopRestoring() {
-        closed = true;
-    }
-
     void closeAll() {
-        closed = true;
         try {
             registrations.saveIfDirty();
         } catch (RuntimeException e) {

@@ -50,6 +50,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class OcppServer implements OcppCentralSystem {
 
+    /** Read size and first size of a message's builder; frames beyond it take more reads. */
+    static final int INPUT_BUFFER_BYTES = 1024;
     private static final Logger LOG = LoggerFactory.getLogger(OcppServer.class);
 
     private final ServerSettings settings;
@@ -66,7 +68,6 @@ public final class OcppServer implements OcppCentralSystem {
     private final SecurityProfileStore securityProfiles;
     private final SecurityProfileUpgrade profileUpgrade;
     private Server jetty;
-    private Thread restore;
     private ServerConnector connector;
     private HandshakeLimit handshakes;
     /** Ids for {@link #reserveNow}: unique within a run and, seeded from the clock, across restarts. */
@@ -151,6 +152,9 @@ public final class OcppServer implements OcppCentralSystem {
         UpgradeGate gate = new UpgradeGate(registry, passwords, securityProfiles, codec);
         ContextHandler context = new ContextHandler("/");
         WebSocketUpgradeHandler webSockets = WebSocketUpgradeHandler.from(jetty, context, container -> {
+            // Jetty starts a text message's builder at the input buffer size (4 KiB by default), a new
+            // one per message; OCPP frames are mostly a few hundred bytes, larger ones still arrive
+            container.setInputBufferSize(INPUT_BUFFER_BYTES);
             container.setMaxTextMessageSize(settings.maxMessageBytes());
             container.setMaxBinaryMessageSize(settings.maxMessageBytes());
             container.setMaxFrameSize(settings.maxMessageBytes());
@@ -159,6 +163,7 @@ public final class OcppServer implements OcppCentralSystem {
         });
         context.setHandler(webSockets);
         jetty.setHandler(context);
+        restoreKnownChargePoints();
         jetty.start();
         ticker.scheduleWithFixedDelay(() -> {
             try {
@@ -170,27 +175,23 @@ public final class OcppServer implements OcppCentralSystem {
         }, 1, 1, TimeUnit.SECONDS);
         LOG.info("OCPP server listening on port {} (TLS {}{})", port(), settings.tlsMode(),
                 settings.requireClientCertificate() ? ", client certificates required" : "");
-        restoreInTheBackground();
     }
 
     /**
-     * The EVSEs of the known charge points are registered after the port is open: with thousands
-     * of them the registrations take seconds, and chargers that reconnect after a restart should
-     * not wait for that. One that connects first gets its EVSE on its own.
+     * The EVSEs of the known charge points are registered (OFFLINE) before the port opens: the load
+     * manager reserves current for a charging point that may still draw while its charger has not
+     * reconnected, and the reconnect storm after a restart does not also carry thousands of
+     * registrations (15,000 chargers: see docs/benchmarks.md).
      */
-    private void restoreInTheBackground() {
-        restore = new Thread(() -> {
-            long started = System.nanoTime();
-            try {
-                int count = registry.restore();
-                LOG.info("OCPP server: the EVSEs of {} known charge points registered in {} ms", count,
-                        (System.nanoTime() - started) / 1_000_000);
-            } catch (RuntimeException e) {
-                LOG.warn("OCPP server: the EVSEs of the known charge points could not all be registered", e);
-            }
-        }, "ocpp-server-restore");
-        restore.setDaemon(true);
-        restore.start();
+    private void restoreKnownChargePoints() {
+        long started = System.nanoTime();
+        try {
+            int count = registry.restore();
+            LOG.info("OCPP server: the EVSEs of {} known charge points registered in {} ms", count,
+                    (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            LOG.warn("OCPP server: the EVSEs of the known charge points could not all be registered", e);
+        }
     }
 
     private SslContextFactory.Server tlsContext() throws IOException, GeneralSecurityException {
@@ -212,14 +213,6 @@ public final class OcppServer implements OcppCentralSystem {
     public void stop() {
         ticker.shutdownNow();
         scheduler.shutdownNow();
-        registry.stopRestoring();
-        if (restore != null) {
-            try {
-                restore.join(TimeUnit.SECONDS.toMillis(30));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
         registry.closeAll();
         if (handshakes != null) {
             handshakes.stop();

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonParser;
 
+import org.chargingmanager.api.evse.EvseState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +47,7 @@ class ReconnectStormTest {
         HttpClient client = HttpClient.newHttpClient();
         ServerSettings settings = ServerSettings.forTest(data);
         int port;
+        Set<String> knownEvses;
         try (TestSite first = new TestSite(settings)) {
             port = first.server.port();
             List<StormCharger> firstRound = connectAll(client, port, delays);
@@ -53,9 +55,14 @@ class ReconnectStormTest {
                 assertThat(charger.boot.get(30, TimeUnit.SECONDS)).contains("Accepted");
             }
             firstRound.forEach(StormCharger::abort);
+            knownEvses = Set.copyOf(first.evses.keySet());
         }
+        assertThat(knownEvses).as("EVSEs of the chargers that told their connectors in the first round").isNotEmpty();
 
         try (TestSite second = new TestSite(onPort(settings, port))) {
+            assertThat(second.evses.keySet()).as("the known chargers' EVSEs, registered before the port opened")
+                    .isEqualTo(knownEvses);
+            assertThat(second.evses.values()).allSatisfy(evse -> assertThat(evse.snapshot().state()).isEqualTo(EvseState.OFFLINE));
             long start = System.nanoTime();
             List<StormCharger> storm = connectAll(client, port, delays);
             List<Long> bootMillis = new ArrayList<>();
