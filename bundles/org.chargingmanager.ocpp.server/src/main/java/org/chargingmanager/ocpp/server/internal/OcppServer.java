@@ -69,6 +69,8 @@ public final class OcppServer implements OcppCentralSystem {
     private final SecurityProfileUpgrade profileUpgrade;
     private Server jetty;
     private ServerConnector connector;
+    /** Set while {@link #restoreInTheBackground()} runs, done when it has. */
+    private volatile CompletableFuture<Void> restoring;
     private HandshakeLimit handshakes;
     /** Ids for {@link #reserveNow}: unique within a run and, seeded from the clock, across restarts. */
     private final java.util.concurrent.atomic.AtomicInteger reservationIds =
@@ -163,7 +165,11 @@ public final class OcppServer implements OcppCentralSystem {
         });
         context.setHandler(webSockets);
         jetty.setHandler(context);
-        restoreKnownChargePoints();
+        if (restoring == null) {
+            restoreKnownChargePoints();
+        } else {
+            restoring.join();
+        }
         jetty.start();
         ticker.scheduleWithFixedDelay(() -> {
             try {
@@ -183,6 +189,23 @@ public final class OcppServer implements OcppCentralSystem {
      * reconnected, and the reconnect storm after a restart does not also carry thousands of
      * registrations (15,000 chargers: see docs/benchmarks.md).
      */
+    /**
+     * Registers the known charge points' EVSEs in a thread of its own, while the rest of the
+     * runtime starts; {@link #start()} then waits for it instead of doing it itself.
+     */
+    public void restoreInTheBackground() {
+        restoring = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                restoreKnownChargePoints();
+            } finally {
+                restoring.complete(null);
+            }
+        }, "ocpp-server-restore");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     private void restoreKnownChargePoints() {
         long started = System.nanoTime();
         try {
@@ -211,6 +234,9 @@ public final class OcppServer implements OcppCentralSystem {
     }
 
     public void stop() {
+        if (restoring != null) {
+            restoring.join();
+        }
         ticker.shutdownNow();
         scheduler.shutdownNow();
         registry.closeAll();

@@ -78,6 +78,10 @@ public final class OcppServerComponent implements OcppCentralSystem, Backends {
     private final DataTransferHandlers dataTransferHandlers = new DataTransferHandlers();
     private final DataDirectory dataDirectory;
     private final OcppServer server;
+    /** Opens the port once the framework has started (see {@link AfterFrameworkStart}). */
+    private final AfterFrameworkStart opening = new AfterFrameworkStart();
+    private final Object lifecycle = new Object();
+    private boolean stopped;
 
     @Activate
     public OcppServerComponent(BundleContext context, OcppServerConfig config, Map<String, Object> properties,
@@ -100,7 +104,13 @@ public final class OcppServerComponent implements OcppCentralSystem, Backends {
         if (!config.serverPassword().isEmpty()) {
             server.setServerPassword(config.serverPassword().toCharArray());
         }
-        server.start();
+        if (AfterFrameworkStart.frameworkStarting(context)) {
+            LOG.info("OCPP server: the port opens when the framework has started");
+            server.restoreInTheBackground();
+            opening.run(context, this::startAfterFrameworkStart);
+        } else {
+            server.start();
+        }
         if (!config.serverPassword().isEmpty()) {
             removePlainPassword(properties);
         }
@@ -203,9 +213,27 @@ public final class OcppServerComponent implements OcppCentralSystem, Backends {
         return dataTransferHandlers.find(vendorId);
     }
 
+    /** Started by the framework's event thread; a failure cannot fail the activation any more, so it is logged. */
+    private void startAfterFrameworkStart() {
+        synchronized (lifecycle) {
+            if (stopped) {
+                return;
+            }
+            try {
+                server.start();
+            } catch (Exception e) {
+                LOG.error("OCPP server could not start: {}", e.toString());
+            }
+        }
+    }
+
     @Deactivate
     void deactivate() {
-        server.stop();
+        opening.cancel();
+        synchronized (lifecycle) {
+            stopped = true;
+            server.stop();
+        }
     }
 
     @Override
