@@ -11,9 +11,9 @@ import org.osgi.framework.FrameworkListener;
 /**
  * Runs an action once the OSGi framework has finished starting (all start levels reached).
  *
- * <p>The OCPP server opens its port this way: after a restart thousands of chargers reconnect the
- * moment it opens, and the bundles still starting behind it (HTTP, Web Console, web UI) took a
- * tenth to a fifth of the CPU in the first seconds of that storm.
+ * <p>The OCPP server takes connections this way: after a restart thousands of chargers reconnect
+ * the moment it does, and the bundles still starting behind it (HTTP, Web Console, web UI) took
+ * CPU from the first seconds of that storm.
  */
 final class AfterFrameworkStart {
 

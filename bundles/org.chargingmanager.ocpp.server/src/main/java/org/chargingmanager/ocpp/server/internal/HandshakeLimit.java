@@ -44,6 +44,8 @@ final class HandshakeLimit implements Connection.Listener {
     private final LongSupplier nanoClock;
     private final Map<Connection, Long> pending = new ConcurrentHashMap<>();
     private volatile boolean stopped;
+    /** Accepting stays off until {@link #release()}. */
+    private boolean held;
     private boolean pauseLogged;
 
     HandshakeLimit(Acceptor acceptor) {
@@ -89,9 +91,25 @@ final class HandshakeLimit implements Connection.Listener {
                 LOG.info("OCPP server: {} WebSocket handshakes in progress (a reconnect storm?): new connections wait "
                         + "in the accept queue until half of them are done", inProgress);
             }
-        } else if (inProgress <= maxPending / 2 && !acceptor.isAccepting()) {
+        } else if (!held && inProgress <= maxPending / 2 && !acceptor.isAccepting()) {
             acceptor.setAccepting(true);
         }
+    }
+
+    /** Takes no connections until {@link #release()}, whatever the handshakes in progress. */
+    synchronized void hold() {
+        held = true;
+        if (acceptor.isAccepting()) {
+            acceptor.setAccepting(false);
+        }
+    }
+
+    /** Takes connections again as the limit allows. */
+    void release() {
+        synchronized (this) {
+            held = false;
+        }
+        check();
     }
 
     /** Ignores further events: the server is stopping. */

@@ -71,6 +71,8 @@ public final class OcppServer implements OcppCentralSystem {
     private ServerConnector connector;
     /** Set while {@link #restoreInTheBackground()} runs, done when it has. */
     private volatile CompletableFuture<Void> restoring;
+    /** Bound but not taking connections yet ({@link #holdConnections()}). */
+    private volatile boolean held;
     private HandshakeLimit handshakes;
     /** Ids for {@link #reserveNow}: unique within a run and, seeded from the clock, across restarts. */
     private final java.util.concurrent.atomic.AtomicInteger reservationIds =
@@ -165,10 +167,12 @@ public final class OcppServer implements OcppCentralSystem {
         });
         context.setHandler(webSockets);
         jetty.setHandler(context);
-        if (restoring == null) {
-            restoreKnownChargePoints();
+        if (held) {
+            restoreInTheBackground();
+            connector.setAccepting(false);
+            handshakes.hold();
         } else {
-            restoring.join();
+            restoreKnownChargePoints();
         }
         jetty.start();
         ticker.scheduleWithFixedDelay(() -> {
@@ -179,8 +183,11 @@ public final class OcppServer implements OcppCentralSystem {
                 LOG.warn("OCPP timer failed", e);
             }
         }, 1, 1, TimeUnit.SECONDS);
-        LOG.info("OCPP server listening on port {} (TLS {}{})", port(), settings.tlsMode(),
-                settings.requireClientCertificate() ? ", client certificates required" : "");
+        if (held) {
+            LOG.info("OCPP server bound to port {}: takes connections once everything has started", port());
+        } else {
+            logListening();
+        }
     }
 
     /**
@@ -189,11 +196,33 @@ public final class OcppServer implements OcppCentralSystem {
      * reconnected, and the reconnect storm after a restart does not also carry thousands of
      * registrations (15,000 chargers: see docs/benchmarks.md).
      */
+    private void logListening() {
+        LOG.info("OCPP server listening on port {} (TLS {}{})", port(), settings.tlsMode(),
+                settings.requireClientCertificate() ? ", client certificates required" : "");
+    }
+
     /**
-     * Registers the known charge points' EVSEs in a thread of its own, while the rest of the
-     * runtime starts; {@link #start()} then waits for it instead of doing it itself.
+     * Makes {@link #start()} bind the port without taking connections until
+     * {@link #releaseConnections()}: chargers that connect meanwhile wait in the kernel's accept
+     * queue. Meanwhile the known charge points' EVSEs are registered in a thread of their own.
+     * Binding at once keeps a taken port an error of the start.
      */
-    public void restoreInTheBackground() {
+    public void holdConnections() {
+        held = true;
+    }
+
+    /** Takes connections from now on, once the known charge points' EVSEs are registered. */
+    public void releaseConnections() {
+        if (!held) {
+            return;
+        }
+        restoring.join();
+        held = false;
+        handshakes.release();
+        logListening();
+    }
+
+    private void restoreInTheBackground() {
         restoring = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {

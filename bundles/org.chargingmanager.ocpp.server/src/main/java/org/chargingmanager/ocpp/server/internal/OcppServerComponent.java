@@ -78,10 +78,8 @@ public final class OcppServerComponent implements OcppCentralSystem, Backends {
     private final DataTransferHandlers dataTransferHandlers = new DataTransferHandlers();
     private final DataDirectory dataDirectory;
     private final OcppServer server;
-    /** Opens the port once the framework has started (see {@link AfterFrameworkStart}). */
+    /** Takes connections once the framework has started (see {@link AfterFrameworkStart}). */
     private final AfterFrameworkStart opening = new AfterFrameworkStart();
-    private final Object lifecycle = new Object();
-    private boolean stopped;
 
     @Activate
     public OcppServerComponent(BundleContext context, OcppServerConfig config, Map<String, Object> properties,
@@ -104,12 +102,18 @@ public final class OcppServerComponent implements OcppCentralSystem, Backends {
         if (!config.serverPassword().isEmpty()) {
             server.setServerPassword(config.serverPassword().toCharArray());
         }
-        if (AfterFrameworkStart.frameworkStarting(context)) {
-            LOG.info("OCPP server: the port opens when the framework has started");
-            server.restoreInTheBackground();
-            opening.run(context, this::startAfterFrameworkStart);
-        } else {
+        boolean frameworkStarting = AfterFrameworkStart.frameworkStarting(context);
+        if (frameworkStarting) {
+            server.holdConnections();
+        }
+        try {
             server.start();
+        } catch (Exception e) {
+            server.stop(); // the EVSEs registered so far, the timers
+            throw e;
+        }
+        if (frameworkStarting) {
+            opening.run(context, server::releaseConnections);
         }
         if (!config.serverPassword().isEmpty()) {
             removePlainPassword(properties);
@@ -213,27 +217,10 @@ public final class OcppServerComponent implements OcppCentralSystem, Backends {
         return dataTransferHandlers.find(vendorId);
     }
 
-    /** Started by the framework's event thread; a failure cannot fail the activation any more, so it is logged. */
-    private void startAfterFrameworkStart() {
-        synchronized (lifecycle) {
-            if (stopped) {
-                return;
-            }
-            try {
-                server.start();
-            } catch (Exception e) {
-                LOG.error("OCPP server could not start: {}", e.toString());
-            }
-        }
-    }
-
     @Deactivate
     void deactivate() {
         opening.cancel();
-        synchronized (lifecycle) {
-            stopped = true;
-            server.stop();
-        }
+        server.stop();
     }
 
     @Override

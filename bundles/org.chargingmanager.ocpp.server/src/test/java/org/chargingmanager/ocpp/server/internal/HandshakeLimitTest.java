@@ -48,6 +48,34 @@ class HandshakeLimitTest {
     }
 
     @Test
+    void heldItTakesNothingUntilReleasedThenAsTheLimitAllows() {
+        limit.hold();
+        assertThat(acceptor.accepting).isFalse();
+        List<Connection> handshakes = open(10);
+        limit.check();
+        handshakes.forEach(limit::onClosed);
+        limit.check();
+        assertThat(acceptor.accepting).as("held, whatever the handshakes in progress").isFalse();
+
+        limit.release();
+        assertThat(acceptor.accepting).isTrue();
+        open(10);
+        assertThat(acceptor.accepting).as("the limit applies again").isFalse();
+    }
+
+    @Test
+    void releasedWhileManyHandshakesAreInProgressItWaitsForHalfOfThem() {
+        List<Connection> handshakes = open(10);
+        limit.hold();
+        limit.release();
+        assertThat(acceptor.accepting).isFalse();
+        for (int i = 0; i < 5; i++) {
+            limit.onClosed(handshakes.remove(0));
+        }
+        assertThat(acceptor.accepting).isTrue();
+    }
+
+    @Test
     void afterStopNothingIsSwitched() {
         open(9);
         limit.stop();

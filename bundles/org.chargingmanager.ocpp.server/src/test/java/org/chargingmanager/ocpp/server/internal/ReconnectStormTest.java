@@ -104,7 +104,7 @@ class ReconnectStormTest {
         return chargers;
     }
 
-    private static ServerSettings onPort(ServerSettings s, int port) {
+    static ServerSettings onPort(ServerSettings s, int port) {
         return new ServerSettings(port, s.host(), s.tlsMode(), s.dataDirectory(), s.certificateFile(), s.privateKeyFile(),
                 s.keyPassword(), s.requireClientCertificate(), s.clientCaFile(), s.unknownChargePoints(),
                 s.acceptWithoutAuthorizer(), s.heartbeatInterval(), s.pingInterval(), s.responseTimeout(),

@@ -45,10 +45,18 @@ final class TestSite implements AutoCloseable, Backends {
     final OcppServer server;
 
     TestSite(ServerSettings settings) throws Exception {
+        this(settings, false);
+    }
+
+    /** @param held bound, but taking connections only after {@code server.releaseConnections()} */
+    TestSite(ServerSettings settings, boolean held) throws Exception {
         server = new OcppServer(settings, this, evse -> {
             evses.put(evse.info().id(), evse);
             return () -> evses.remove(evse.info().id());
         });
+        if (held) {
+            server.holdConnections();
+        }
         server.start();
     }
 
