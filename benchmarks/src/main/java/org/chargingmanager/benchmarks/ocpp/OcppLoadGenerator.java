@@ -446,7 +446,7 @@ public final class OcppLoadGenerator {
         restarted = builder.start();
         int port = Integer.parseInt(builder.environment().get("CHARGINGMANAGER_OCPP_PORT"));
         long startedAt = System.nanoTime();
-        waitForPort(port, Duration.ofSeconds(120), restarted);
+        double boundSeconds = waitForPort(port, Duration.ofSeconds(120), restarted);
         double portSeconds = (System.nanoTime() - startedAt) / 1e9;
         booted.set(0);
         long failuresBefore = connectFailures.get();
@@ -466,10 +466,10 @@ public final class OcppLoadGenerator {
         double serverCpu = cpuSeconds(restarted.pid()) - serverCpuAtPort;
         double ownCpu = cpuSeconds(ProcessHandle.current().pid()) - ownCpuBefore;
         restarting = false;
-        String report = String.format(Locale.ROOT, "storm: runtime restarted (OCPP port open %.1f s after start, "
-                + "%.1f CPU s until then); %d of %d reconnected and booted in %.1f s, %d connections refused or failed; "
+        String report = String.format(Locale.ROOT, "storm: runtime restarted (OCPP port bound %.1f s and answering "
+                + "%.1f s after start, %.1f CPU s until then); %d of %d reconnected and booted in %.1f s, %d connections refused or failed; "
                 + "CPU during the reconnect: server %.1f s (%.2f ms per charge point), load generator %.1f s; boot round "
-                + "trip in the storm: %s; load average %s%n", portSeconds, serverCpuAtPort, booted.get(), all.size(),
+                + "trip in the storm: %s; load average %s%n", boundSeconds, portSeconds, serverCpuAtPort, booted.get(), all.size(),
                 seconds, connectFailures.get() - failuresBefore, serverCpu, serverCpu * 1000 / all.size(), ownCpu,
                 stormBoot, loadAverage());
         log(report.trim());
@@ -993,20 +993,37 @@ public final class OcppLoadGenerator {
         }
     }
 
-    private static void waitForPort(int port, Duration timeout, Process server) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    /**
+     * Waits until the server answers HTTP on the port (a plain GET, answered 404 or so): a port that
+     * takes TCP connections may not take requests yet (the OCPP server binds at once and takes
+     * connections when the runtime has started).
+     *
+     * @return seconds from the call until the port first took a TCP connection
+     */
+    private static double waitForPort(int port, Duration timeout, Process server) throws Exception {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        double boundSeconds = Double.NaN;
         while (System.nanoTime() < deadline) {
             if (!server.isAlive()) {
                 throw new IllegalStateException("the runtime exited with " + server.exitValue());
             }
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
+                if (Double.isNaN(boundSeconds)) {
+                    boundSeconds = (System.nanoTime() - start) / 1e9;
+                }
+                socket.setSoTimeout(200);
+                socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                if (socket.getInputStream().read() >= 0) {
+                    return boundSeconds;
+                }
             } catch (IOException notYet) {
-                Thread.sleep(100);
+                Thread.sleep(50);
             }
         }
-        throw new IllegalStateException("the OCPP port " + port + " did not open within " + timeout);
+        throw new IllegalStateException("the OCPP port " + port + " did not answer within " + timeout);
     }
 
     /** User + system CPU time of the process (clock ticks of 1/100 s). */
