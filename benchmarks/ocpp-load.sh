@@ -20,5 +20,8 @@ ulimit -n "$want"
 echo "file descriptor limit: $(ulimit -n); load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
 # the generator holds up to 15,000 WebSockets itself (RawWebSocketClient, one selector thread; with the JDK's
 # WebSockets 1 GB was too little at 15,000); the 3 GB are kept so the heap is never what limits the generator
-exec java -Xmx3g -XX:+UseParallelGC -cp "$classpath" org.chargingmanager.benchmarks.ocpp.OcppLoadGenerator \
+# its own GC log, to tell a pause of the generator from one of the server in a round trip
+mkdir -p "$root/benchmarks/target"
+exec java -Xmx3g -XX:+UseParallelGC -Xlog:gc:file="$root/benchmarks/target/ocpp-load-generator-gc.log":uptime \
+  -cp "$classpath" org.chargingmanager.benchmarks.ocpp.OcppLoadGenerator \
   --runtime "$runtime" "$@"
