@@ -60,8 +60,9 @@ class ReconnectStormTest {
         assertThat(knownEvses).as("EVSEs of the chargers that told their connectors in the first round").isNotEmpty();
 
         try (TestSite second = new TestSite(onPort(settings, port))) {
+            // a superset: answers still in flight when the first round was cut off may have added a few more
             assertThat(second.evses.keySet()).as("the known chargers' EVSEs, registered before the port opened")
-                    .isEqualTo(knownEvses);
+                    .containsAll(knownEvses).hasSizeLessThanOrEqualTo(CHARGERS);
             assertThat(second.evses.values()).allSatisfy(evse -> assertThat(evse.snapshot().state()).isEqualTo(EvseState.OFFLINE));
             long start = System.nanoTime();
             List<StormCharger> storm = connectAll(client, port, delays);
