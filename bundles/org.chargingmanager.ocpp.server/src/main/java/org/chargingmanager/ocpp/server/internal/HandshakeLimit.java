@@ -105,10 +105,8 @@ final class HandshakeLimit implements Connection.Listener {
     }
 
     /** Takes connections again as the limit allows. */
-    void release() {
-        synchronized (this) {
-            held = false;
-        }
+    synchronized void release() {
+        held = false;
         check();
     }
 

@@ -169,7 +169,6 @@ public final class OcppServer implements OcppCentralSystem {
         jetty.setHandler(context);
         if (held) {
             restoreInTheBackground();
-            connector.setAccepting(false);
             handshakes.hold();
         } else {
             restoreKnownChargePoints();
@@ -190,12 +189,6 @@ public final class OcppServer implements OcppCentralSystem {
         }
     }
 
-    /**
-     * The EVSEs of the known charge points are registered (OFFLINE) before the port opens: the load
-     * manager reserves current for a charging point that may still draw while its charger has not
-     * reconnected, and the reconnect storm after a restart does not also carry thousands of
-     * registrations (15,000 chargers: see docs/benchmarks.md).
-     */
     private void logListening() {
         LOG.info("OCPP server listening on port {} (TLS {}{})", port(), settings.tlsMode(),
                 settings.requireClientCertificate() ? ", client certificates required" : "");
@@ -235,6 +228,12 @@ public final class OcppServer implements OcppCentralSystem {
         thread.start();
     }
 
+    /**
+     * The EVSEs of the known charge points are registered (OFFLINE) before the server takes connections: the load
+     * manager reserves current for a charging point that may still draw while its charger has not
+     * reconnected, and the reconnect storm after a restart does not also carry thousands of
+     * registrations (15,000 chargers: see docs/benchmarks.md).
+     */
     private void restoreKnownChargePoints() {
         long started = System.nanoTime();
         try {
