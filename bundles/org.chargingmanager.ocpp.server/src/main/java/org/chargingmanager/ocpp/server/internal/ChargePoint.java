@@ -81,6 +81,16 @@ final class ChargePoint {
         return registration == RegistrationStatus.ACCEPTED;
     }
 
+    /** The current connection, or null. */
+    ChargePointConnection connection() {
+        return connection;
+    }
+
+    /** Whether a BootNotification came on the current connection. */
+    boolean bootedOnThisConnection() {
+        return bootOnThisConnection;
+    }
+
     boolean connected() {
         ChargePointConnection current = connection;
         return current != null && current.isOpen();
@@ -148,14 +158,14 @@ final class ChargePoint {
     };
 
     /** After the answer went out: e.g. the setup that follows an accepted BootNotification. */
-    void afterAnswer(Request request) {
+    void afterAnswer(Request request, ChargePointConnection on) {
         Runnable next = afterThisAnswer;
         afterThisAnswer = null;
         if (next != null) {
             next.run();
         }
         if (request instanceof BootNotificationRequest && accepted()) {
-            registry.scheduler().execute(() -> ConnectSetup.run(this));
+            registry.scheduler().execute(() -> ConnectSetup.run(this, on));
         }
     }
 
@@ -204,7 +214,7 @@ final class ChargePoint {
                         // it cannot be triggered: a known charger goes on without a new boot
                         LOG.info("chargeBox={} TriggerMessage BootNotification failed ({}); setting up without it",
                                 chargeBoxId, failure.getMessage());
-                        ConnectSetup.run(this);
+                        ConnectSetup.run(this, current);
                     }
                 });
     }

@@ -149,7 +149,7 @@ public final class ChargePointConnection implements Session.Listener.AutoDemandi
         @Override
         public void afterAnswer(Request request) {
             if (!refused) {
-                chargePoint.afterAnswer(request);
+                chargePoint.afterAnswer(request, ChargePointConnection.this);
             }
         }
     }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.chargingmanager.api.eichrecht.TrustedKeys;
 import org.chargingmanager.ocpp.v16.ChangeConfigurationConfirmation;
@@ -15,6 +17,7 @@ import org.chargingmanager.ocpp.v16.GetConfigurationConfirmation;
 import org.chargingmanager.ocpp.v16.GetConfigurationRequest;
 import org.chargingmanager.ocpp.v16.KeyValue;
 import org.chargingmanager.ocpp.v16.MessageTrigger;
+import org.chargingmanager.ocpp.v16.Request;
 import org.chargingmanager.ocpp.v16.TriggerMessageRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,44 +40,77 @@ final class ConnectSetup {
     private ConnectSetup() {
     }
 
-    /** Queues the set-up behind those running ({@link SetupPacer}); nothing if one runs or waits already. */
-    static void run(ChargePoint chargePoint) {
-        if (!chargePoint.connected() || !chargePoint.setupRunning.compareAndSet(false, true)) {
+    /**
+     * Queues the set-up of this connection behind those running ({@link SetupPacer}); nothing if
+     * one runs or waits already. When its turn comes and the charger has connected again
+     * meanwhile (same charge box ID), it is skipped: the new connection is set up once it has
+     * booted.
+     */
+    static void run(ChargePoint chargePoint, ChargePointConnection connection) {
+        if (!current(chargePoint, connection) || !chargePoint.setupRunning.compareAndSet(false, true)) {
             return;
         }
-        chargePoint.registry().setupPacer().submit(() -> steps(chargePoint));
+        chargePoint.registry().setupPacer().submit(() -> steps(chargePoint, connection));
     }
 
-    private static CompletableFuture<Void> steps(ChargePoint chargePoint) {
-        if (!chargePoint.connected()) {
-            chargePoint.setupRunning.set(false);
+    /** Each step's CALL goes on {@code connection}; once another one has replaced it, the rest is skipped. */
+    private static CompletableFuture<Void> steps(ChargePoint chargePoint, ChargePointConnection connection) {
+        if (!current(chargePoint, connection)) {
+            finished(chargePoint, connection);
             return CompletableFuture.completedFuture(null);
         }
+        Function<Request, CompletableFuture<Confirmation>> caller = connection::call;
         Map<String, KeyValue> keys = new HashMap<>();
-        return chargePoint.call(new GetConfigurationRequest(null))
+        return caller.apply(new GetConfigurationRequest(null))
                 .handle((confirmation, failure) -> {
                     if (confirmation instanceof GetConfigurationConfirmation configuration
                             && configuration.configurationKey() != null) {
                         configuration.configurationKey().forEach(key -> keys.put(key.key(), key));
-                    } else {
+                    } else if (current(chargePoint, connection)) {
                         LOG.info("chargeBox={} GetConfiguration failed: {}", chargePoint.id(),
                                 failure == null ? confirmation : failure.getMessage());
                     }
                     apply(chargePoint, keys);
                     return null;
                 })
-                .thenCompose(ignored -> setMeasurands(chargePoint, keys))
-                .thenCompose(ignored -> setSampleInterval(chargePoint, keys))
-                .thenCompose(ignored -> quietly(chargePoint.call(new TriggerMessageRequest(MessageTrigger.STATUS_NOTIFICATION, null))))
-                .thenCompose(ignored -> chargePoint.smartCharging.profilesCleared()
-                        ? CompletableFuture.completedFuture(null) : quietly(chargePoint.smartCharging.installDefault()))
+                .thenCompose(ignored -> unlessReplaced(chargePoint, connection, () -> setMeasurands(chargePoint, caller, keys)))
+                .thenCompose(ignored -> unlessReplaced(chargePoint, connection, () -> setSampleInterval(chargePoint, caller, keys)))
+                .thenCompose(ignored -> unlessReplaced(chargePoint, connection,
+                        () -> quietly(caller.apply(new TriggerMessageRequest(MessageTrigger.STATUS_NOTIFICATION, null)))))
+                .thenCompose(ignored -> unlessReplaced(chargePoint, connection,
+                        () -> chargePoint.smartCharging.profilesCleared()
+                                ? CompletableFuture.completedFuture(null)
+                                : quietly(chargePoint.smartCharging.installDefault(caller))))
                 .handle((ignored, failure) -> {
-                    chargePoint.setupRunning.set(false);
-                    if (chargePoint.connected()) {
-                        chargePoint.smartCharging.ready();
-                    }
+                    finished(chargePoint, connection);
                     return null;
                 });
+    }
+
+    /**
+     * Ends a set-up. A new connection that booted while this one's set-up ran or waited was not
+     * set up ({@link #run} found one running): its set-up starts now.
+     */
+    private static void finished(ChargePoint chargePoint, ChargePointConnection connection) {
+        chargePoint.setupRunning.set(false);
+        if (current(chargePoint, connection)) {
+            chargePoint.smartCharging.ready();
+            return;
+        }
+        ChargePointConnection newer = chargePoint.connection();
+        if (newer != null && chargePoint.bootedOnThisConnection() && chargePoint.accepted()) {
+            LOG.info("chargeBox={} connected again before its set-up was done: set up on the new connection", chargePoint.id());
+            run(chargePoint, newer);
+        }
+    }
+
+    private static boolean current(ChargePoint chargePoint, ChargePointConnection connection) {
+        return chargePoint.connection() == connection && connection.isOpen();
+    }
+
+    private static CompletableFuture<Object> unlessReplaced(ChargePoint chargePoint, ChargePointConnection connection,
+            Supplier<CompletableFuture<Object>> step) {
+        return current(chargePoint, connection) ? step.get() : CompletableFuture.completedFuture(null);
     }
 
     private static void apply(ChargePoint chargePoint, Map<String, KeyValue> keys) {
@@ -114,7 +150,8 @@ final class ConnectSetup {
         });
     }
 
-    private static CompletableFuture<Object> setMeasurands(ChargePoint chargePoint, Map<String, KeyValue> keys) {
+    private static CompletableFuture<Object> setMeasurands(ChargePoint chargePoint,
+            Function<Request, CompletableFuture<Confirmation>> caller, Map<String, KeyValue> keys) {
         KeyValue current = keys.get("MeterValuesSampledData");
         if (current != null && current.readonly()) {
             return CompletableFuture.completedFuture(null);
@@ -125,19 +162,20 @@ final class ConnectSetup {
                 && current.value().replace(" ", "").equals(String.join(",", MEASURANDS.subList(0, count)))) {
             return CompletableFuture.completedFuture(null); // set at an earlier connect: one round trip less per reconnect
         }
-        return trySet(chargePoint, "MeterValuesSampledData", count);
+        return trySet(chargePoint, caller, "MeterValuesSampledData", count);
     }
 
     /** Asks for the first {@code count} measurands; if rejected, for one fewer. */
-    private static CompletableFuture<Object> trySet(ChargePoint chargePoint, String key, int count) {
+    private static CompletableFuture<Object> trySet(ChargePoint chargePoint,
+            Function<Request, CompletableFuture<Confirmation>> caller, String key, int count) {
         String value = String.join(",", MEASURANDS.subList(0, count));
-        return chargePoint.call(new ChangeConfigurationRequest(key, value)).handle((confirmation, failure) -> {
+        return caller.apply(new ChangeConfigurationRequest(key, value)).handle((confirmation, failure) -> {
             if (accepted(confirmation)) {
                 LOG.debug("chargeBox={} {}={} accepted", chargePoint.id(), key, value);
                 return CompletableFuture.<Object>completedFuture(null);
             }
             if (failure == null && count > 1) {
-                return trySet(chargePoint, key, count - 1);
+                return trySet(chargePoint, caller, key, count - 1);
             }
             LOG.info("chargeBox={} {} not set: {}", chargePoint.id(), key,
                     failure == null ? confirmation : failure.getMessage());
@@ -145,13 +183,14 @@ final class ConnectSetup {
         }).thenCompose(next -> next);
     }
 
-    private static CompletableFuture<Object> setSampleInterval(ChargePoint chargePoint, Map<String, KeyValue> keys) {
+    private static CompletableFuture<Object> setSampleInterval(ChargePoint chargePoint,
+            Function<Request, CompletableFuture<Confirmation>> caller, Map<String, KeyValue> keys) {
         long seconds = chargePoint.registry().settings().meterValueSampleInterval().toSeconds();
         KeyValue current = keys.get("MeterValueSampleInterval");
         if (seconds <= 0 || (current != null && (current.readonly() || String.valueOf(seconds).equals(current.value())))) {
             return CompletableFuture.completedFuture(null);
         }
-        return quietly(chargePoint.call(new ChangeConfigurationRequest("MeterValueSampleInterval", String.valueOf(seconds))));
+        return quietly(caller.apply(new ChangeConfigurationRequest("MeterValueSampleInterval", String.valueOf(seconds))));
     }
 
     private static boolean accepted(Confirmation confirmation) {

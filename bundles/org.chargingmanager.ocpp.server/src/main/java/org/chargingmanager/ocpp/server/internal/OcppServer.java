@@ -296,6 +296,11 @@ public final class OcppServer implements OcppCentralSystem {
         return registry.find(chargeBoxId).map(ChargePoint::status);
     }
 
+    /** For tests in this package. */
+    ChargePointRegistry registry() {
+        return registry;
+    }
+
     @Override
     public CompletionStage<Confirmation> send(String chargeBoxId, Request request) {
         Optional<ChargePoint> chargePoint = registry.find(chargeBoxId);

@@ -30,6 +30,11 @@ final class RawCharger implements WebSocket.Listener, AutoCloseable {
     /** Answers a server CALL (the frame as JSON array) with a payload object as JSON text; null: no answer. */
     volatile Function<JsonArray, String> answerer = call -> "{}";
     final WebSocket socket;
+    /**
+     * Held for the socket's lifetime: the JDK shuts an unreachable client's selector down and
+     * with it every channel it opened (seen as "Output closed" right after the handshake).
+     */
+    private final HttpClient client;
 
     RawCharger(String url) {
         this(url, null, null, null);
@@ -37,11 +42,12 @@ final class RawCharger implements WebSocket.Listener, AutoCloseable {
 
     /** Over wss:// with this TLS context (client certificate, trusted server) and/or with HTTP Basic credentials. */
     RawCharger(String url, javax.net.ssl.SSLContext tls, String user, String password) {
-        HttpClient.Builder client = HttpClient.newBuilder();
+        HttpClient.Builder clientBuilder = HttpClient.newBuilder();
         if (tls != null) {
-            client.sslContext(tls);
+            clientBuilder.sslContext(tls);
         }
-        WebSocket.Builder builder = client.build().newWebSocketBuilder().subprotocols("ocpp1.6")
+        this.client = clientBuilder.build();
+        WebSocket.Builder builder = this.client.newWebSocketBuilder().subprotocols("ocpp1.6")
                 .connectTimeout(Duration.ofSeconds(5));
         if (user != null) {
             builder.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
@@ -59,8 +65,13 @@ final class RawCharger implements WebSocket.Listener, AutoCloseable {
         return charger;
     }
 
-    synchronized void send(String text) {
-        socket.sendText(text, true).join();
+    void send(String text) {
+        send(socket, text);
+    }
+
+    /** From the listener, with the socket it was given: a CALL may come before the constructor has the socket. */
+    private synchronized void send(WebSocket to, String text) {
+        to.sendText(text, true).join();
     }
 
     /** Sends a CALL and returns the answer frame (CALLRESULT or CALLERROR) as text. */
@@ -108,7 +119,7 @@ final class RawCharger implements WebSocket.Listener, AutoCloseable {
                 String payload = answerer.apply(call);
                 if (payload != null) {
                     try {
-                        send("[3," + call.get(1) + "," + payload + "]");
+                        send(webSocket, "[3," + call.get(1) + "," + payload + "]");
                     } catch (java.util.concurrent.CompletionException closed) {
                         // the server closed the connection meanwhile; its close code tells the test
                     }

@@ -12,6 +12,7 @@ import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.chargingmanager.api.evse.EvseState;
@@ -102,6 +103,51 @@ class WebSocketTransportTest {
             assertThat(first.closeCode.get(10, TimeUnit.SECONDS)).isEqualTo(1000);
             assertThat(second.call("Heartbeat", "{}")).startsWith("[3,");
             assertThat(site.server.chargePoint("TWICE").orElseThrow().connected()).isTrue();
+        }
+    }
+
+    @Test
+    void aSetUpWaitingForItsTurnIsSkippedWhenTheChargerConnectsAgainAndTheNewConnectionIsSetUpAfterItsBoot()
+            throws Exception {
+        SetupPacer pacer = site.server.registry().setupPacer();
+        CompletableFuture<Void> othersBeingSetUp = new CompletableFuture<>();
+        for (int i = 0; i < SetupPacer.DEFAULT_MAX_RUNNING; i++) {
+            pacer.submit(() -> othersBeingSetUp);
+        }
+        try (RawCharger first = RawCharger.booted(site, "SETUP-AGAIN");
+                RawCharger second = new RawCharger(site.url("/ocpp/SETUP-AGAIN"))) {
+            assertThat(first.closeCode.get(10, TimeUnit.SECONDS)).isEqualTo(1000);
+            othersBeingSetUp.complete(null); // the first connection's set-up gets its turn
+            ChargePoint chargePoint = site.server.registry().find("SETUP-AGAIN").orElseThrow();
+            TestSite.await("the first connection's set-up ended", () -> !chargePoint.setupRunning.get());
+            assertThat(first.serverCalls).isEmpty();
+            assertThat(second.serverCalls).as("nothing of the first connection's set-up before the second boots").isEmpty();
+
+            assertThat(second.call("BootNotification", "{\"chargePointVendor\":\"Raw\",\"chargePointModel\":\"Test\"}"))
+                    .contains("Accepted");
+            second.nextServerCall("GetConfiguration");
+            second.nextServerCall("TriggerMessage");
+            second.nextServerCall("SetChargingProfile");
+        } finally {
+            othersBeingSetUp.complete(null);
+        }
+    }
+
+    @Test
+    void aChargerThatBootsAgainWhileItsFirstSetUpWaitsIsSetUpOnTheNewConnection() throws Exception {
+        SetupPacer pacer = site.server.registry().setupPacer();
+        CompletableFuture<Void> othersBeingSetUp = new CompletableFuture<>();
+        for (int i = 0; i < SetupPacer.DEFAULT_MAX_RUNNING; i++) {
+            pacer.submit(() -> othersBeingSetUp);
+        }
+        try (RawCharger first = RawCharger.booted(site, "BOOTS-AGAIN"); RawCharger second = RawCharger.booted(site, "BOOTS-AGAIN")) {
+            assertThat(first.closeCode.get(10, TimeUnit.SECONDS)).isEqualTo(1000);
+            othersBeingSetUp.complete(null);
+            second.nextServerCall("GetConfiguration");
+            second.nextServerCall("SetChargingProfile");
+            assertThat(first.serverCalls).isEmpty();
+        } finally {
+            othersBeingSetUp.complete(null);
         }
     }
 
