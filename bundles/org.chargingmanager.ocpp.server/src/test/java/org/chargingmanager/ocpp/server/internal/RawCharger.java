@@ -30,11 +30,6 @@ final class RawCharger implements WebSocket.Listener, AutoCloseable {
     /** Answers a server CALL (the frame as JSON array) with a payload object as JSON text; null: no answer. */
     volatile Function<JsonArray, String> answerer = call -> "{}";
     final WebSocket socket;
-    /**
-     * Held for the socket's lifetime: the JDK shuts an unreachable client's selector down and
-     * with it every channel it opened (seen as "Output closed" right after the handshake).
-     */
-    private final HttpClient client;
 
     RawCharger(String url) {
         this(url, null, null, null);
@@ -42,12 +37,11 @@ final class RawCharger implements WebSocket.Listener, AutoCloseable {
 
     /** Over wss:// with this TLS context (client certificate, trusted server) and/or with HTTP Basic credentials. */
     RawCharger(String url, javax.net.ssl.SSLContext tls, String user, String password) {
-        HttpClient.Builder clientBuilder = HttpClient.newBuilder();
+        HttpClient.Builder client = HttpClient.newBuilder();
         if (tls != null) {
-            clientBuilder.sslContext(tls);
+            client.sslContext(tls);
         }
-        this.client = clientBuilder.build();
-        WebSocket.Builder builder = this.client.newWebSocketBuilder().subprotocols("ocpp1.6")
+        WebSocket.Builder builder = client.build().newWebSocketBuilder().subprotocols("ocpp1.6")
                 .connectTimeout(Duration.ofSeconds(5));
         if (user != null) {
             builder.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
