@@ -62,7 +62,7 @@ final class BillingSession {
     void run(String prefix) throws Exception {
         UserDirectory users = Await.value("UserDirectory", TIMEOUT, () -> service(UserDirectory.class, null));
         Authorizer authorizer = Await.value("Authorizer", TIMEOUT, () -> service(Authorizer.class, null));
-        TransactionLog log = Await.value("TransactionLog", TIMEOUT, () -> service(TransactionLog.class, null));
+        TransactionLog log = Await.value("TransactionLog", TIMEOUT, () -> service(TransactionLog.class, Services.REAL_TRANSACTION_LOG));
         String evse = prefix + "-garage-1";
 
         users.save(new User(prefix + "-alice", "Müller, \"Alice\"", List.of(prefix + "-04A1B2"), List.of(),
@@ -203,7 +203,7 @@ final class BillingSession {
 
     /** A simulated wallbox (driver without transactions): plugging the car in and out is a session. */
     void simulatedWallboxSession(ConfigurationAdmin configurationAdmin, String id) throws Exception {
-        TransactionLog log = Await.value("TransactionLog", TIMEOUT, () -> service(TransactionLog.class, null));
+        TransactionLog log = Await.value("TransactionLog", TIMEOUT, () -> service(TransactionLog.class, Services.REAL_TRANSACTION_LOG));
         org.osgi.service.cm.Configuration wallbox = configurationAdmin
                 .getFactoryConfiguration("org.chargingmanager.simulator.wallbox", id, "?");
         Hashtable<String, Object> properties = new Hashtable<>();

@@ -34,6 +34,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
 
@@ -80,6 +81,7 @@ public class OcppEndToEndIT {
     private Variables variables;
 
     @Inject
+    @Filter(Services.REAL_TRANSACTION_LOG)
     private TransactionLog transactionLog;
 
     @Configuration

@@ -27,6 +27,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
 import org.osgi.framework.BundleContext;
 
 import eu.chargetime.ocpp.model.core.BootNotificationConfirmation;
@@ -60,6 +61,7 @@ public class OcppSignedMeterValuesIT {
     private BundleContext context;
 
     @Inject
+    @Filter(Services.REAL_TRANSACTION_LOG)
     private TransactionLog transactionLog;
 
     @Inject

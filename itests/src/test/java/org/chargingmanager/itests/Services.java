@@ -22,6 +22,12 @@ final class Services {
         return service(context, Meter.class, "(" + Meter.ID_PROPERTY + "=" + id + ")");
     }
 
+    /**
+     * The billing bundle offers a transaction log that refuses everything until its database is
+     * open ({@code transactionLog.available=false}); tests that write to the log want the real one.
+     */
+    static final String REAL_TRANSACTION_LOG = "(!(transactionLog.available=false))";
+
     static <T> T service(BundleContext context, Class<T> type, String filter) {
         try {
             Collection<ServiceReference<T>> references = context.getServiceReferences(type, filter);

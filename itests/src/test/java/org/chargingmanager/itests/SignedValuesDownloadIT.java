@@ -75,7 +75,8 @@ public class SignedValuesDownloadIT {
 
     @Test
     public void downloadsVerifyByteForByte() throws Exception {
-        TransactionLog log = Await.value("TransactionLog", BillingSession.TIMEOUT, () -> service(TransactionLog.class));
+        TransactionLog log = Await.value("TransactionLog", BillingSession.TIMEOUT,
+                () -> Services.service(context, TransactionLog.class, Services.REAL_TRANSACTION_LOG));
         TrustedKeys keys = Await.value("TrustedKeys", BillingSession.TIMEOUT, () -> service(TrustedKeys.class));
         SignedMeterValueChecker checker = Await.value("checker", BillingSession.TIMEOUT,
                 () -> service(SignedMeterValueChecker.class));

@@ -28,6 +28,7 @@ import org.chargingmanager.api.evse.Evse;
 import org.chargingmanager.api.evse.EvseDirectory;
 import org.chargingmanager.api.evse.EvseSnapshot;
 import org.chargingmanager.api.evse.EvseState;
+import org.chargingmanager.billing.internal.db.NotOpenTransactionLog;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -68,7 +69,8 @@ public class EvseSessionRecorder {
     private EvseDirectory.Subscription evseSubscription;
 
     @Activate
-    public EvseSessionRecorder(@Reference TransactionLog log, @Reference Authorizer authorizer,
+    public EvseSessionRecorder(@Reference(target = NotOpenTransactionLog.REAL_LOG_ONLY) TransactionLog log,
+            @Reference Authorizer authorizer,
             @Reference EvseDirectory evseDirectory, EvseSessionRecorderConfig config) {
         this(log, authorizer, Clock.systemDefaultZone(), Set.of(config.ignoredDrivers()), config.enabled()
                 ? Executors.newSingleThreadScheduledExecutor(runnable -> {
