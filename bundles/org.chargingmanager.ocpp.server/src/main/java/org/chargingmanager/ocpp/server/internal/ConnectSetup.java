@@ -63,10 +63,13 @@ final class ConnectSetup {
         Map<String, KeyValue> keys = new HashMap<>();
         return caller.apply(new GetConfigurationRequest(null))
                 .handle((confirmation, failure) -> {
+                    if (!current(chargePoint, connection)) {
+                        return null; // replaced: what this connection answered, if anything, is not applied
+                    }
                     if (confirmation instanceof GetConfigurationConfirmation configuration
                             && configuration.configurationKey() != null) {
                         configuration.configurationKey().forEach(key -> keys.put(key.key(), key));
-                    } else if (current(chargePoint, connection)) {
+                    } else {
                         LOG.info("chargeBox={} GetConfiguration failed: {}", chargePoint.id(),
                                 failure == null ? confirmation : failure.getMessage());
                     }
