@@ -107,8 +107,19 @@ public final class OcppServer implements OcppCentralSystem {
         registry.handler().security(security);
     }
 
+    /**
+     * The server's worker threads: enough for the moments a CALL blocks (a transaction committed
+     * to the billing database), few enough that a reconnect storm cannot make hundreds of them
+     * runnable at once. With Jetty's default of 200 on 2 cores, a storm sometimes had 130 runnable
+     * threads; every safepoint then waited up to 0.8 s for all of them to be scheduled, and the
+     * boot round trip's p99 went from 0.6 s to 5 s (see docs/benchmarks.md).
+     */
+    static int maxThreads(int processors) {
+        return Math.min(200, Math.max(32, 16 * processors));
+    }
+
     public void start() throws Exception {
-        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        QueuedThreadPool threads = new QueuedThreadPool(maxThreads(Runtime.getRuntime().availableProcessors()), 8);
         threads.setName("ocpp-server");
         jetty = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
