@@ -7,15 +7,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
-import org.chargingmanager.api.billing.TransactionLog;
 import org.chargingmanager.api.platform.DataDirectory;
 import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -32,15 +28,9 @@ import org.slf4j.LoggerFactory;
  * is tried again after 2 s, then twice as long each time up to once a minute, until it opens or
  * the configuration changes. A JDBC URL of an unsupported kind is not retried. The service is
  * registered by hand, so the capability is declared here for resolvers (Karaf).
- * <p>
- * Until the database is open, a {@link NotOpenTransactionLog} is offered as the
- * {@link TransactionLog}: the OCPP server then refuses transactions with an error the charger
- * retries, instead of starting them outside any log.
  */
 @Capability(namespace = "osgi.service",
         attribute = "objectClass:List<String>=org.chargingmanager.billing.internal.db.Database")
-@Capability(namespace = "osgi.service",
-        attribute = "objectClass:List<String>=org.chargingmanager.api.billing.TransactionLog")
 @Component(immediate = true, configurationPid = Database.PID)
 @Designate(ocd = DatabaseConfig.class)
 public class DatabaseConnector {
@@ -51,8 +41,6 @@ public class DatabaseConnector {
 
     private final Callable<Database> opener;
     private final Consumer<Database> publisher;
-    private final Runnable withdrawNotOpenLog;
-    private volatile String notOpenReason = "the first attempt to open it is under way";
     private final Duration firstRetry;
     private final Duration longestRetry;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -83,54 +71,18 @@ public class DatabaseConnector {
     }
 
     DatabaseConnector(Callable<Database> opener, Consumer<Database> publisher, Duration firstRetry, Duration longestRetry) {
-        this(opener, publisher, notOpenLog -> () -> { }, firstRetry, longestRetry);
-    }
-
-    /** @param offerNotOpenLog offers the log used until the database is open; returns what withdraws it */
-    DatabaseConnector(Callable<Database> opener, Consumer<Database> publisher,
-            Function<TransactionLog, Runnable> offerNotOpenLog, Duration firstRetry, Duration longestRetry) {
-        this(opener, publisher, offerNotOpenLog, firstRetry, longestRetry, null);
+        this(opener, publisher, firstRetry, longestRetry, null);
     }
 
     private DatabaseConnector(Callable<Database> opener, Consumer<Database> publisher, Duration firstRetry,
             Duration longestRetry, BundleContext context) {
-        this(opener, publisher, notOpenLog -> offer(context, notOpenLog), firstRetry, longestRetry, context);
-    }
-
-    private DatabaseConnector(Callable<Database> opener, Consumer<Database> publisher,
-            Function<TransactionLog, Runnable> offerNotOpenLog, Duration firstRetry, Duration longestRetry,
-            BundleContext context) {
         this.opener = opener;
         this.publisher = publisher != null ? publisher
                 : opened -> registration = context.registerService(Database.class, opened,
                         serviceProperties(opened, opened.jdbcUrl(), opened.user()));
-        this.withdrawNotOpenLog = once(offerNotOpenLog.apply(new NotOpenTransactionLog(() -> notOpenReason)));
         this.firstRetry = firstRetry;
         this.longestRetry = longestRetry;
         scheduler.execute(this::attempt);
-    }
-
-    private static Runnable offer(BundleContext context, TransactionLog notOpenLog) {
-        Hashtable<String, Object> properties = new Hashtable<>();
-        properties.put(Constants.SERVICE_RANKING, Integer.MIN_VALUE);
-        properties.put(NotOpenTransactionLog.AVAILABLE_PROPERTY, Boolean.FALSE);
-        ServiceRegistration<TransactionLog> offered = context.registerService(TransactionLog.class, notOpenLog, properties);
-        return () -> {
-            try {
-                offered.unregister();
-            } catch (IllegalStateException alreadyGone) {
-                // the bundle stopped first
-            }
-        };
-    }
-
-    private static Runnable once(Runnable action) {
-        AtomicBoolean done = new AtomicBoolean();
-        return () -> {
-            if (done.compareAndSet(false, true)) {
-                action.run();
-            }
-        };
     }
 
     private static String jdbcUrl(DataDirectory dataDirectory, DatabaseConfig config) throws IOException {
@@ -152,13 +104,10 @@ public class DatabaseConnector {
                 LOG.info("Billing database {} opened after {} failed attempts", database.description(), failedAttempts);
             }
             publisher.accept(database);
-            withdrawNotOpenLog.run(); // after the real log has come with the database: never no log at all
         } catch (IllegalArgumentException e) {
-            notOpenReason = "fix its configuration: " + e.getMessage();
             LOG.error("Billing database not opened, fix its configuration: {}", e.getMessage());
         } catch (Exception e) {
             failedAttempts++;
-            notOpenReason = "not reachable (attempt " + failedAttempts + "): " + e.getMessage();
             Duration wait = retryDelay(failedAttempts);
             LOG.warn("Billing database not reachable (attempt {}): {}; next attempt in {} s", failedAttempts, e.getMessage(),
                     wait.toSeconds());
@@ -176,7 +125,6 @@ public class DatabaseConnector {
     @Deactivate
     public void close() {
         closed = true;
-        withdrawNotOpenLog.run();
         scheduler.shutdownNow();
         try {
             scheduler.awaitTermination(30, TimeUnit.SECONDS);

@@ -28,7 +28,7 @@ import org.chargingmanager.api.evse.Evse;
 import org.chargingmanager.api.evse.EvseDirectory;
 import org.chargingmanager.api.evse.EvseSnapshot;
 import org.chargingmanager.api.evse.EvseState;
-import org.chargingmanager.billing.internal.db.NotOpenTransactionLog;
+import org.chargingmanager.billing.internal.log.NotOpenTransactionLog;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;

@@ -24,6 +24,7 @@ import org.chargingmanager.api.billing.User;
 import org.chargingmanager.api.billing.UserDirectory;
 import org.chargingmanager.api.billing.UserDirectoryException;
 import org.chargingmanager.api.platform.WebContext;
+import org.chargingmanager.billing.internal.log.NotOpenTransactionLog;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -52,7 +53,8 @@ public class TransactionsCsvServlet extends HttpServlet {
     private final transient UserDirectory users;
 
     @Activate
-    public TransactionsCsvServlet(@Reference TransactionLog log, @Reference UserDirectory users) {
+    public TransactionsCsvServlet(@Reference(target = NotOpenTransactionLog.REAL_LOG_ONLY) TransactionLog log,
+            @Reference UserDirectory users) {
         this.log = log;
         this.users = users;
     }

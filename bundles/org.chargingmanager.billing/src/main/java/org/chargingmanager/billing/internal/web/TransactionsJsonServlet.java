@@ -19,6 +19,7 @@ import org.chargingmanager.api.billing.TransactionLogException;
 import org.chargingmanager.api.billing.TransactionQuery;
 import org.chargingmanager.api.eichrecht.SignedMeterValue;
 import org.chargingmanager.api.platform.WebContext;
+import org.chargingmanager.billing.internal.log.NotOpenTransactionLog;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -47,7 +48,7 @@ public class TransactionsJsonServlet extends HttpServlet {
     private final transient TransactionLog log;
 
     @Activate
-    public TransactionsJsonServlet(@Reference TransactionLog log) {
+    public TransactionsJsonServlet(@Reference(target = NotOpenTransactionLog.REAL_LOG_ONLY) TransactionLog log) {
         this.log = log;
     }
 

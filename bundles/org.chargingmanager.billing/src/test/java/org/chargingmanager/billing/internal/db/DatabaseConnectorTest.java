@@ -1,26 +1,16 @@
 package org.chargingmanager.billing.internal.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-
-import org.chargingmanager.api.billing.TransactionLog;
-import org.chargingmanager.api.billing.TransactionLogException;
-import org.chargingmanager.api.billing.TransactionStart;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,19 +21,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 class DatabaseConnectorTest {
 
     private static final Duration QUICK = Duration.ofMillis(50);
-
-    /** Polls a condition for up to 10 s. */
-    private static final class Await {
-        static void until(java.util.function.BooleanSupplier condition) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!condition.getAsBoolean()) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("condition not met within 10 s");
-                }
-                Thread.sleep(10);
-            }
-        }
-    }
 
     @TempDir
     Path directory;
@@ -84,83 +61,6 @@ class DatabaseConnectorTest {
         } finally {
             connector.close();
         }
-    }
-
-    @Test
-    void untilTheDatabaseOpensTheTransactionLogRefusesWithTheReasonAndIsWithdrawnOnlyAfterTheDatabaseCame()
-            throws Exception {
-        AtomicInteger attempts = new AtomicInteger();
-        CountDownLatch thirdAttempt = new CountDownLatch(1);
-        List<String> events = new CopyOnWriteArrayList<>();
-        AtomicReference<TransactionLog> notOpenLog = new AtomicReference<>();
-        BlockingQueue<Database> published = new LinkedBlockingQueue<>();
-        DatabaseConnector connector = new DatabaseConnector(() -> {
-            if (attempts.incrementAndGet() < 3) {
-                throw new SQLException("Connection refused");
-            }
-            thirdAttempt.await();
-            return new Database(Database.h2Url(directory), "", "", 1);
-        }, database -> {
-            events.add("database");
-            published.add(database);
-        }, log -> {
-            events.add("not-open log offered");
-            notOpenLog.set(log);
-            return () -> events.add("not-open log withdrawn");
-        }, QUICK, QUICK);
-        try {
-            assertThat(events).containsExactly("not-open log offered");
-            while (attempts.get() < 3) {
-                Thread.sleep(10);
-            }
-            TransactionStart start = new TransactionStart("ocpp-CP1-1", "CP1", 1, null, "TAG",
-                    OffsetDateTime.parse("2026-12-07T10:00:00Z"), 1000);
-            assertThatThrownBy(() -> notOpenLog.get().start(start)).isInstanceOf(TransactionLogException.class)
-                    .hasMessageContaining("not open yet").hasMessageContaining("attempt 2").hasMessageContaining("Connection refused");
-            assertThatThrownBy(() -> notOpenLog.get().find(1)).isInstanceOf(TransactionLogException.class);
-
-            thirdAttempt.countDown();
-            assertThat(published.poll(10, TimeUnit.SECONDS)).isNotNull();
-            Await.until(() -> events.size() == 3);
-            assertThat(events).containsExactly("not-open log offered", "database", "not-open log withdrawn");
-            connector.close();
-            assertThat(events).as("withdrawn once").hasSize(3);
-        } finally {
-            thirdAttempt.countDown();
-            connector.close();
-        }
-    }
-
-    @Test
-    void aDatabaseConfigurationThatCannotWorkLeavesTheLogRefusingWithWhatToFix() throws Exception {
-        AtomicReference<TransactionLog> notOpenLog = new AtomicReference<>();
-        AtomicInteger withdrawn = new AtomicInteger();
-        CountDownLatch attempted = new CountDownLatch(1);
-        DatabaseConnector connector = new DatabaseConnector(() -> {
-            try {
-                return new Database("jdbc:mysql://localhost/billing", "", "", 1);
-            } finally {
-                attempted.countDown();
-            }
-        }, database -> { }, log -> {
-            notOpenLog.set(log);
-            return withdrawn::incrementAndGet;
-        }, QUICK, QUICK);
-        try {
-            assertThat(attempted.await(10, TimeUnit.SECONDS)).isTrue();
-            Await.until(() -> {
-                try {
-                    notOpenLog.get().findOpen("ocpp-CP1-1");
-                    return false;
-                } catch (TransactionLogException e) {
-                    return e.getMessage().contains("fix its configuration");
-                }
-            });
-            assertThat(withdrawn).hasValue(0);
-        } finally {
-            connector.close();
-        }
-        assertThat(withdrawn).as("withdrawn when the connector stops").hasValue(1);
     }
 
     @Test

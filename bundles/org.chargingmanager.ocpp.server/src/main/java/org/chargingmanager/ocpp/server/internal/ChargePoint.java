@@ -43,6 +43,8 @@ final class ChargePoint {
     final SmartCharging smartCharging;
     final Reservations reservations;
     final java.util.concurrent.atomic.AtomicBoolean setupRunning = new java.util.concurrent.atomic.AtomicBoolean();
+    /** The connection that last asked for a set-up ({@link ConnectSetup#run}). */
+    volatile ChargePointConnection setupWanted;
     private volatile ChargePointConnection connection;
     private volatile RegistrationStatus registration;
     private volatile BootNotificationRequest boot;
@@ -84,11 +86,6 @@ final class ChargePoint {
     /** The current connection, or null. */
     ChargePointConnection connection() {
         return connection;
-    }
-
-    /** Whether a BootNotification came on the current connection. */
-    boolean bootedOnThisConnection() {
-        return bootOnThisConnection;
     }
 
     boolean connected() {

@@ -41,12 +41,15 @@ final class ConnectSetup {
     }
 
     /**
-     * Queues the set-up of this connection behind those running ({@link SetupPacer}); nothing if
-     * one runs or waits already. When its turn comes and the charger has connected again
-     * meanwhile (same charge box ID), it is skipped: the new connection is set up once it has
-     * booted.
+     * Queues the set-up of this connection behind those running ({@link SetupPacer}). While the
+     * set-up of an earlier connection runs or waits, this one's starts when that one ends (asked
+     * again on the same connection meanwhile, nothing more happens). When its turn
+     * comes and the charger has connected again meanwhile (same charge box ID), it is skipped: the
+     * new connection asks for its own set-up after its BootNotification (or when it cannot be
+     * triggered to boot).
      */
     static void run(ChargePoint chargePoint, ChargePointConnection connection) {
+        chargePoint.setupWanted = connection;
         if (!current(chargePoint, connection) || !chargePoint.setupRunning.compareAndSet(false, true)) {
             return;
         }
@@ -90,20 +93,16 @@ final class ConnectSetup {
                 });
     }
 
-    /**
-     * Ends a set-up. A new connection that booted while this one's set-up ran or waited was not
-     * set up ({@link #run} found one running): its set-up starts now.
-     */
+    /** Ends a set-up; a connection that asked for one meanwhile ({@link #run}) gets it now. */
     private static void finished(ChargePoint chargePoint, ChargePointConnection connection) {
         chargePoint.setupRunning.set(false);
         if (current(chargePoint, connection)) {
             chargePoint.smartCharging.ready();
-            return;
         }
-        ChargePointConnection newer = chargePoint.connection();
-        if (newer != null && chargePoint.bootedOnThisConnection() && chargePoint.accepted()) {
+        ChargePointConnection wanted = chargePoint.setupWanted;
+        if (wanted != null && wanted != connection && current(chargePoint, wanted)) {
             LOG.info("chargeBox={} connected again before its set-up was done: set up on the new connection", chargePoint.id());
-            run(chargePoint, newer);
+            run(chargePoint, wanted);
         }
     }
 

@@ -114,8 +114,9 @@ class WebSocketTransportTest {
         for (int i = 0; i < SetupPacer.DEFAULT_MAX_RUNNING; i++) {
             pacer.submit(() -> othersBeingSetUp);
         }
-        try (RawCharger first = RawCharger.booted(site, "SETUP-AGAIN");
-                RawCharger second = new RawCharger(site.url("/ocpp/SETUP-AGAIN"))) {
+        try (RawCharger first = RawCharger.booted(site, "SETUP-AGAIN")) {
+            TestSite.await("the first connection's set-up waiting for its turn", () -> pacer.waiting() == 1);
+            RawCharger second = new RawCharger(site.url("/ocpp/SETUP-AGAIN"));
             assertThat(first.closeCode.get(10, TimeUnit.SECONDS)).isEqualTo(1000);
             othersBeingSetUp.complete(null); // the first connection's set-up gets its turn
             ChargePoint chargePoint = site.server.registry().find("SETUP-AGAIN").orElseThrow();
@@ -126,8 +127,8 @@ class WebSocketTransportTest {
             assertThat(second.call("BootNotification", "{\"chargePointVendor\":\"Raw\",\"chargePointModel\":\"Test\"}"))
                     .contains("Accepted");
             second.nextServerCall("GetConfiguration");
-            second.nextServerCall("TriggerMessage");
             second.nextServerCall("SetChargingProfile");
+            second.close();
         } finally {
             othersBeingSetUp.complete(null);
         }
@@ -140,12 +141,43 @@ class WebSocketTransportTest {
         for (int i = 0; i < SetupPacer.DEFAULT_MAX_RUNNING; i++) {
             pacer.submit(() -> othersBeingSetUp);
         }
-        try (RawCharger first = RawCharger.booted(site, "BOOTS-AGAIN"); RawCharger second = RawCharger.booted(site, "BOOTS-AGAIN")) {
+        try (RawCharger first = RawCharger.booted(site, "BOOTS-AGAIN")) {
+            TestSite.await("the first connection's set-up waiting for its turn", () -> pacer.waiting() == 1);
+            RawCharger second = RawCharger.booted(site, "BOOTS-AGAIN");
             assertThat(first.closeCode.get(10, TimeUnit.SECONDS)).isEqualTo(1000);
             othersBeingSetUp.complete(null);
             second.nextServerCall("GetConfiguration");
             second.nextServerCall("SetChargingProfile");
             assertThat(first.serverCalls).isEmpty();
+            second.close();
+        } finally {
+            othersBeingSetUp.complete(null);
+        }
+    }
+
+    @Test
+    void aChargerThatReconnectsWithoutBootingWhileItsFirstSetUpWaitsIsSetUpWhenItCannotBeTriggeredToBoot()
+            throws Exception {
+        SetupPacer pacer = site.server.registry().setupPacer();
+        CompletableFuture<Void> othersBeingSetUp = new CompletableFuture<>();
+        for (int i = 0; i < SetupPacer.DEFAULT_MAX_RUNNING; i++) {
+            pacer.submit(() -> othersBeingSetUp);
+        }
+        try (RawCharger first = RawCharger.booted(site, "NO-BOOT-AGAIN")) {
+            TestSite.await("the first connection's set-up waiting for its turn", () -> pacer.waiting() == 1);
+            try (RawCharger second = new RawCharger(site.url("/ocpp/NO-BOOT-AGAIN"))) {
+                assertThat(first.closeCode.get(10, TimeUnit.SECONDS)).isEqualTo(1000);
+                // no BootNotification: after 5 s the server triggers one; "{}" is no valid answer to that
+                assertThat(second.nextServerCall("TriggerMessage").get(3).getAsJsonObject().get("requestedMessage")
+                        .getAsString()).isEqualTo("BootNotification");
+                ChargePoint chargePoint = site.server.registry().find("NO-BOOT-AGAIN").orElseThrow();
+                TestSite.await("the new connection asked for its set-up",
+                        () -> chargePoint.setupWanted != null && chargePoint.setupWanted == chargePoint.connection());
+                othersBeingSetUp.complete(null);
+                second.nextServerCall("GetConfiguration");
+                second.nextServerCall("SetChargingProfile");
+                assertThat(first.serverCalls).isEmpty();
+            }
         } finally {
             othersBeingSetUp.complete(null);
         }

@@ -1,8 +1,7 @@
-package org.chargingmanager.billing.internal.db;
+package org.chargingmanager.billing.internal.log;
 
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 import org.chargingmanager.api.billing.Transaction;
 import org.chargingmanager.api.billing.TransactionLog;
@@ -11,30 +10,30 @@ import org.chargingmanager.api.billing.TransactionQuery;
 import org.chargingmanager.api.billing.TransactionStart;
 import org.chargingmanager.api.billing.TransactionStop;
 import org.chargingmanager.api.eichrecht.SignedMeterValue;
+import org.osgi.framework.Constants;
+import org.osgi.service.component.annotations.Component;
 
 /**
- * The transaction log while the billing database is not open yet (at start, or PostgreSQL
- * unreachable): every call fails with the reason, so the OCPP server answers a StartTransaction
- * with CALLERROR InternalError and the charger sends it again later, instead of the server
- * giving it an ID that no log holds. Offered with the lowest ranking and
- * {@value #AVAILABLE_PROPERTY}{@code =false} by the {@link DatabaseConnector}, withdrawn once the
- * database is open and the real log is registered.
+ * The transaction log whenever the billing database is not open (at start, PostgreSQL not
+ * reachable, while its configuration changes): every call fails, so the OCPP server answers a
+ * StartTransaction with CALLERROR InternalError and the charger sends it again later, instead of
+ * the server giving it an ID that no log holds. Registered as long as the billing bundle runs,
+ * with the lowest ranking and {@value #AVAILABLE_PROPERTY}{@code =false}: a consumer with a
+ * greedy reference has the real log whenever it is there and this one otherwise; a static
+ * consumer that must wait for the real log uses the target {@link #REAL_LOG_ONLY}.
  */
+@Component(service = TransactionLog.class, property = {
+        Constants.SERVICE_RANKING + ":Integer=" + Integer.MIN_VALUE,
+        NotOpenTransactionLog.AVAILABLE_PROPERTY + ":Boolean=false" })
 public final class NotOpenTransactionLog implements TransactionLog {
 
-    /** Service property: false on this log; billing's own components filter it out. */
-    static final String AVAILABLE_PROPERTY = "transactionLog.available";
+    /** Service property: false on this log. */
+    public static final String AVAILABLE_PROPERTY = "transactionLog.available";
     /** The target filter of components that must wait for the real log. */
     public static final String REAL_LOG_ONLY = "(!(" + AVAILABLE_PROPERTY + "=false))";
 
-    private final Supplier<String> reason;
-
-    NotOpenTransactionLog(Supplier<String> reason) {
-        this.reason = reason;
-    }
-
-    private TransactionLogException notOpen() {
-        return new TransactionLogException("the billing database is not open yet: " + reason.get());
+    private static TransactionLogException notOpen() {
+        return new TransactionLogException("the billing database is not open (it is tried again; the billing log says why)");
     }
 
     @Override
