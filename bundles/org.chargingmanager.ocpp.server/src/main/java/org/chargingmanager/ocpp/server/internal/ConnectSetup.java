@@ -43,9 +43,9 @@ final class ConnectSetup {
     /**
      * Queues the set-up of this connection behind those running ({@link SetupPacer}). While the
      * set-up of an earlier connection runs or waits, this one's starts when that one ends (asked
-     * again on the same connection meanwhile, nothing more happens). When its turn
-     * comes and the charger has connected again meanwhile (same charge box ID), it is skipped: the
-     * new connection asks for its own set-up after its BootNotification (or when it cannot be
+     * again on the same connection meanwhile, nothing more happens). When its turn comes and the
+     * charger has connected again meanwhile (same charge box ID), it is skipped: the new
+     * connection asks for its own set-up after its BootNotification (or when it cannot be
      * triggered to boot).
      */
     static void run(ChargePoint chargePoint, ChargePointConnection connection) {
