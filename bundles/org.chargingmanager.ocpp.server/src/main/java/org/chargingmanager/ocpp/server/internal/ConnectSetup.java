@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.chargingmanager.api.eichrecht.TrustedKeys;
@@ -17,7 +16,6 @@ import org.chargingmanager.ocpp.v16.GetConfigurationConfirmation;
 import org.chargingmanager.ocpp.v16.GetConfigurationRequest;
 import org.chargingmanager.ocpp.v16.KeyValue;
 import org.chargingmanager.ocpp.v16.MessageTrigger;
-import org.chargingmanager.ocpp.v16.Request;
 import org.chargingmanager.ocpp.v16.TriggerMessageRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,9 +60,8 @@ final class ConnectSetup {
             finished(chargePoint, connection);
             return CompletableFuture.completedFuture(null);
         }
-        Function<Request, CompletableFuture<Confirmation>> caller = connection::call;
         Map<String, KeyValue> keys = new HashMap<>();
-        return caller.apply(new GetConfigurationRequest(null))
+        return connection.call(new GetConfigurationRequest(null))
                 .handle((confirmation, failure) -> {
                     if (!current(chargePoint, connection)) {
                         return null; // replaced: what this connection answered, if anything, is not applied
@@ -79,14 +76,14 @@ final class ConnectSetup {
                     apply(chargePoint, keys);
                     return null;
                 })
-                .thenCompose(ignored -> unlessReplaced(chargePoint, connection, () -> setMeasurands(chargePoint, caller, keys)))
-                .thenCompose(ignored -> unlessReplaced(chargePoint, connection, () -> setSampleInterval(chargePoint, caller, keys)))
+                .thenCompose(ignored -> unlessReplaced(chargePoint, connection, () -> setMeasurands(chargePoint, connection, keys)))
+                .thenCompose(ignored -> unlessReplaced(chargePoint, connection, () -> setSampleInterval(chargePoint, connection, keys)))
                 .thenCompose(ignored -> unlessReplaced(chargePoint, connection,
-                        () -> quietly(caller.apply(new TriggerMessageRequest(MessageTrigger.STATUS_NOTIFICATION, null)))))
+                        () -> quietly(connection.call(new TriggerMessageRequest(MessageTrigger.STATUS_NOTIFICATION, null)))))
                 .thenCompose(ignored -> unlessReplaced(chargePoint, connection,
                         () -> chargePoint.smartCharging.profilesCleared()
                                 ? CompletableFuture.completedFuture(null)
-                                : quietly(chargePoint.smartCharging.installDefault(caller))))
+                                : quietly(chargePoint.smartCharging.installDefault(connection))))
                 .handle((ignored, failure) -> {
                     finished(chargePoint, connection);
                     return null;
@@ -153,7 +150,7 @@ final class ConnectSetup {
     }
 
     private static CompletableFuture<Object> setMeasurands(ChargePoint chargePoint,
-            Function<Request, CompletableFuture<Confirmation>> caller, Map<String, KeyValue> keys) {
+            ChargePointConnection connection, Map<String, KeyValue> keys) {
         KeyValue current = keys.get("MeterValuesSampledData");
         if (current != null && current.readonly()) {
             return CompletableFuture.completedFuture(null);
@@ -164,20 +161,20 @@ final class ConnectSetup {
                 && current.value().replace(" ", "").equals(String.join(",", MEASURANDS.subList(0, count)))) {
             return CompletableFuture.completedFuture(null); // set at an earlier connect: one round trip less per reconnect
         }
-        return trySet(chargePoint, caller, "MeterValuesSampledData", count);
+        return trySet(chargePoint, connection, "MeterValuesSampledData", count);
     }
 
     /** Asks for the first {@code count} measurands; if rejected, for one fewer. */
     private static CompletableFuture<Object> trySet(ChargePoint chargePoint,
-            Function<Request, CompletableFuture<Confirmation>> caller, String key, int count) {
+            ChargePointConnection connection, String key, int count) {
         String value = String.join(",", MEASURANDS.subList(0, count));
-        return caller.apply(new ChangeConfigurationRequest(key, value)).handle((confirmation, failure) -> {
+        return connection.call(new ChangeConfigurationRequest(key, value)).handle((confirmation, failure) -> {
             if (accepted(confirmation)) {
                 LOG.debug("chargeBox={} {}={} accepted", chargePoint.id(), key, value);
                 return CompletableFuture.<Object>completedFuture(null);
             }
             if (failure == null && count > 1) {
-                return trySet(chargePoint, caller, key, count - 1);
+                return trySet(chargePoint, connection, key, count - 1);
             }
             LOG.info("chargeBox={} {} not set: {}", chargePoint.id(), key,
                     failure == null ? confirmation : failure.getMessage());
@@ -186,13 +183,13 @@ final class ConnectSetup {
     }
 
     private static CompletableFuture<Object> setSampleInterval(ChargePoint chargePoint,
-            Function<Request, CompletableFuture<Confirmation>> caller, Map<String, KeyValue> keys) {
+            ChargePointConnection connection, Map<String, KeyValue> keys) {
         long seconds = chargePoint.registry().settings().meterValueSampleInterval().toSeconds();
         KeyValue current = keys.get("MeterValueSampleInterval");
         if (seconds <= 0 || (current != null && (current.readonly() || String.valueOf(seconds).equals(current.value())))) {
             return CompletableFuture.completedFuture(null);
         }
-        return quietly(caller.apply(new ChangeConfigurationRequest("MeterValueSampleInterval", String.valueOf(seconds))));
+        return quietly(connection.call(new ChangeConfigurationRequest("MeterValueSampleInterval", String.valueOf(seconds))));
     }
 
     private static boolean accepted(Confirmation confirmation) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 
 import org.chargingmanager.api.evse.ChargingLimit;
 import org.chargingmanager.api.evse.LimitReason;
@@ -18,7 +17,6 @@ import org.chargingmanager.ocpp.v16.ChargingProfileStatus;
 import org.chargingmanager.ocpp.v16.ChargingRateUnit;
 import org.chargingmanager.ocpp.v16.ClearChargingProfileRequest;
 import org.chargingmanager.ocpp.v16.Confirmation;
-import org.chargingmanager.ocpp.v16.Request;
 import org.chargingmanager.ocpp.v16.SetChargingProfileConfirmation;
 import org.chargingmanager.ocpp.v16.SetChargingProfileRequest;
 import org.slf4j.Logger;
@@ -231,11 +229,11 @@ final class SmartCharging {
         }
     }
 
-    /** TxDefaultProfile 0 A on connector 0, sent through {@code caller}: nothing charges until the load manager has allocated. */
-    CompletableFuture<Confirmation> installDefault(Function<Request, CompletableFuture<Confirmation>> caller) {
+    /** TxDefaultProfile 0 A on connector 0, sent on {@code on}: nothing charges until the load manager has allocated. */
+    CompletableFuture<Confirmation> installDefault(ChargePointConnection on) {
         SetChargingProfileRequest request = ProfileBuilder.build(0, ChargingProfilePurpose.TX_DEFAULT_PROFILE, null,
                 stackLevel(), unit(), ChargingLimit.NOT_ALLOCATED, settings.phases(), Instant.now());
-        return caller.apply(request).whenComplete((confirmation, failure) -> {
+        return on.call(request).whenComplete((confirmation, failure) -> {
             if (failure == null && accepted(confirmation)) {
                 LOG.info("chargeBox={} default profile installed: no charging until allocated", chargePoint.id());
             } else {

@@ -110,10 +110,7 @@ class WebSocketTransportTest {
     void aSetUpWaitingForItsTurnIsSkippedWhenTheChargerConnectsAgainAndTheNewConnectionIsSetUpAfterItsBoot()
             throws Exception {
         SetupPacer pacer = site.server.registry().setupPacer();
-        CompletableFuture<Void> othersBeingSetUp = new CompletableFuture<>();
-        for (int i = 0; i < SetupPacer.DEFAULT_MAX_RUNNING; i++) {
-            pacer.submit(() -> othersBeingSetUp);
-        }
+        CompletableFuture<Void> othersBeingSetUp = occupy(pacer);
         try (RawCharger first = RawCharger.booted(site, "SETUP-AGAIN")) {
             TestSite.await("the first connection's set-up waiting for its turn", () -> pacer.waiting() == 1);
             RawCharger second = new RawCharger(site.url("/ocpp/SETUP-AGAIN"));
@@ -137,10 +134,7 @@ class WebSocketTransportTest {
     @Test
     void aChargerThatBootsAgainWhileItsFirstSetUpWaitsIsSetUpOnTheNewConnection() throws Exception {
         SetupPacer pacer = site.server.registry().setupPacer();
-        CompletableFuture<Void> othersBeingSetUp = new CompletableFuture<>();
-        for (int i = 0; i < SetupPacer.DEFAULT_MAX_RUNNING; i++) {
-            pacer.submit(() -> othersBeingSetUp);
-        }
+        CompletableFuture<Void> othersBeingSetUp = occupy(pacer);
         try (RawCharger first = RawCharger.booted(site, "BOOTS-AGAIN")) {
             TestSite.await("the first connection's set-up waiting for its turn", () -> pacer.waiting() == 1);
             RawCharger second = RawCharger.booted(site, "BOOTS-AGAIN");
@@ -159,10 +153,7 @@ class WebSocketTransportTest {
     void aChargerThatReconnectsWithoutBootingWhileItsFirstSetUpWaitsIsSetUpWhenItCannotBeTriggeredToBoot()
             throws Exception {
         SetupPacer pacer = site.server.registry().setupPacer();
-        CompletableFuture<Void> othersBeingSetUp = new CompletableFuture<>();
-        for (int i = 0; i < SetupPacer.DEFAULT_MAX_RUNNING; i++) {
-            pacer.submit(() -> othersBeingSetUp);
-        }
+        CompletableFuture<Void> othersBeingSetUp = occupy(pacer);
         try (RawCharger first = RawCharger.booted(site, "NO-BOOT-AGAIN")) {
             TestSite.await("the first connection's set-up waiting for its turn", () -> pacer.waiting() == 1);
             try (RawCharger second = new RawCharger(site.url("/ocpp/NO-BOOT-AGAIN"))) {
@@ -181,6 +172,15 @@ class WebSocketTransportTest {
         } finally {
             othersBeingSetUp.complete(null);
         }
+    }
+
+    /** Fills every set-up slot until the returned future completes: the next set-up waits for its turn. */
+    private static CompletableFuture<Void> occupy(SetupPacer pacer) {
+        CompletableFuture<Void> othersBeingSetUp = new CompletableFuture<>();
+        for (int i = 0; i < SetupPacer.DEFAULT_MAX_RUNNING; i++) {
+            pacer.submit(() -> othersBeingSetUp);
+        }
+        return othersBeingSetUp;
     }
 
     @Test
